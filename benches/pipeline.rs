@@ -1,0 +1,2 @@
+//! Benchmarks (criterion).
+fn main() {}

@@ -1,0 +1,1 @@
+//! wirediff's integration tests, one binary.

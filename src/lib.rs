@@ -13,6 +13,7 @@
 pub mod article;
 pub mod error;
 pub mod facts;
+pub mod ingest;
 
 pub use article::{Article, Origin, Span};
 pub use error::{Error, Result};

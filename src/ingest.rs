@@ -1031,7 +1031,7 @@ mod tests {
             "a.jsonl",
             b"{\"text\":\"a\"}\n{\"text\":null}\n",
         );
-        let got = read_paths(&[path.clone()], IngestConfig::default()).unwrap();
+        let got = read_paths(std::slice::from_ref(&path), IngestConfig::default()).unwrap();
         assert_eq!(got.articles[1].id, format!("{}:2", path.display()));
         assert_eq!(got.empty_texts(), 1);
     }
@@ -1040,7 +1040,8 @@ mod tests {
     fn errors_for_missing_unknown_and_empty_inputs() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("nope.jsonl");
-        let err = Inputs::resolve(&[missing.clone()], IngestConfig::default()).unwrap_err();
+        let err =
+            Inputs::resolve(std::slice::from_ref(&missing), IngestConfig::default()).unwrap_err();
         assert_eq!(
             err.to_string(),
             format!("{}: no such file or directory", missing.display())

@@ -11,9 +11,13 @@
 //!    evidence span and rule.
 
 pub mod article;
+pub mod candidates;
 pub mod error;
 pub mod facts;
 pub mod ingest;
+pub mod normalize;
+pub mod shingle;
+pub mod sketch;
 
 pub use article::{Article, Origin, Span};
 pub use error::{Error, Result};

@@ -170,6 +170,11 @@ impl Inputs {
         })
     }
 
+    /// How the inputs are read.
+    pub fn config(&self) -> &IngestConfig {
+        &self.config
+    }
+
     /// The files, in reading order.
     pub fn files(&self) -> &[InputFile] {
         &self.files
@@ -183,6 +188,19 @@ impl Inputs {
             current: None,
             seen: HashMap::new(),
             ordinal: 0,
+            only: None,
+        }
+    }
+
+    /// A reader that yields only the records at `locations` (sorted, as
+    /// returned in [`Batch::locations`] by an earlier reading), for a second
+    /// pass over part of the input. Other JSON Lines records are not parsed,
+    /// and ids are not checked for repeats again.
+    pub fn reader_only(&self, mut locations: Vec<RecordLocation>) -> Reader {
+        locations.sort_unstable();
+        Reader {
+            only: Some(Only { locations, next: 0 }),
+            ..self.reader()
         }
     }
 
@@ -314,6 +332,23 @@ pub struct Reader {
     current: Option<OpenFile>,
     seen: HashMap<Box<str>, RecordLocation>,
     ordinal: u64,
+    only: Option<Only>,
+}
+
+/// The records a [`Reader`] is limited to, in reading order, and how far it got.
+struct Only {
+    locations: Vec<RecordLocation>,
+    next: usize,
+}
+
+impl Only {
+    /// Whether `location` is wanted; locations come in reading order.
+    fn wants(&mut self, location: RecordLocation) -> bool {
+        while self.next < self.locations.len() && self.locations[self.next] < location {
+            self.next += 1;
+        }
+        self.locations.get(self.next) == Some(&location)
+    }
 }
 
 struct OpenFile {
@@ -392,7 +427,13 @@ impl Reader {
             }
             let open = self.current.as_mut().expect("a file was just opened above");
             let file = &self.inputs.files[open.index as usize];
-            match read_record(open, file, &self.inputs.config.fields, &mut warnings)? {
+            match read_record(
+                open,
+                file,
+                &self.inputs.config.fields,
+                &mut warnings,
+                self.only.as_mut(),
+            )? {
                 Some((location, raw)) => {
                     bytes += match &raw {
                         Raw::Json(line) => line.len(),
@@ -431,8 +472,14 @@ impl Reader {
                 line: location.line,
             };
             match result {
+                _ if self
+                    .only
+                    .as_ref()
+                    .is_some_and(|only| only.locations.binary_search(&location).is_err()) => {}
                 Ok(mut article) => {
-                    if let Some(first) = self.seen.insert(article.id.as_str().into(), location) {
+                    if self.only.is_none()
+                        && let Some(first) = self.seen.insert(article.id.as_str().into(), location)
+                    {
                         return Err(Error::DuplicateId {
                             id: article.id,
                             first: Origin {
@@ -469,6 +516,7 @@ fn read_record(
     file: &InputFile,
     fields: &FieldMap,
     warnings: &mut Vec<Error>,
+    mut only: Option<&mut Only>,
 ) -> Result<Option<(RecordLocation, Raw)>> {
     let read_err = |source| Error::Read {
         path: file.path.clone(),
@@ -499,6 +547,9 @@ fn read_record(
                 file: index,
                 line: open.line,
             };
+            if only.as_mut().is_some_and(|only| !only.wants(location)) {
+                continue;
+            }
             return Ok(Some((location, Raw::Json(line))));
         },
         FileState::Csv(reader, columns) => loop {

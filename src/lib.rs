@@ -12,10 +12,13 @@
 
 pub mod article;
 pub mod candidates;
+pub mod copies;
+pub mod dedup;
 pub mod error;
 pub mod facts;
 pub mod ingest;
 pub mod normalize;
+pub mod report;
 pub mod shingle;
 pub mod sketch;
 

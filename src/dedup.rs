@@ -3,10 +3,12 @@
 //!
 //! Memory stays bounded by the number of articles, not their text: the first
 //! pass streams the input in batches, keeps per article only its metadata
-//! and signature (4 bytes × permutations) and drops the text. After banding,
-//! a second pass re-reads just the records that are in some candidate pair
-//! (other JSON Lines records are skipped without parsing) and keeps their
-//! shingle sets for exact verification.
+//! and signature (4 bytes × permutations) and drops the text. Exact
+//! verification needs the shingle sets of the articles in candidate pairs:
+//! while the shingles seen so far fit in [`DedupConfig::shingle_cache_bytes`]
+//! they are kept from the first pass; past that the cache is dropped and a
+//! second pass re-reads just the records that are in some candidate pair
+//! (other JSON Lines records are skipped without parsing).
 
 use std::time::Instant;
 
@@ -37,6 +39,9 @@ pub struct DedupConfig {
     pub kernel: Kernel,
     /// Bytes of input read per batch. The default is 8 MiB.
     pub batch_bytes: usize,
+    /// Most memory the first pass may spend keeping shingles (8 bytes each)
+    /// to spare a second reading of the input. The default is 1 GiB.
+    pub shingle_cache_bytes: usize,
 }
 
 impl Default for DedupConfig {
@@ -49,6 +54,7 @@ impl Default for DedupConfig {
             threshold: 0.8,
             kernel: Kernel::Simd,
             batch_bytes: 8 << 20,
+            shingle_cache_bytes: 1 << 30,
         }
     }
 }
@@ -147,15 +153,18 @@ pub fn dedup(
     let perms = config.permutations;
     let mut result = Dedup::default();
     let mut signatures: Vec<u32> = Vec::new();
+    let mut cache: Option<Vec<Vec<u64>>> = Some(Vec::new());
+    let mut cached_bytes = 0usize;
 
-    // Pass 1: metadata and signatures.
+    // Pass 1: metadata, signatures, and shingles while they fit the cache.
     let mut reader = inputs.reader();
     while let Some(batch) = reader.next_batch(config.batch_bytes)? {
         result.skipped.extend(batch.skipped);
         result.warnings.extend(batch.warnings);
         let start = signatures.len();
         signatures.resize(start + batch.articles.len() * perms, 0);
-        let counts: Vec<u32> = batch
+        let keep = cache.is_some();
+        let sketched: Vec<(u32, Vec<u64>)> = batch
             .articles
             .par_iter()
             .zip(signatures[start..].par_chunks_mut(perms))
@@ -165,10 +174,22 @@ pub fn dedup(
                     hashes.clear();
                     config.shingling.hashes_into(&article.text, scratch, hashes);
                     sketcher.sketch_into(hashes, signature);
-                    u32::try_from(hashes.len()).unwrap_or(u32::MAX)
+                    let count = u32::try_from(hashes.len()).unwrap_or(u32::MAX);
+                    (count, if keep { hashes.clone() } else { Vec::new() })
                 },
             )
             .collect();
+        let mut counts = Vec::with_capacity(sketched.len());
+        for (count, hashes) in sketched {
+            counts.push(count);
+            if let Some(kept) = &mut cache {
+                cached_bytes += hashes.len() * 8;
+                kept.push(hashes);
+            }
+        }
+        if cached_bytes > config.shingle_cache_bytes {
+            cache = None;
+        }
         for ((article, location), shingles) in
             batch.articles.into_iter().zip(batch.locations).zip(counts)
         {
@@ -202,7 +223,21 @@ pub fn dedup(
         needed[a as usize] = true;
         needed[b as usize] = true;
     }
-    let sets = reread_sets(inputs, config, &result.articles, &needed, progress)?;
+    let sets = match cache {
+        Some(cached) => cached
+            .into_par_iter()
+            .zip(needed.par_iter())
+            .map(|(mut hashes, &needed)| {
+                needed.then(|| {
+                    hashes.sort_unstable();
+                    hashes.dedup();
+                    hashes.shrink_to_fit();
+                    hashes
+                })
+            })
+            .collect(),
+        None => reread_sets(inputs, config, &result.articles, &needed, progress)?,
+    };
 
     // Verification.
     let total = pairs.len() as u64;

@@ -10,9 +10,9 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Calls `emit` with each normalized token of `text`, in order. `buf` is
-/// scratch space reused across calls.
-pub fn for_each_token(text: &str, buf: &mut String, mut emit: impl FnMut(&str)) {
+/// Calls `emit` with the UTF-8 bytes of each normalized token of `text`, in
+/// order. `buf` is scratch space reused across calls.
+pub fn for_each_token(text: &str, buf: &mut String, mut emit: impl FnMut(&[u8])) {
     buf.clear();
     if text.is_ascii() {
         ascii_tokens(text.as_bytes(), buf, &mut emit);
@@ -30,35 +30,77 @@ pub fn normalized(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(token);
+        out.push_str(std::str::from_utf8(token).expect("tokens are UTF-8"));
     });
     out
 }
 
-fn ascii_tokens(bytes: &[u8], buf: &mut String, emit: &mut impl FnMut(&str)) {
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            buf.push(b.to_ascii_lowercase() as char);
-        } else if b == b'\''
-            && !buf.is_empty()
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
-        {
-            // Apostrophe inside a word: dropped, the word goes on.
-        } else if !buf.is_empty() {
-            emit(buf);
-            buf.clear();
-        }
-        i += 1;
+/// Byte classes for the ASCII fast path.
+const SEPARATOR: u8 = 0;
+const LOWER_OR_DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+
+const CLASS: [u8; 256] = {
+    let mut table = [SEPARATOR; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            LOWER_OR_DIGIT
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else {
+            SEPARATOR
+        };
+        b += 1;
     }
-    if !buf.is_empty() {
-        emit(buf);
-        buf.clear();
+    table
+};
+
+/// ASCII text: a token that is already lower case and has no apostrophe is
+/// passed on as a slice of the input, without copying.
+fn ascii_tokens(bytes: &[u8], buf: &mut String, emit: &mut impl FnMut(&[u8])) {
+    let n = bytes.len();
+    let mut i = 0;
+    loop {
+        while i < n && CLASS[bytes[i] as usize] == SEPARATOR {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        let start = i;
+        let mut plain = true;
+        loop {
+            while i < n && CLASS[bytes[i] as usize] != SEPARATOR {
+                plain &= CLASS[bytes[i] as usize] == LOWER_OR_DIGIT;
+                i += 1;
+            }
+            // An apostrophe between two alphanumerics joins them.
+            if i + 1 < n && bytes[i] == b'\'' && CLASS[bytes[i + 1] as usize] != SEPARATOR {
+                plain = false;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let token = &bytes[start..i];
+        if plain {
+            emit(token);
+        } else {
+            buf.clear();
+            buf.extend(
+                token
+                    .iter()
+                    .filter(|&&b| b != b'\'')
+                    .map(|b| b.to_ascii_lowercase() as char),
+            );
+            emit(buf.as_bytes());
+        }
     }
 }
 
-fn unicode_tokens(text: &str, buf: &mut String, emit: &mut impl FnMut(&str)) {
+fn unicode_tokens(text: &str, buf: &mut String, emit: &mut impl FnMut(&[u8])) {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if is_invisible(c) {
@@ -74,12 +116,12 @@ fn unicode_tokens(text: &str, buf: &mut String, emit: &mut impl FnMut(&str)) {
         {
             // Apostrophe inside a word: dropped, the word goes on.
         } else if !buf.is_empty() {
-            emit(buf);
+            emit(buf.as_bytes());
             buf.clear();
         }
     }
     if !buf.is_empty() {
-        emit(buf);
+        emit(buf.as_bytes());
         buf.clear();
     }
 }
@@ -145,6 +187,24 @@ mod tests {
     fn whitespace_only_and_empty_have_no_tokens() {
         assert_eq!(normalized(""), "");
         assert_eq!(normalized(" \n\t—… "), "");
+    }
+
+    #[test]
+    fn ascii_and_unicode_paths_agree() {
+        let ascii = "Don't STOP -- it's 3,000 o'clock' 'tis U.S.-led rock'n'roll x'";
+        let mut via_unicode = Vec::new();
+        unicode_tokens(ascii, &mut String::new(), &mut |t: &[u8]| {
+            via_unicode.push(t.to_vec())
+        });
+        let mut via_ascii = Vec::new();
+        ascii_tokens(ascii.as_bytes(), &mut String::new(), &mut |t: &[u8]| {
+            via_ascii.push(t.to_vec())
+        });
+        assert_eq!(via_ascii, via_unicode);
+        assert_eq!(
+            via_ascii.join(&b' '),
+            b"dont stop its 3 000 oclock tis u s led rocknroll x"
+        );
     }
 
     #[test]

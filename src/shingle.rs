@@ -65,7 +65,7 @@ fn word_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>
     window.clear();
     let start = out.len();
     normalize::for_each_token(text, &mut scratch.token, |token| {
-        window.push(xxh3_64_with_seed(token.as_bytes(), SEED));
+        window.push(xxh3_64_with_seed(token, SEED));
         if window.len() >= k {
             out.push(combine(&window[window.len() - k..]));
         }
@@ -97,7 +97,7 @@ fn char_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>
         if !normalized.is_empty() {
             normalized.push(' ');
         }
-        normalized.push_str(token);
+        normalized.push_str(std::str::from_utf8(token).expect("tokens are UTF-8"));
     });
     if normalized.is_empty() {
         return;

@@ -121,6 +121,11 @@ pub struct DedupArgs {
     /// (slower; needs 128 permutations).
     #[arg(long, value_enum, default_value_t = KernelArg::Simd)]
     pub kernel: KernelArg,
+
+    /// Memory (MiB) the first pass may use to keep shingles; a larger input
+    /// is read a second time instead, for exact verification.
+    #[arg(long, default_value_t = 1024, value_name = "MIB")]
+    pub shingle_cache_mb: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -221,6 +226,7 @@ impl DedupArgs {
                 KernelArg::Simd => Kernel::Simd,
                 KernelArg::MinhashRs => Kernel::MinhashRs,
             },
+            shingle_cache_bytes: self.shingle_cache_mb.saturating_mul(1 << 20),
             ..DedupConfig::default()
         })
     }

@@ -127,7 +127,7 @@ pub struct Dedup {
     pub skipped: Vec<Error>,
     /// Warnings that lost nothing.
     pub warnings: Vec<Error>,
-    /// Articles with no text.
+    /// Articles with no words in their text (empty, blank or only punctuation).
     pub empty_texts: usize,
     /// The banding used.
     pub bands: Option<Bands>,
@@ -193,7 +193,7 @@ pub fn dedup(
         for ((article, location), shingles) in
             batch.articles.into_iter().zip(batch.locations).zip(counts)
         {
-            result.empty_texts += usize::from(article.text.trim().is_empty());
+            result.empty_texts += usize::from(shingles == 0);
             result.articles.push(ArticleMeta {
                 id: article.id,
                 source: article.source,

@@ -172,7 +172,7 @@ def build_vocab(size=VOCAB_SIZE):
             seen.add(w)
             words.append(w)
     while len(words) < size:
-        n = rng.choice((1, 1, 2, 2, 2, 2, 3))
+        n = rng.choice((1, 1, 1, 2, 2, 2, 3))
         w = "".join(rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS)
                     for _ in range(n))
         if 2 <= len(w) <= 14 and w not in seen:
@@ -256,7 +256,7 @@ class Writer:
         """One sentence of about n words, as a string."""
         rng = self.rng
         kind = rng.random()
-        phrase = rng.choice(STOCK_PHRASES).split() if kind < 0.15 else []
+        phrase = rng.choice(STOCK_PHRASES).split() if kind < 0.04 else []
         body = self.words(max(3, n - len(phrase)))
         if rng.random() < 0.25:
             body.insert(rng.randrange(len(body)), rng.choice(self.names))
@@ -388,7 +388,9 @@ def generate(args, out, truth):
         minute = 2 * i + meta.randrange(2)
         source = meta.choice(SOURCES)
         if bases and meta.random() < args.copy_rate:
-            back = min(len(bases) - 1, int(meta.expovariate(1 / 300)))
+            back = int(meta.expovariate(1 / 300))
+            if back >= len(bases):  # early in the corpus: any earlier base
+                back = meta.randrange(len(bases))
             orig = bases[len(bases) - 1 - back]
             title, paras, writer = base_article(args.seed, orig, args.words_mean)
             orig_source = random.Random(f"{args.seed}:{orig}:meta").choice(SOURCES)

@@ -378,44 +378,96 @@ def slug(title):
     return "-".join(title.lower().split()[:5])
 
 
-def generate(args, out, truth):
-    """Write args.articles articles to `out` (and planting rows to `truth`)."""
-    bases = array("l")  # indices of base (non-copy) articles generated so far
-    copies = 0
+def plan(args):
+    """Yield (i, minute, source, orig) for every article, in order.
+
+    orig is the index of the base article that article i copies, or None.
+    Cheap and sequential: it only needs the list of base indices so far."""
+    bases = array("l")  # indices of base (non-copy) articles planned so far
     for i in range(args.articles):
         meta = random.Random(f"{args.seed}:{i}:meta")
         # One article every ~2 minutes of simulated time.
         minute = 2 * i + meta.randrange(2)
         source = meta.choice(SOURCES)
+        orig = None
         if bases and meta.random() < args.copy_rate:
             back = int(meta.expovariate(1 / 300))
             if back >= len(bases):  # early in the corpus: any earlier base
                 back = meta.randrange(len(bases))
             orig = bases[len(bases) - 1 - back]
-            title, paras, writer = base_article(args.seed, orig, args.words_mean)
             orig_source = random.Random(f"{args.seed}:{orig}:meta").choice(SOURCES)
             while source == orig_source:
                 source = meta.choice(SOURCES)
-            rng = random.Random(f"{args.seed}:{i}:copy")
-            title, paras, edits = edit_copy(rng, title, paras, writer)
-            copies += 1
-            if truth:
-                truth.write(f"a{i:07d}\ta{orig:07d}\t{','.join(edits)}\n")
         else:
             bases.append(i)
-            title, paras, _ = base_article(args.seed, i, args.words_mean)
-        text = "\n\n".join(" ".join(p) for p in paras)
-        day = iso(minute)[:10].replace("-", "/")
-        rec = {
-            "id": f"a{i:07d}",
-            "source": source,
-            "published": iso(minute),
-            "title": title,
-            "text": text,
-            "url": f"https://{source}.example/{day}/{slug(title)}-{i}",
-        }
-        out.write(json.dumps(rec, ensure_ascii=False))
-        out.write("\n")
+        yield i, minute, source, orig
+
+
+def render(seed, words_mean, item):
+    """(JSON line, truth row or None) of one planned article."""
+    i, minute, source, orig = item
+    row = None
+    if orig is not None:
+        title, paras, writer = base_article(seed, orig, words_mean)
+        rng = random.Random(f"{seed}:{i}:copy")
+        title, paras, edits = edit_copy(rng, title, paras, writer)
+        row = f"a{i:07d}\ta{orig:07d}\t{','.join(edits)}\n"
+    else:
+        title, paras, _ = base_article(seed, i, words_mean)
+    text = "\n\n".join(" ".join(p) for p in paras)
+    day = iso(minute)[:10].replace("-", "/")
+    rec = {
+        "id": f"a{i:07d}",
+        "source": source,
+        "published": iso(minute),
+        "title": title,
+        "text": text,
+        "url": f"https://{source}.example/{day}/{slug(title)}-{i}",
+    }
+    return json.dumps(rec, ensure_ascii=False) + "\n", row
+
+
+def render_chunk(job):
+    seed, words_mean, items = job
+    return [render(seed, words_mean, item) for item in items]
+
+
+def chunks(args, size=1000):
+    items = []
+    for item in plan(args):
+        items.append(item)
+        if len(items) == size:
+            yield args.seed, args.words_mean, items
+            items = []
+    if items:
+        yield args.seed, args.words_mean, items
+
+
+def generate(args, out, truth):
+    """Write args.articles articles to `out` (and planting rows to `truth`).
+
+    With --jobs > 1, chunks of 1,000 planned articles are rendered by worker
+    processes and written back in order: the output is the same bytes."""
+    copies = 0
+    if args.jobs > 1:
+        import multiprocessing
+        pool = multiprocessing.Pool(args.jobs)
+        results = pool.imap(render_chunk, chunks(args), chunksize=1)
+    else:
+        pool = None
+        results = map(render_chunk, chunks(args))
+    try:
+        for batch in results:
+            for line, row in batch:
+                out.write(line)
+                if row is not None:
+                    copies += 1
+                    if truth:
+                        truth.write(row)
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
     return copies
 
 
@@ -433,9 +485,13 @@ def main(argv=None):
                    help="mode of article length in words; lengths span "
                         "0.625x..1.375x of it, i.e. 250-550 for 400 (default 400)")
     p.add_argument("--truth", help="optional TSV sidecar: copy_id, original_id, edits")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="worker processes (default 1); output is identical for any value")
     args = p.parse_args(argv)
     if not 0 <= args.copy_rate < 1:
         p.error("--copy-rate must be in [0, 1)")
+    if args.jobs < 1:
+        p.error("--jobs must be >= 1")
     start = time.perf_counter()
     out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")
     truth = open(args.truth, "w", encoding="utf-8") if args.truth else None

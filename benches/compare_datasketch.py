@@ -45,6 +45,8 @@ import sys
 import time
 from itertools import combinations
 
+from textsets import read_articles
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 GNU_TIME = "/usr/bin/time"
@@ -182,8 +184,10 @@ def main(argv=None):
         subprocess.run([sys.executable, os.path.join(HERE, "exact_pairs.py"), "--corpus",
                         args.corpus, "--out", exact, "--floor", str(floor)], check=True)
     truth = truth_pairs(exact, args.measure, args.threshold)
-    with open(args.corpus, "rb") as f:
-        articles = sum(1 for line in f if line.strip())
+    articles = non_ascii = 0
+    for _, text in read_articles(args.corpus):
+        articles += 1
+        non_ascii += not text.isascii()
 
     wd_out = base + ".wirediff.jsonl"
     ds_out = base + ".datasketch.tsv"
@@ -217,7 +221,8 @@ def main(argv=None):
     w, d = rows
     print(f"\ncorpus {args.corpus}: {articles} articles; measure {args.measure}, "
           f"threshold {args.threshold}; truth {len(truth)} exact pairs; "
-          f"best of {args.repeat}; RSS from {best['wirediff']['rss_source']}")
+          f"best of {args.repeat}; RSS from {best['wirediff']['rss_source']}; "
+          f"{non_ascii / max(articles, 1):.1%} of texts not pure ASCII")
     head = ["program", "articles/s", "art/CPU-s", "peak RSS MB", "recall", "precision",
             "pairs", "wall s", "CPU s"]
     print("| " + " | ".join(head) + " |")

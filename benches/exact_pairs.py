@@ -118,6 +118,22 @@ def exact_pairs(docs, df, floor):
                 yield b, a, inter
 
 
+def check_all_pairs(ids, docs, floor, found):
+    """Self-test: compare with the plain O(n^2) loop over all pairs."""
+    want = set()
+    for i in range(len(docs)):
+        di = docs[i]
+        for j in range(i + 1, len(docs)):
+            dj = docs[j]
+            if di and dj and len(di & dj) / min(len(di), len(dj)) >= floor:
+                want.add(pair_key(ids[i], ids[j]))
+    if want != found:
+        sys.exit(f"exact_pairs: CHECK FAILED: {len(want - found)} pairs missed, "
+                 f"{len(found - want)} extra")
+    print(f"exact_pairs: check passed: all-pairs loop finds the same {len(want)} pairs",
+          file=sys.stderr)
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
@@ -127,6 +143,9 @@ def main(argv=None):
     p.add_argument("--out", required=True, help="output TSV path")
     p.add_argument("--floor", type=float, default=0.3,
                    help="keep pairs with containment >= floor (default 0.3)")
+    p.add_argument("--check-all-pairs", action="store_true",
+                   help="also run the O(n^2) all-pairs loop and fail unless it finds the "
+                        "same pairs (self-test; use on a few thousand articles)")
     args = p.parse_args(argv)
     if not 0 < args.floor <= 1:
         p.error("--floor must be in (0, 1]")
@@ -141,6 +160,8 @@ def main(argv=None):
         rows.append((a, b, inter / (ni + nj - inter), inter / min(ni, nj), inter, na, nb))
     rows.sort()
     t2 = time.perf_counter()
+    if args.check_all_pairs:
+        check_all_pairs(ids, docs, args.floor, {(r[0], r[1]) for r in rows})
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("a\tb\tjaccard\tcontainment\tintersection\tsize_a\tsize_b\n")
         for a, b, jac, con, inter, na, nb in rows:

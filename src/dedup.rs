@@ -157,53 +157,25 @@ pub fn dedup(
     let mut cached_bytes = 0usize;
 
     // Pass 1: metadata, signatures, and shingles while they fit the cache.
+    // The next batch is read and parsed while this one is sketched.
     let mut reader = inputs.reader();
-    while let Some(batch) = reader.next_batch(config.batch_bytes)? {
-        result.skipped.extend(batch.skipped);
-        result.warnings.extend(batch.warnings);
-        let start = signatures.len();
-        signatures.resize(start + batch.articles.len() * perms, 0);
-        let keep = cache.is_some();
-        let sketched: Vec<(u32, Vec<u64>)> = batch
-            .articles
-            .par_iter()
-            .zip(signatures[start..].par_chunks_mut(perms))
-            .map_init(
-                || (Scratch::default(), Vec::new()),
-                |(scratch, hashes), (article, signature)| {
-                    hashes.clear();
-                    config.shingling.hashes_into(&article.text, scratch, hashes);
-                    sketcher.sketch_into(hashes, signature);
-                    let count = u32::try_from(hashes.len()).unwrap_or(u32::MAX);
-                    (count, if keep { hashes.clone() } else { Vec::new() })
-                },
-            )
-            .collect();
-        let mut counts = Vec::with_capacity(sketched.len());
-        for (count, hashes) in sketched {
-            counts.push(count);
-            if let Some(kept) = &mut cache {
-                cached_bytes += hashes.len() * 8;
-                kept.push(hashes);
-            }
-        }
-        if cached_bytes > config.shingle_cache_bytes {
-            cache = None;
-        }
-        for ((article, location), shingles) in
-            batch.articles.into_iter().zip(batch.locations).zip(counts)
-        {
-            result.empty_texts += usize::from(shingles == 0);
-            result.articles.push(ArticleMeta {
-                id: article.id,
-                source: article.source,
-                published: article.published,
-                length: article.text.len(),
-                shingles,
-                location,
-            });
-        }
-        progress(Progress::Sketched(result.articles.len() as u64));
+    let mut next = reader.next_batch(config.batch_bytes)?;
+    while let Some(batch) = next {
+        let (following, ()) = rayon::join(
+            || reader.next_batch(config.batch_bytes),
+            || {
+                let sketch = SketchState {
+                    sketcher: &sketcher,
+                    config,
+                    signatures: &mut signatures,
+                    cache: &mut cache,
+                    cached_bytes: &mut cached_bytes,
+                };
+                sketch_batch(batch, sketch, &mut result);
+                progress(Progress::Sketched(result.articles.len() as u64));
+            },
+        );
+        next = following?;
     }
     if result.articles.is_empty() && result.skipped.is_empty() {
         return Err(Error::NoArticles);
@@ -285,6 +257,72 @@ pub fn dedup(
         .collect();
     result.seconds = started.elapsed().as_secs_f64();
     Ok(result)
+}
+
+/// What sketching a batch adds to.
+struct SketchState<'a> {
+    sketcher: &'a Sketcher,
+    config: &'a DedupConfig,
+    signatures: &'a mut Vec<u32>,
+    cache: &'a mut Option<Vec<Vec<u64>>>,
+    cached_bytes: &'a mut usize,
+}
+
+/// Sketches one batch in parallel and appends its articles' metadata,
+/// signatures and (while the cache has room) shingles.
+fn sketch_batch(batch: crate::ingest::Batch, state: SketchState<'_>, result: &mut Dedup) {
+    let SketchState {
+        sketcher,
+        config,
+        signatures,
+        cache,
+        cached_bytes,
+    } = state;
+    let perms = config.permutations;
+    result.skipped.extend(batch.skipped);
+    result.warnings.extend(batch.warnings);
+    let start = signatures.len();
+    signatures.resize(start + batch.articles.len() * perms, 0);
+    let keep = cache.is_some();
+    let sketched: Vec<(u32, Vec<u64>)> = batch
+        .articles
+        .par_iter()
+        .zip(signatures[start..].par_chunks_mut(perms))
+        .map_init(
+            || (Scratch::default(), Vec::new()),
+            |(scratch, hashes), (article, signature)| {
+                hashes.clear();
+                config.shingling.hashes_into(&article.text, scratch, hashes);
+                sketcher.sketch_into(hashes, signature);
+                let count = u32::try_from(hashes.len()).unwrap_or(u32::MAX);
+                (count, if keep { hashes.clone() } else { Vec::new() })
+            },
+        )
+        .collect();
+    let mut counts = Vec::with_capacity(sketched.len());
+    for (count, hashes) in sketched {
+        counts.push(count);
+        if let Some(kept) = cache.as_mut() {
+            *cached_bytes += hashes.len() * 8;
+            kept.push(hashes);
+        }
+    }
+    if *cached_bytes > config.shingle_cache_bytes {
+        *cache = None;
+    }
+    for ((article, location), shingles) in
+        batch.articles.into_iter().zip(batch.locations).zip(counts)
+    {
+        result.empty_texts += usize::from(shingles == 0);
+        result.articles.push(ArticleMeta {
+            id: article.id,
+            source: article.source,
+            published: article.published,
+            length: article.text.len(),
+            shingles,
+            location,
+        });
+    }
 }
 
 fn reread_sets(

@@ -580,7 +580,9 @@ fn arbitrary_bytes_never_crash_the_reader() {
     let alphabet: &[u8] = b"{}[]\":,\\ntexid0123456789 \n\r\t\xff\xfe\xc3\xa9\xe2\x80\x9c'abc";
     for case in 0..40 {
         let len = (next() % 600) as usize;
-        let mut bytes: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+        let mut bytes: Vec<u8> = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
         if case % 4 == 0 {
             bytes.extend_from_slice(b"\n{\"id\":\"ok\",\"text\":\"a real article text\"}\n");
         }
@@ -589,9 +591,17 @@ fn arbitrary_bytes_never_crash_the_reader() {
             env.write(&name, &bytes);
             let out = env.run(&["dedup", &name]);
             let code = out.status.code();
-            assert!(matches!(code, Some(0..=2)), "{name}: exit {code:?}\n{}", stderr(&out));
+            assert!(
+                matches!(code, Some(0..=2)),
+                "{name}: exit {code:?}\n{}",
+                stderr(&out)
+            );
             if code != Some(2) {
-                assert_eq!(records(&stdout(&out)).last().unwrap()["type"], "summary", "{name}");
+                assert_eq!(
+                    records(&stdout(&out)).last().unwrap()["type"],
+                    "summary",
+                    "{name}"
+                );
             }
         }
     }

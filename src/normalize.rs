@@ -10,23 +10,38 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Calls `emit` with the UTF-8 bytes of each normalized token of `text`, in
-/// order. `buf` is scratch space reused across calls.
-pub fn for_each_token(text: &str, buf: &mut String, mut emit: impl FnMut(&[u8])) {
-    buf.clear();
-    if text.is_ascii() {
-        ascii_tokens(text.as_bytes(), buf, &mut emit);
-    } else {
-        let folded: String = text.nfkc().collect();
-        unicode_tokens(&folded, buf, &mut emit);
+/// Reusable buffers for [`Tokenizer::for_each_token`], one per thread.
+#[derive(Debug, Default)]
+pub struct Tokenizer {
+    /// The text lower-cased (ASCII path) or folded (Unicode path).
+    text: Vec<u8>,
+    /// A token being assembled when it must be copied.
+    token: Vec<u8>,
+}
+
+impl Tokenizer {
+    /// Calls `emit` with the UTF-8 bytes of each normalized token of `text`,
+    /// in order.
+    pub fn for_each_token(&mut self, text: &str, mut emit: impl FnMut(&[u8])) {
+        if text.is_ascii() {
+            // Lower-casing the whole text at once vectorizes; the scan that
+            // follows only looks for word bytes.
+            self.text.clear();
+            self.text
+                .extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+            ascii_tokens(&self.text, &mut self.token, &mut emit);
+        } else {
+            let folded: String = text.nfkc().collect();
+            let mut buf = String::new();
+            unicode_tokens(&folded, &mut buf, &mut emit);
+        }
     }
 }
 
 /// The normalized tokens of `text`, joined by single spaces.
 pub fn normalized(text: &str) -> String {
     let mut out = String::new();
-    let mut buf = String::new();
-    for_each_token(text, &mut buf, |token| {
+    Tokenizer::default().for_each_token(text, |token| {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -35,67 +50,51 @@ pub fn normalized(text: &str) -> String {
     out
 }
 
-/// Byte classes for the ASCII fast path.
-const SEPARATOR: u8 = 0;
-const LOWER_OR_DIGIT: u8 = 1;
-const UPPER: u8 = 2;
-
-const CLASS: [u8; 256] = {
-    let mut table = [SEPARATOR; 256];
+/// Word bytes (lower-case letters and digits) for the ASCII fast path.
+const WORD: [bool; 256] = {
+    let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        table[b] = if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            LOWER_OR_DIGIT
-        } else if c.is_ascii_uppercase() {
-            UPPER
-        } else {
-            SEPARATOR
-        };
+        table[b] = c.is_ascii_lowercase() || c.is_ascii_digit();
         b += 1;
     }
     table
 };
 
-/// ASCII text: a token that is already lower case and has no apostrophe is
-/// passed on as a slice of the input, without copying.
-fn ascii_tokens(bytes: &[u8], buf: &mut String, emit: &mut impl FnMut(&[u8])) {
+/// Lower-cased ASCII text: a token without an apostrophe is passed on as a
+/// slice of the input, without copying.
+fn ascii_tokens(bytes: &[u8], buf: &mut Vec<u8>, emit: &mut impl FnMut(&[u8])) {
     let n = bytes.len();
     let mut i = 0;
     loop {
-        while i < n && CLASS[bytes[i] as usize] == SEPARATOR {
+        while i < n && !WORD[bytes[i] as usize] {
             i += 1;
         }
         if i >= n {
             break;
         }
         let start = i;
-        let mut plain = true;
+        let mut joined = false;
         loop {
-            while i < n && CLASS[bytes[i] as usize] != SEPARATOR {
-                plain &= CLASS[bytes[i] as usize] == LOWER_OR_DIGIT;
+            while i < n && WORD[bytes[i] as usize] {
                 i += 1;
             }
             // An apostrophe between two alphanumerics joins them.
-            if i + 1 < n && bytes[i] == b'\'' && CLASS[bytes[i + 1] as usize] != SEPARATOR {
-                plain = false;
+            if i + 1 < n && bytes[i] == b'\'' && WORD[bytes[i + 1] as usize] {
+                joined = true;
                 i += 1;
                 continue;
             }
             break;
         }
         let token = &bytes[start..i];
-        if plain {
-            emit(token);
-        } else {
+        if joined {
             buf.clear();
-            buf.extend(
-                token
-                    .iter()
-                    .filter(|&&b| b != b'\'')
-                    .map(|b| b.to_ascii_lowercase() as char),
-            );
-            emit(buf.as_bytes());
+            buf.extend(token.iter().filter(|&&b| b != b'\''));
+            emit(buf);
+        } else {
+            emit(token);
         }
     }
 }
@@ -197,9 +196,7 @@ mod tests {
             via_unicode.push(t.to_vec())
         });
         let mut via_ascii = Vec::new();
-        ascii_tokens(ascii.as_bytes(), &mut String::new(), &mut |t: &[u8]| {
-            via_ascii.push(t.to_vec())
-        });
+        Tokenizer::default().for_each_token(ascii, |t| via_ascii.push(t.to_vec()));
         assert_eq!(via_ascii, via_unicode);
         assert_eq!(
             via_ascii.join(&b' '),

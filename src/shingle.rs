@@ -35,7 +35,7 @@ impl Default for Shingling {
 /// Reusable scratch space for shingling, one per thread.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    token: String,
+    tokenizer: normalize::Tokenizer,
     window: Vec<u64>,
     text: String,
 }
@@ -67,7 +67,7 @@ fn word_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>
     // Rolling polynomial H = Σ t_j · BASE^(k-1-j) over the last k token hashes.
     let base_k = BASE.wrapping_pow(k as u32);
     let mut rolling = 0u64;
-    normalize::for_each_token(text, &mut scratch.token, |token| {
+    scratch.tokenizer.for_each_token(text, |token| {
         let t = token_hash(token);
         rolling = rolling.wrapping_mul(BASE).wrapping_add(t);
         window.push(t);
@@ -147,7 +147,7 @@ fn finish(rolling: u64, len: usize) -> u64 {
 fn char_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>) {
     let normalized = &mut scratch.text;
     normalized.clear();
-    normalize::for_each_token(text, &mut scratch.token, |token| {
+    scratch.tokenizer.for_each_token(text, |token| {
         if !normalized.is_empty() {
             normalized.push(' ');
         }

@@ -347,6 +347,7 @@ fn sketch_batch(batch: crate::ingest::Batch, state: SketchState<'_>, result: &mu
         cache,
         cached_bytes,
     } = state;
+    let perms = config.permutations;
     result.skipped.extend(batch.skipped);
     result.warnings.extend(batch.warnings);
     let start = signatures.len();

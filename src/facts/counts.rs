@@ -1,0 +1,736 @@
+//! Counts of people: casualties (killed, injured, shot, missing), arrests,
+//! kidnappings, evacuations, troops, personnel and other counted groups.
+//!
+//! A count links three things found in one sentence:
+//!
+//! 1. a number expression ([`super::numbers`]), or an implicit singular "a
+//!    (young) woman", "an 18-year-old";
+//! 2. the noun it counts, with its modifiers ("American soldiers", "US
+//!    diplomats"), taken from the words after the number up to a head noun
+//!    of `lexicon/people.txt`; when the number has no noun of its own ("one
+//!    fatally", "killing two", "several hundred present", "one of them") the
+//!    counted noun is the nearest people noun earlier in the sentence, else
+//!    "people";
+//! 3. the event, from `lexicon/events.txt`: a verb right before the number
+//!    ("killing two people", "killed a young woman") wins; otherwise the first
+//!    event word after the noun, within eight words, without crossing
+//!    sentence punctuation, a negation or another number ("three people were
+//!    shot, one fatally" gives shot 3 and killed 1). Nouns such as "deaths",
+//!    "the dead", "hostages", "troops" carry their own kind.
+//!
+//! # Shot, killed and injured
+//!
+//! Gun-violence reporting (and the Gun Violence Archive's data) counts the
+//! people *shot* as victims: killed plus injured. So "N people were shot" is a
+//! [`FactKind::Shot`] count, not an injury count; "shot dead", "shot and
+//! killed", "fatally shot", "shot to death" are `killed`; "shot and wounded",
+//! "shot and injured" are `injured`. Consumers that need injuries subtract:
+//! injured = shot − killed when an article gives no injury count of its own
+//! (see `examples/eval_counts.rs`).
+//!
+//! # What is not a count of people
+//!
+//! Ages ("33-year-old" is a noun, never a number; "aged 33", "Smith, 33,"),
+//! years, money ("$40"), percentages, times ("10:30"), numbers after "Route",
+//! "Highway", "block", "No." and the like, and numbers whose noun is not a
+//! person ("3,000-page report", "two days", "three shots").
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::numbers::{self, Quantity};
+use super::tokens::{Token, gap_breaks, is_capitalized};
+use super::{Count, Fact, FactKind, FactValue, Interval, Status};
+use crate::article::Span;
+
+/// What a people noun counts when no event word says otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NounClass {
+    /// A singular person ("man", "victim"): usable for implicit singulars.
+    One,
+    /// Plain people ("people", "men"): a count only with an event.
+    Person,
+    /// A group whose size is news by itself ("protesters", "passengers").
+    Group,
+    /// The noun names the kind ("troops", "deaths", "hostages").
+    Kind(FactKind),
+}
+
+fn parse_class(s: &str) -> NounClass {
+    match s {
+        "one" => NounClass::One,
+        "group" => NounClass::Group,
+        "troops" => NounClass::Kind(FactKind::Troops),
+        "personnel" => NounClass::Kind(FactKind::Personnel),
+        "killed" => NounClass::Kind(FactKind::Killed),
+        "arrested" => NounClass::Kind(FactKind::Arrested),
+        "kidnapped" => NounClass::Kind(FactKind::Kidnapped),
+        _ => NounClass::Person,
+    }
+}
+
+fn parse_kind(s: &str) -> FactKind {
+    match s {
+        "killed" => FactKind::Killed,
+        "injured" => FactKind::Injured,
+        "shot" => FactKind::Shot,
+        "missing" => FactKind::Missing,
+        "arrested" => FactKind::Arrested,
+        "kidnapped" => FactKind::Kidnapped,
+        _ => FactKind::Evacuated,
+    }
+}
+
+fn parse_status(s: &str) -> Status {
+    match s {
+        "deployed" => Status::Deployed,
+        "withdrawn" => Status::Withdrawn,
+        "stationed" => Status::Stationed,
+        _ => Status::Present,
+    }
+}
+
+/// `lexicon/people.txt`: people nouns and their class.
+pub(crate) const PEOPLE_TXT: &str = include_str!("lexicon/people.txt");
+/// `lexicon/events.txt`: event words and the kind of count they make.
+pub(crate) const EVENTS_TXT: &str = include_str!("lexicon/events.txt");
+/// `lexicon/status.txt`: deployment status words for forces and personnel.
+pub(crate) const STATUS_TXT: &str = include_str!("lexicon/status.txt");
+
+fn table<T>(txt: &'static str, f: fn(&str) -> T) -> HashMap<&'static str, T> {
+    txt.lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(w, v)| (w, f(v)))
+        .collect()
+}
+
+static PEOPLE: LazyLock<HashMap<&'static str, NounClass>> =
+    LazyLock::new(|| table(PEOPLE_TXT, parse_class));
+static EVENTS: LazyLock<HashMap<&'static str, FactKind>> =
+    LazyLock::new(|| table(EVENTS_TXT, parse_kind));
+static STATUS: LazyLock<HashMap<&'static str, Status>> =
+    LazyLock::new(|| table(STATUS_TXT, parse_status));
+
+/// Words before a number that mean it is not a count of people.
+const NOT_COUNT_BEFORE: &[&str] = &[
+    "age",
+    "aged",
+    "ages",
+    "apartment",
+    "block",
+    "bus",
+    "channel",
+    "chapter",
+    "district",
+    "flight",
+    "highway",
+    "interstate",
+    "no",
+    "number",
+    "page",
+    "precinct",
+    "room",
+    "route",
+    "section",
+    "suite",
+    "unit",
+    "ward",
+];
+
+/// Words that end the search for a noun after a number.
+const NP_STOP: &[&str] = &[
+    "a", "after", "an", "and", "are", "as", "at", "be", "been", "before", "but", "by", "for",
+    "from", "had", "has", "have", "in", "into", "is", "on", "or", "said", "than", "that", "the",
+    "to", "was", "were", "when", "where", "which", "who", "with",
+];
+
+/// Quantifiers and determiners that are not part of a counted noun's
+/// modifiers ("how many US diplomats" counts "US diplomats").
+const DETERMINERS: &[&str] = &[
+    "all", "any", "her", "his", "how", "its", "many", "most", "our", "some", "their", "these",
+    "those",
+];
+
+/// Words that may stand between a bare number and its event: "two were
+/// killed", "one of them died".
+const BRIDGE: &[&str] = &[
+    "also",
+    "been",
+    "being",
+    "had",
+    "has",
+    "have",
+    "is",
+    "later",
+    "of",
+    "reportedly",
+    "them",
+    "those",
+    "was",
+    "were",
+    "whom",
+];
+
+/// Event words that cannot take an object, so never link to a number after
+/// them ("he died two days later").
+const INTRANSITIVE: &[&str] = &[
+    "critical",
+    "dead",
+    "death",
+    "die",
+    "died",
+    "dies",
+    "drowned",
+    "fatal",
+    "fatally",
+    "hospitalized",
+    "missing",
+    "perished",
+];
+
+/// Words that cancel an event in the window after a count.
+const NEGATIONS: &[&str] = &[
+    "never",
+    "no",
+    "not",
+    "nobody",
+    "none",
+    "uninjured",
+    "unharmed",
+];
+
+/// The noun phrase a count counts.
+struct Noun {
+    /// Token range of modifiers + head.
+    first: usize,
+    head: usize,
+    class: NounClass,
+}
+
+/// Per-text view: tokens and their lower-cased words.
+pub(crate) struct Words<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) tokens: &'t [Token],
+    pub(crate) lower: Vec<&'t str>,
+}
+
+impl<'t> Words<'t> {
+    /// Builds the view; `lower` is `text.to_ascii_lowercase()`.
+    pub(crate) fn new(text: &'t str, lower: &'t str, tokens: &'t [Token]) -> Words<'t> {
+        let lower = tokens
+            .iter()
+            .map(|t| &lower[t.span.start..t.span.end])
+            .collect();
+        Words {
+            text,
+            tokens,
+            lower,
+        }
+    }
+
+    fn word(&self, i: usize) -> &'t str {
+        let s = self.tokens[i].span;
+        &self.text[s.start..s.end]
+    }
+
+    fn gap(&self, i: usize) -> &'t str {
+        let g = self.tokens[i].gap;
+        &self.text[g.start..g.end]
+    }
+
+    /// Whether punctuation between token `i - 1` and `i` ends a clause.
+    fn breaks_before(&self, i: usize) -> bool {
+        i < self.tokens.len() && gap_breaks(self.gap(i))
+    }
+}
+
+fn people_class(word: &str) -> Option<NounClass> {
+    if let Some(&c) = PEOPLE.get(word) {
+        return Some(c);
+    }
+    if word.ends_with("-year-old") {
+        return Some(NounClass::One);
+    }
+    if word.ends_with("-year-olds") {
+        return Some(NounClass::Person);
+    }
+    None
+}
+
+/// The people noun after token `from` (modifiers allowed), if any.
+fn noun_after(w: &Words, from: usize) -> Option<Noun> {
+    let mut j = from;
+    // "of them", "of the victims", "of those"
+    if w.lower.get(j) == Some(&"of") && !w.breaks_before(j) {
+        j += 1;
+        if matches!(
+            w.lower.get(j),
+            Some(&"the") | Some(&"those") | Some(&"these")
+        ) {
+            j += 1;
+        }
+    }
+    let first = j;
+    let mut head = None;
+    while j < w.tokens.len() && j < first + 4 {
+        if j > from && w.breaks_before(j) {
+            break;
+        }
+        let word = w.lower[j];
+        if let Some(class) = people_class(word) {
+            head = Some((j, class));
+            // Extend over noun-noun compounds: "police officers".
+            let mut k = j + 1;
+            while k < w.tokens.len() && !w.breaks_before(k) {
+                match people_class(w.lower[k]) {
+                    Some(c) => {
+                        head = Some((k, c));
+                        k += 1;
+                    }
+                    None => break,
+                }
+            }
+            break;
+        }
+        if NP_STOP.contains(&word) || numbers::parse_at(&w.lower, j).is_some() {
+            break;
+        }
+        j += 1;
+    }
+    head.map(|(head, class)| Noun { first, head, class })
+}
+
+/// Event kind of the word at `i`, with "shot" refined by what follows
+/// ("shot dead", "shot and killed", "shot and wounded").
+fn event_at(w: &Words, i: usize, starts: &[bool]) -> Option<FactKind> {
+    let kind = *EVENTS.get(w.lower[i])?;
+    if kind == FactKind::Shot {
+        #[allow(clippy::needless_range_loop)] // k indexes tokens, words and starts
+        for k in i + 1..(i + 4).min(w.tokens.len()) {
+            if w.breaks_before(k) || w.gap(k).contains(',') || starts[k] {
+                break;
+            }
+            match EVENTS.get(w.lower[k]) {
+                Some(FactKind::Killed) => return Some(FactKind::Killed),
+                Some(FactKind::Injured) => return Some(FactKind::Injured),
+                _ => {}
+            }
+        }
+        if i > 0 && w.lower[i - 1] == "fatally" {
+            return Some(FactKind::Killed);
+        }
+    }
+    Some(kind)
+}
+
+/// The first event after token `from`, within eight words of the clause.
+fn event_after(w: &Words, from: usize, starts: &[bool]) -> Option<(FactKind, usize)> {
+    for k in from..(from + 8).min(w.tokens.len()) {
+        if w.breaks_before(k) || starts[k] || NEGATIONS.contains(&w.lower[k]) {
+            return None;
+        }
+        if w.lower[k].ends_with("n't") {
+            return None;
+        }
+        if let Some(kind) = event_at(w, k, starts) {
+            return Some((kind, k));
+        }
+    }
+    None
+}
+
+/// A transitive event verb right before token `i` ("killing two").
+fn event_before(w: &Words, i: usize, starts: &[bool]) -> Option<(FactKind, usize)> {
+    if i == 0 || w.breaks_before(i) || w.gap(i).contains(',') {
+        return None;
+    }
+    let v = w.lower[i - 1];
+    if INTRANSITIVE.contains(&v) {
+        return None;
+    }
+    if !(v.ends_with("ed") || v.ends_with("ing") || v == "shot" || v == "left" || v == "slain") {
+        return None;
+    }
+    if v == "left" {
+        return None; // "left two dead": the kind comes after
+    }
+    event_at(w, i - 1, starts).map(|k| (k, i - 1))
+}
+
+/// Status of forces or personnel near a count.
+fn status_near(w: &Words, start: usize, end: usize) -> Option<Status> {
+    for k in end..(end + 6).min(w.tokens.len()) {
+        if w.breaks_before(k) {
+            break;
+        }
+        if let Some(&s) = STATUS.get(w.lower[k]) {
+            return Some(s);
+        }
+    }
+    let mut k = start;
+    while k > 0 && k + 5 > start {
+        if w.breaks_before(k) {
+            break;
+        }
+        k -= 1;
+        if let Some(&s) = STATUS.get(w.lower[k]) {
+            return Some(s);
+        }
+    }
+    None
+}
+
+/// Whether the number at token `q.number` is not a count of people.
+fn excluded(w: &Words, q: &Quantity) -> bool {
+    let i = q.number;
+    let gap = w.gap(q.start);
+    if gap.ends_with(['$', '£', '€', '#', ':', '/']) || gap.ends_with("No. ") {
+        return true;
+    }
+    if let Some(next) = q.end.checked_sub(0).filter(|&e| e < w.tokens.len()) {
+        let g = w.gap(next);
+        if g.starts_with(['%', ':', '/']) || matches!(w.lower[next], "percent" | "p.m" | "a.m") {
+            return true;
+        }
+    }
+    if q.start > 0 && NOT_COUNT_BEFORE.contains(&w.lower[q.start - 1]) {
+        return true;
+    }
+    // "no one was hurt"
+    if q.start > 0 && w.lower[q.start - 1] == "no" {
+        return true;
+    }
+    // Age in apposition: "Dustin Grey, 21 and ...", "Smith, 33, was".
+    if q.start == i
+        && q.start > 0
+        && gap.trim_end().ends_with(',')
+        && is_capitalized(w.word(q.start - 1))
+        && w.lower[i].bytes().all(|b| b.is_ascii_digit())
+        && (q.end >= w.tokens.len()
+            || w.gap(q.end).trim_start().starts_with([',', ')'])
+            || w.breaks_before(q.end)
+            || w.lower[q.end] == "and")
+    {
+        return true;
+    }
+    false
+}
+
+/// Whether a bare number is a year ("2014"), which never counts people
+/// without a noun.
+fn looks_like_year(w: &Words, q: &Quantity) -> bool {
+    let word = w.lower[q.number];
+    q.rule == "exact"
+        && word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (1800..=2100).contains(&q.value.min)
+}
+
+/// The nearest people noun before token `i` in the same sentence.
+fn antecedent(w: &Words, i: usize, sentence_start: usize) -> Option<Noun> {
+    let mut k = i;
+    while k > sentence_start && k + 15 > i {
+        k -= 1;
+        if let Some(class) = people_class(w.lower[k])
+            && class != NounClass::One
+        {
+            // Include modifiers: walk back over capitalized or adjective-like
+            // tokens in the same clause, at most two.
+            let mut first = k;
+            while first > sentence_start
+                && first + 2 > k
+                && !w.breaks_before(first)
+                && !NP_STOP.contains(&w.lower[first - 1])
+                && !DETERMINERS.contains(&w.lower[first - 1])
+                && numbers::parse_at(&w.lower, first - 1).is_none()
+                && w.lower[first - 1] != "of"
+                && EVENTS.get(w.lower[first - 1]).is_none()
+            {
+                first -= 1;
+            }
+            return Some(Noun {
+                first,
+                head: k,
+                class,
+            });
+        }
+    }
+    None
+}
+
+fn span_of(w: &Words, first: usize, last: usize) -> Span {
+    Span::new(w.tokens[first].span.start, w.tokens[last].span.end)
+}
+
+fn counted_text(w: &Words, noun: Option<&Noun>) -> String {
+    match noun {
+        Some(n) => {
+            let s = span_of(w, n.first, n.head);
+            w.text[s.start..s.end].to_string()
+        }
+        None => "people".to_string(),
+    }
+}
+
+fn rule_id(link: &str, hedge: &str) -> &'static str {
+    match (link, hedge) {
+        ("implicit", _) => "count.implicit_singular",
+        ("before", "exact") => "count.verb_number",
+        ("before", _) => "count.verb_hedged_number",
+        ("noun", "exact") => "count.number_noun",
+        ("noun", "vague") => "count.vague_noun",
+        ("noun", _) => "count.hedged_number_noun",
+        ("after", "exact") => "count.number_event",
+        ("after", "vague") => "count.vague_event",
+        ("after", _) => "count.hedged_number_event",
+        _ => "count.noun_kind",
+    }
+}
+
+/// Extracts counts of people. `sentences` are token ranges `[start, end)`.
+pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: &mut Vec<Fact>) {
+    let n = w.tokens.len();
+    // Number expressions, left to right, non-overlapping.
+    let mut quantities: Vec<Quantity> = Vec::new();
+    let mut starts = vec![false; n + 1];
+    let mut i = 0;
+    while i < n {
+        match numbers::parse_at(&w.lower, i) {
+            Some(q) if q.end > i => {
+                starts[q.start] = true;
+                quantities.push(q);
+                i = q.end;
+            }
+            _ => i += 1,
+        }
+    }
+    let mut qi = 0;
+    for &(s_start, s_end, sentence) in sentence_tokens {
+        while qi < quantities.len() && quantities[qi].start < s_start {
+            qi += 1;
+        }
+        while qi < quantities.len() && quantities[qi].start < s_end {
+            let q = quantities[qi];
+            qi += 1;
+            if !excluded(w, &q) {
+                count_fact(w, &q, s_start, sentence, &starts, out);
+            }
+        }
+        implicit_singulars(w, s_start, s_end, sentence, &starts, out);
+    }
+}
+
+fn count_fact(
+    w: &Words,
+    q: &Quantity,
+    s_start: usize,
+    sentence: Span,
+    starts: &[bool],
+    out: &mut Vec<Fact>,
+) {
+    let own = noun_after(w, q.end);
+    let noun_end = own.as_ref().map_or(q.end, |n| n.head + 1);
+    let before = event_before(w, q.start, starts);
+    let after = event_after(w, noun_end, starts);
+    // A number with no noun of its own counts people only with an event
+    // right after it, a verb right before it, or a status ("present").
+    // A verb before a bare number links only when nothing but punctuation,
+    // "and" or a preposition follows: "killing two and injuring three", not
+    // "shot two rounds".
+    let before = before.filter(|_| {
+        own.is_some()
+            || q.end >= w.tokens.len()
+            || w.breaks_before(q.end)
+            || w.gap(q.end).contains(',')
+            || NP_STOP.contains(&w.lower[q.end])
+    });
+    let (kind, link, evidence_end, evidence_start) = match (&own, before, after) {
+        (_, Some((k, at)), _) => (k, "before", noun_end.max(q.end) - 1, at),
+        (Some(_), None, Some((k, at))) => (k, "noun", at, q.start),
+        (None, None, Some((k, at))) if (q.end..at).all(|b| BRIDGE.contains(&w.lower[b])) => {
+            (k, "after", at, q.start)
+        }
+        (Some(noun), None, None) => match noun.class {
+            NounClass::Kind(k) => (k, "kind", noun.head, q.start),
+            NounClass::Group => (FactKind::People, "kind", noun.head, q.start),
+            _ => return,
+        },
+        (None, None, _) => {
+            // "several hundred present": status words make a count of the
+            // antecedent forces or personnel.
+            let Some(&st) = w.lower.get(q.end).and_then(|x| STATUS.get(x)) else {
+                return;
+            };
+            let Some(ante) = antecedent(w, q.start, s_start) else {
+                return;
+            };
+            let kind = match ante.class {
+                NounClass::Kind(k @ (FactKind::Troops | FactKind::Personnel)) => k,
+                _ => return,
+            };
+            let span = span_of(w, q.start, q.end);
+            out.push(Fact {
+                kind,
+                value: FactValue::Count(Count {
+                    value: q.value,
+                    counted: counted_text(w, Some(&ante)),
+                    status: Some(st),
+                }),
+                span,
+                sentence,
+                rule: "count.antecedent_status",
+            });
+            return;
+        }
+    };
+    if own.is_none() && looks_like_year(w, q) {
+        return;
+    }
+    let noun = own.or_else(|| antecedent(w, q.start, s_start));
+    let status = match kind {
+        FactKind::Troops | FactKind::Personnel => status_near(w, q.start, noun_end),
+        _ => None,
+    };
+    out.push(Fact {
+        kind,
+        value: FactValue::Count(Count {
+            value: q.value,
+            counted: counted_text(w, noun.as_ref()),
+            status,
+        }),
+        span: span_of(w, evidence_start.min(q.start), evidence_end.max(q.end - 1)),
+        sentence,
+        rule: rule_id(link, q.rule),
+    });
+}
+
+/// "a man was shot dead", "killed a young woman", "an 18-year-old was
+/// wounded": one person, with an event verb before or after.
+fn implicit_singulars(
+    w: &Words,
+    s_start: usize,
+    s_end: usize,
+    sentence: Span,
+    starts: &[bool],
+    out: &mut Vec<Fact>,
+) {
+    for i in s_start..s_end {
+        if !matches!(w.lower[i], "a" | "an") || starts[i] {
+            continue;
+        }
+        let Some(noun) = noun_after(w, i + 1) else {
+            continue;
+        };
+        if noun.class != NounClass::One || noun.head >= s_end {
+            continue;
+        }
+        let (kind, at) = match (
+            event_before(w, i, starts),
+            event_after(w, noun.head + 1, starts),
+        ) {
+            (Some(e), _) => e,
+            (None, Some(e)) => e,
+            _ => continue,
+        };
+        out.push(Fact {
+            kind,
+            value: FactValue::Count(Count {
+                value: Interval {
+                    min: 1,
+                    max: Some(1),
+                },
+                counted: counted_text(w, Some(&noun)),
+                status: None,
+            }),
+            span: span_of(w, i.min(at), noun.head.max(at)),
+            sentence,
+            rule: "count.implicit_singular",
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract as extract_all;
+    use super::*;
+
+    /// (kind, min, max, counted) of every count in `text`.
+    fn counts(text: &str) -> Vec<(FactKind, u64, Option<u64>, String)> {
+        extract_all(text, None)
+            .into_iter()
+            .filter_map(|f| match f.value {
+                FactValue::Count(c) => Some((f.kind, c.value.min, c.value.max, c.counted)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn c(
+        kind: FactKind,
+        min: u64,
+        max: Option<u64>,
+        counted: &str,
+    ) -> (FactKind, u64, Option<u64>, String) {
+        (kind, min, max, counted.to_string())
+    }
+
+    macro_rules! count_tests {
+        ($($name:ident: $text:expr => [$($e:expr),* $(,)?],)*) => {$(
+            #[test]
+            fn $name() {
+                let expected: Vec<(FactKind, u64, Option<u64>, String)> = vec![$($e),*];
+                assert_eq!(counts($text), expected, "{:?}", $text);
+            }
+        )*};
+    }
+
+    use FactKind::*;
+    const ONE: Option<u64> = Some(1);
+
+    count_tests! {
+        killed_at_least: "At least 12 people were killed." => [c(Killed, 12, None, "people")],
+        shot_one_fatally: "Four people were shot, one fatally, at the park." => [
+            c(Shot, 4, Some(4), "people"), c(Killed, 1, ONE, "people")],
+        shot_dead: "A man was shot dead on Tuesday." => [c(Killed, 1, ONE, "man")],
+        young_woman_killed: "The rockets killed a young woman." => [c(Killed, 1, ONE, "young woman")],
+        verb_before: "The gunman opened fire, killing two people and injuring three others." => [
+            c(Killed, 2, Some(2), "people"), c(Injured, 3, Some(3), "others")],
+        headline: "4 Shot, 1 Killed in Stockton Park" => [
+            c(Shot, 4, Some(4), "people"), c(Killed, 1, ONE, "people")],
+        shot_and_wounded: "Two teens were shot and wounded late Friday." => [c(Injured, 2, Some(2), "teens")],
+        fatally_shot: "Three men were fatally shot." => [c(Killed, 3, Some(3), "men")],
+        troops_deployed: "Pompeo threatened to withdraw the 3,000 American soldiers still deployed in Iraq." => [
+            c(Troops, 3000, Some(3000), "American soldiers")],
+        personnel_present: "It did not say how many US diplomats, out of the several hundred present in the country, are leaving." => [
+            c(Personnel, 300, Some(900), "US diplomats")],
+        protesters: "Hundreds of protesters gathered in the square." => [c(People, 100, None, "protesters")],
+        deaths_noun: "The storm caused 14 deaths." => [c(Killed, 14, Some(14), "deaths")],
+        hedged_more_than: "More than 300 people were injured." => [c(Injured, 301, None, "people")],
+        range_between: "Between 20 and 30 people are missing." => [c(Missing, 20, Some(30), "people")],
+        arrested: "Police arrested five suspects." => [c(Arrested, 5, Some(5), "suspects")],
+        critical: "Two victims are in critical condition." => [c(Injured, 2, Some(2), "victims")],
+        one_of_them: "Three people were shot and one of them died." => [
+            c(Shot, 3, Some(3), "people"), c(Killed, 1, ONE, "people")],
+        year_old_victim: "An 18-year-old was wounded in the shooting." => [c(Injured, 1, ONE, "18-year-old")],
+    }
+
+    count_tests! {
+        no_age_hyphen: "A 33-year-old man appeared in court." => [],
+        no_age_aged: "The suspect, aged 33, was arrested." => [],
+        no_age_apposition: "Dustin Grey, 21 and Danny Scott, 18, went across." => [],
+        no_age_apposition_event: "John Smith, 33, was killed." => [],
+        no_year: "In 2014 the city saw violence." => [],
+        no_decade: "In the 1990s crime fell." => [],
+        no_money: "He paid $40 to the two men." => [],
+        no_percent: "Crime fell 12% last year." => [],
+        no_ordinal: "It was the 3rd shooting this year." => [],
+        no_route: "The crash closed Route 40 for hours." => [],
+        no_address: "Police were called to 1200 Main Street." => [],
+        no_time: "It happened at 10:30 p.m. Monday." => [],
+        no_page_report: "The 3,000-page report was released." => [],
+        no_no_one: "No one was injured." => [],
+        no_negated: "Two people were not injured." => [],
+        no_days: "He died two days later." => [],
+        no_plain_people: "Three people attended the meeting." => [],
+    }
+}

@@ -139,9 +139,60 @@ const NOT_COUNT_BEFORE: &[&str] = &[
 
 /// Words that end the search for a noun after a number.
 const NP_STOP: &[&str] = &[
-    "a", "after", "an", "and", "are", "as", "at", "be", "been", "before", "but", "by", "for",
-    "from", "had", "has", "have", "in", "into", "is", "on", "or", "said", "than", "that", "the",
-    "to", "was", "were", "when", "where", "which", "who", "with",
+    "a", "after", "ago", "an", "and", "are", "as", "at", "be", "been", "before", "block",
+    "bullets", "but", "by", "day", "days", "dollars", "earlier", "feet", "for", "from", "had",
+    "has", "have", "hours", "in", "into", "is", "later", "miles", "minutes", "month", "months",
+    "on", "or", "percent", "rounds", "said", "shots", "since", "than", "that", "the", "times",
+    "to", "was", "week", "weeks", "were", "when", "where", "which", "who", "with", "year", "years",
+];
+
+/// Words that end the search for an event after a noun: the noun is then
+/// the agent or the accused, not the victim ("a man accused of shooting").
+const AGENT_STOP: &[&str] = &[
+    "accused",
+    "believed",
+    "charged",
+    "convicted",
+    "indicted",
+    "said",
+    "says",
+    "sentenced",
+    "suspected",
+    "told",
+];
+
+/// Words before an event verb that make it passive or adverbial ("were
+/// shot", "fatally shot"), so what follows is not its object.
+const PASSIVE: &[&str] = &[
+    "also",
+    "and",
+    "be",
+    "been",
+    "being",
+    "critically",
+    "fatally",
+    "get",
+    "got",
+    "is",
+    "later",
+    "reportedly",
+    "seriously",
+    "was",
+    "were",
+];
+
+/// Nominal events followed by "of": "the killing of two men".
+const NOMINAL_EVENTS: &[(&str, FactKind)] = &[
+    ("death", FactKind::Killed),
+    ("deaths", FactKind::Killed),
+    ("killing", FactKind::Killed),
+    ("killings", FactKind::Killed),
+    ("murder", FactKind::Killed),
+    ("murders", FactKind::Killed),
+    ("shooting", FactKind::Shot),
+    ("shootings", FactKind::Shot),
+    ("slaying", FactKind::Killed),
+    ("slayings", FactKind::Killed),
 ];
 
 /// Quantifiers and determiners that are not part of a counted noun's
@@ -272,8 +323,8 @@ fn noun_after(w: &Words, from: usize) -> Option<Noun> {
     }
     let first = j;
     let mut head = None;
-    while j < w.tokens.len() && j < first + 4 {
-        if j > from && w.breaks_before(j) {
+    while j < w.tokens.len() && j < first + 3 {
+        if w.breaks_before(j) {
             break;
         }
         let word = w.lower[j];
@@ -329,14 +380,42 @@ fn event_after(w: &Words, from: usize, starts: &[bool]) -> Option<(FactKind, usi
         if w.breaks_before(k) || starts[k] || NEGATIONS.contains(&w.lower[k]) {
             return None;
         }
-        if w.lower[k].ends_with("n't") {
+        let word = w.lower[k];
+        if word.ends_with("n't") || AGENT_STOP.contains(&word) {
             return None;
         }
+        if word == "shooting" || word == "shootings" {
+            continue; // a noun here: "wounded in a shooting"
+        }
         if let Some(kind) = event_at(w, k, starts) {
+            if is_active_with_object(w, k, starts) {
+                return None; // "a gunman killed six people": the agent
+            }
             return Some((kind, k));
         }
     }
     None
+}
+
+/// Whether the event verb at `k` is active with an object after it
+/// ("killed six people", "shot his friend"), so the noun before it is the
+/// agent.
+fn is_active_with_object(w: &Words, k: usize, starts: &[bool]) -> bool {
+    if k > 0 && PASSIVE.contains(&w.lower[k - 1]) {
+        return false;
+    }
+    let Some(&next) = w.lower.get(k + 1) else {
+        return false;
+    };
+    if w.breaks_before(k + 1) || w.gap(k + 1).contains(',') {
+        return false;
+    }
+    starts[k + 1]
+        || people_class(next).is_some()
+        || matches!(
+            next,
+            "a" | "an" | "the" | "his" | "her" | "their" | "him" | "them" | "himself" | "herself"
+        )
 }
 
 /// A transitive event verb right before token `i` ("killing two").
@@ -345,14 +424,22 @@ fn event_before(w: &Words, i: usize, starts: &[bool]) -> Option<(FactKind, usize
         return None;
     }
     let v = w.lower[i - 1];
+    if v == "of" && i >= 2 && !w.breaks_before(i - 1) {
+        let n = w.lower[i - 2];
+        return NOMINAL_EVENTS
+            .iter()
+            .find(|(e, _)| *e == n)
+            .map(|&(_, k)| (k, i - 2));
+    }
     if INTRANSITIVE.contains(&v) {
         return None;
     }
-    if !(v.ends_with("ed") || v.ends_with("ing") || v == "shot" || v == "left" || v == "slain") {
+    if !(v.ends_with("ed")
+        || v.ends_with("ing")
+        || v.ends_with('s')
+        || matches!(v, "shot" | "slain" | "hurt"))
+    {
         return None;
-    }
-    if v == "left" {
-        return None; // "left two dead": the kind comes after
     }
     event_at(w, i - 1, starts).map(|k| (k, i - 1))
 }
@@ -396,6 +483,12 @@ fn excluded(w: &Words, q: &Quantity) -> bool {
     if q.start > 0 && NOT_COUNT_BEFORE.contains(&w.lower[q.start - 1]) {
         return true;
     }
+    // Ages: "three -year-old", "two month-old".
+    if let Some(&next) = w.lower.get(q.end)
+        && (next.starts_with("year") || next.starts_with("month") || next.starts_with("-year"))
+    {
+        return true;
+    }
     // "no one was hurt"
     if q.start > 0 && w.lower[q.start - 1] == "no" {
         return true;
@@ -405,7 +498,8 @@ fn excluded(w: &Words, q: &Quantity) -> bool {
         && q.start > 0
         && gap.trim_end().ends_with(',')
         && is_capitalized(w.word(q.start - 1))
-        && w.lower[i].bytes().all(|b| b.is_ascii_digit())
+        && q.rule == "exact"
+        && q.end == i + 1
         && (q.end >= w.tokens.len()
             || w.gap(q.end).trim_start().starts_with([',', ')'])
             || w.breaks_before(q.end)
@@ -544,10 +638,21 @@ fn count_fact(
             || w.gap(q.end).contains(',')
             || NP_STOP.contains(&w.lower[q.end])
     });
+    let intrinsic = own.as_ref().and_then(|n| match n.class {
+        NounClass::Kind(k @ (FactKind::Killed | FactKind::Kidnapped | FactKind::Arrested)) => {
+            Some((k, n.head))
+        }
+        _ => None,
+    });
+    let after = intrinsic.or(after);
     let (kind, link, evidence_end, evidence_start) = match (&own, before, after) {
         (_, Some((k, at)), _) => (k, "before", noun_end.max(q.end) - 1, at),
         (Some(_), None, Some((k, at))) => (k, "noun", at, q.start),
-        (None, None, Some((k, at))) if (q.end..at).all(|b| BRIDGE.contains(&w.lower[b])) => {
+        (None, None, Some((k, at)))
+            if q.rule != "vague"
+                && (q.end..at).all(|b| BRIDGE.contains(&w.lower[b]))
+                && (q.end..=at).all(|b| !w.gap(b).contains(',')) =>
+        {
             (k, "after", at, q.start)
         }
         (Some(noun), None, None) => match noun.class {
@@ -605,7 +710,10 @@ fn count_fact(
 }
 
 /// "a man was shot dead", "killed a young woman", "an 18-year-old was
-/// wounded": one person, with an event verb before or after.
+/// wounded", headline "Boy shot while hunting dies", "Bullet kills man":
+/// one person (a singular people noun), with an event verb before it or a
+/// passive event after it. A singular that is shot and then "dies" or "died"
+/// later in the sentence counts as killed.
 fn implicit_singulars(
     w: &Words,
     s_start: usize,
@@ -615,23 +723,56 @@ fn implicit_singulars(
     out: &mut Vec<Fact>,
 ) {
     for i in s_start..s_end {
-        if !matches!(w.lower[i], "a" | "an") || starts[i] {
+        if people_class(w.lower[i]) != Some(NounClass::One) {
             continue;
         }
-        let Some(noun) = noun_after(w, i + 1) else {
-            continue;
-        };
-        if noun.class != NounClass::One || noun.head >= s_end {
+        // The last noun of a compound only: "police officer".
+        if i + 1 < s_end && !w.breaks_before(i + 1) && people_class(w.lower[i + 1]).is_some() {
             continue;
         }
-        let (kind, at) = match (
-            event_before(w, i, starts),
-            event_after(w, noun.head + 1, starts),
+        // Not when a number counts it: "one woman", "two other men".
+        let lookback = i.saturating_sub(3).max(s_start);
+        if (lookback..i).any(|k| starts[k] && w.lower[k] != "a" && w.lower[k] != "an") {
+            continue;
+        }
+        // Modifiers back to an article or determiner: "a young woman".
+        let mut first = i;
+        while first > s_start
+            && first + 3 > i
+            && !w.breaks_before(first)
+            && people_class(w.lower[first - 1]).is_none_or(|c| c == NounClass::One)
+            && !NP_STOP.contains(&w.lower[first - 1])
+            && !DETERMINERS.contains(&w.lower[first - 1])
+            && !EVENTS.contains_key(w.lower[first - 1])
+            && !matches!(w.lower[first - 1], "his" | "of")
+        {
+            first -= 1;
+        }
+        let article = (first > s_start && matches!(w.lower[first - 1], "a" | "an" | "the"))
+            .then(|| first - 1);
+        let np_start = article.unwrap_or(first);
+        // Skip an age in apposition: "Man, 20, killed".
+        let mut after = i + 1;
+        if after + 1 < s_end
+            && w.gap(after).contains(',')
+            && w.lower[after].bytes().all(|b| b.is_ascii_digit())
+            && w.gap(after + 1).contains(',')
+        {
+            after += 2;
+        }
+        let (mut kind, at) = match (
+            event_before(w, np_start, starts),
+            event_after(w, after, starts),
         ) {
             (Some(e), _) => e,
             (None, Some(e)) => e,
             _ => continue,
         };
+        if kind == FactKind::Shot
+            && (at + 1..s_end.min(at + 12)).any(|k| matches!(w.lower[k], "died" | "dies"))
+        {
+            kind = FactKind::Killed;
+        }
         out.push(Fact {
             kind,
             value: FactValue::Count(Count {
@@ -639,16 +780,22 @@ fn implicit_singulars(
                     min: 1,
                     max: Some(1),
                 },
-                counted: counted_text(w, Some(&noun)),
+                counted: counted_text(
+                    w,
+                    Some(&Noun {
+                        first,
+                        head: i,
+                        class: NounClass::One,
+                    }),
+                ),
                 status: None,
             }),
-            span: span_of(w, i.min(at), noun.head.max(at)),
+            span: span_of(w, np_start.min(at), i.max(at)),
             sentence,
             rule: "count.implicit_singular",
         });
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::super::extract as extract_all;

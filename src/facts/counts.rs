@@ -358,12 +358,14 @@ fn event_at(w: &Words, i: usize, starts: &[bool]) -> Option<FactKind> {
     if kind == FactKind::Shot {
         #[allow(clippy::needless_range_loop)] // k indexes tokens, words and starts
         for k in i + 1..(i + 4).min(w.tokens.len()) {
-            if w.breaks_before(k) || w.gap(k).contains(',') || starts[k] {
+            if w.breaks_before(k) || starts[k] {
                 break;
             }
+            let comma = w.gap(k).contains(',');
             match EVENTS.get(w.lower[k]) {
                 Some(FactKind::Killed) => return Some(FactKind::Killed),
                 Some(FactKind::Injured) => return Some(FactKind::Injured),
+                _ if comma => break,
                 _ => {}
             }
         }
@@ -376,7 +378,17 @@ fn event_at(w: &Words, i: usize, starts: &[bool]) -> Option<FactKind> {
 
 /// The first event after token `from`, within eight words of the clause.
 fn event_after(w: &Words, from: usize, starts: &[bool]) -> Option<(FactKind, usize)> {
-    for k in from..(from + 8).min(w.tokens.len()) {
+    event_within(w, from, 8, starts)
+}
+
+/// The first event within `window` words after token `from`.
+fn event_within(
+    w: &Words,
+    from: usize,
+    window: usize,
+    starts: &[bool],
+) -> Option<(FactKind, usize)> {
+    for k in from..(from + window).min(w.tokens.len()) {
         if w.breaks_before(k) || starts[k] || NEGATIONS.contains(&w.lower[k]) {
             return None;
         }
@@ -386,6 +398,9 @@ fn event_after(w: &Words, from: usize, starts: &[bool]) -> Option<(FactKind, usi
         }
         if word == "shooting" || word == "shootings" {
             continue; // a noun here: "wounded in a shooting"
+        }
+        if k > 0 && matches!(w.lower[k - 1], "a" | "an" | "the") {
+            continue; // an adjective: "to honor a slain friend"
         }
         if let Some(kind) = event_at(w, k, starts) {
             if is_active_with_object(w, k, starts) {
@@ -524,6 +539,9 @@ fn looks_like_year(w: &Words, q: &Quantity) -> bool {
 fn antecedent(w: &Words, i: usize, sentence_start: usize) -> Option<Noun> {
     let mut k = i;
     while k > sentence_start && k + 15 > i {
+        if w.breaks_before(k) {
+            return None;
+        }
         k -= 1;
         if let Some(class) = people_class(w.lower[k])
             && class != NounClass::One
@@ -603,11 +621,126 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
         while qi < quantities.len() && quantities[qi].start < s_start {
             qi += 1;
         }
+        // A count with a noun but no event of its own, coordinated with the
+        // next count ("2 men, 3 women shot", "four men and two women"), takes
+        // that count's event; the total is a fact of its own.
+        let mut pending: Option<(Quantity, Noun)> = None;
+        // The last count made, with its noun's head token: "injuring four
+        // men and two women" gives the second count the first one's event.
+        let mut prev: Option<(usize, Fact)> = None;
         while qi < quantities.len() && quantities[qi].start < s_end {
             let q = quantities[qi];
             qi += 1;
-            if !excluded(w, &q) {
-                count_fact(w, &q, s_start, sentence, &starts, out);
+            if excluded(w, &q) {
+                pending = None;
+                continue;
+            }
+            let before = out.len();
+            count_fact(w, &q, s_start, sentence, &starts, out);
+            if out.len() == before
+                && let Some((head, f)) = prev.take()
+                && head + 2 == q.start
+                && w.lower[head + 1] == "and"
+                && let Some(noun) = noun_after(w, q.end)
+                && let FactValue::Count(c) = &f.value
+            {
+                let counted = counted_text(w, Some(&noun));
+                let total = Interval {
+                    min: q.value.min.saturating_add(c.value.min),
+                    max: q
+                        .value
+                        .max
+                        .zip(c.value.max)
+                        .map(|(a, b)| a.saturating_add(b)),
+                };
+                let span = Span::new(f.span.start, w.tokens[noun.head].span.end);
+                out.push(Fact {
+                    kind: f.kind,
+                    value: FactValue::Count(Count {
+                        value: q.value,
+                        counted: counted.clone(),
+                        status: None,
+                    }),
+                    span,
+                    sentence,
+                    rule: "count.coordinated",
+                });
+                out.push(Fact {
+                    kind: f.kind,
+                    value: FactValue::Count(Count {
+                        value: total,
+                        counted: format!("{} and {counted}", c.counted),
+                        status: None,
+                    }),
+                    span,
+                    sentence,
+                    rule: "count.coordinated_sum",
+                });
+                continue;
+            }
+            prev = None;
+            if out.len() > before {
+                if let Some(n) = noun_after(w, q.end)
+                    && matches!(
+                        out[before].kind,
+                        FactKind::Killed | FactKind::Injured | FactKind::Shot
+                    )
+                {
+                    prev = Some((n.head, out[before].clone()));
+                }
+                if let Some((p, noun)) = pending.take()
+                    && let Some(f) = out.last().cloned()
+                    && let FactValue::Count(c) = &f.value
+                    && matches!(
+                        f.kind,
+                        FactKind::Killed | FactKind::Injured | FactKind::Shot
+                    )
+                {
+                    let counted = counted_text(w, Some(&noun));
+                    let total = Interval {
+                        min: p.value.min.saturating_add(c.value.min),
+                        max: p
+                            .value
+                            .max
+                            .zip(c.value.max)
+                            .map(|(a, b)| a.saturating_add(b)),
+                    };
+                    let span = span_of(w, p.start, noun.head);
+                    let both = Span::new(span.start, f.span.end);
+                    out.push(Fact {
+                        kind: f.kind,
+                        value: FactValue::Count(Count {
+                            value: p.value,
+                            counted: counted.clone(),
+                            status: None,
+                        }),
+                        span: both,
+                        sentence,
+                        rule: "count.coordinated",
+                    });
+                    out.push(Fact {
+                        kind: f.kind,
+                        value: FactValue::Count(Count {
+                            value: total,
+                            counted: format!("{counted} and {}", c.counted),
+                            status: None,
+                        }),
+                        span: both,
+                        sentence,
+                        rule: "count.coordinated_sum",
+                    });
+                }
+                pending = None;
+            } else {
+                pending = noun_after(w, q.end)
+                    .filter(|n| {
+                        let next = n.head + 1;
+                        next < s_end
+                            && !w.breaks_before(next)
+                            && ((w.gap(next).contains(',') && starts[next])
+                                || (w.lower[next] == "and" && starts.get(next + 1) == Some(&true)))
+                    })
+                    .map(|n| (q, n));
             }
         }
         implicit_singulars(w, s_start, s_end, sentence, &starts, out);
@@ -762,14 +895,17 @@ fn implicit_singulars(
         }
         let (mut kind, at) = match (
             event_before(w, np_start, starts),
-            event_after(w, after, starts),
+            event_within(w, after, 5, starts),
         ) {
             (Some(e), _) => e,
             (None, Some(e)) => e,
             _ => continue,
         };
-        if kind == FactKind::Shot
-            && (at + 1..s_end.min(at + 12)).any(|k| matches!(w.lower[k], "died" | "dies"))
+        // "Boy, 16, dies after being accidentally shot", "Woman injured in
+        // shooting dies", "the fatal shooting of a man".
+        if matches!(kind, FactKind::Shot | FactKind::Injured)
+            && ((i + 1..s_end.min(i + 14)).any(|k| matches!(w.lower[k], "died" | "dies"))
+                || (at > 0 && matches!(w.lower[at - 1], "fatal" | "deadly")))
         {
             kind = FactKind::Killed;
         }
@@ -856,6 +992,10 @@ mod tests {
         range_between: "Between 20 and 30 people are missing." => [c(Missing, 20, Some(30), "people")],
         arrested: "Police arrested five suspects." => [c(Arrested, 5, Some(5), "suspects")],
         critical: "Two victims are in critical condition." => [c(Injured, 2, Some(2), "victims")],
+        coordinated: "2 men, 3 women shot in Baltimore" => [
+            c(Shot, 2, Some(2), "men"), c(Shot, 5, Some(5), "men and women"), c(Shot, 3, Some(3), "women")],
+        coordinated_and: "The gunman fired, injuring four men and two women." => [
+            c(Injured, 4, Some(4), "men"), c(Injured, 2, Some(2), "women"), c(Injured, 6, Some(6), "men and women")],
         one_of_them: "Three people were shot and one of them died." => [
             c(Shot, 3, Some(3), "people"), c(Killed, 1, ONE, "people")],
         year_old_victim: "An 18-year-old was wounded in the shooting." => [c(Injured, 1, ONE, "18-year-old")],

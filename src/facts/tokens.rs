@@ -43,10 +43,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let mut end = i + c.len_utf8();
+        let mut run_start = i;
         while let Some(&(j, d)) = chars.peek() {
             if is_word(d) {
                 end = j + d.len_utf8();
                 chars.next();
+            } else if d == '.' {
+                // A period joins digits ("3.5") and single letters ("U.S"),
+                // never words ("said.The").
+                let after = text[j + 1..].chars().next();
+                let prev = text[..j].chars().next_back();
+                let digits = prev.is_some_and(|p| p.is_ascii_digit())
+                    && after.is_some_and(|a| a.is_ascii_digit());
+                let initial = text[run_start..j].chars().count() == 1
+                    && after.is_some_and(char::is_alphabetic);
+                if digits || initial {
+                    chars.next();
+                    run_start = j + 1;
+                } else {
+                    break;
+                }
             } else if is_joiner(d) {
                 // Join only when the character after the joiner is a word
                 // character; a comma joins digits only ("3,000", not "Smith,33").
@@ -60,6 +76,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 };
                 if ok {
                     chars.next();
+                    run_start = j + d.len_utf8();
                 } else {
                     break;
                 }
@@ -130,6 +147,14 @@ mod tests {
         let toks = tokenize(text);
         assert_eq!(&text[toks[1].gap.start..toks[1].gap.end], ", ");
         assert_eq!(&text[toks[2].gap.start..toks[2].gap.end], ", $");
+    }
+
+    #[test]
+    fn period_joins_initials_not_words() {
+        assert_eq!(
+            words("police said.The U.S.A p.m"),
+            ["police", "said", "The", "U.S.A", "p.m"]
+        );
     }
 
     #[test]

@@ -7,24 +7,26 @@
 //! # How counts are read
 //!
 //! Per article, facts are extracted from the title and from the text
-//! (separately, each with its own spans). The article is read in zones, in
-//! order: the title, the lead (the first [`LEAD_SENTENCES`] sentences of the
-//! text) and the rest. The first zone holding any killed, injured or shot
-//! count gives the article's estimate; later zones are ignored, because on
-//! these archived pages they hold other stories' teasers and boilerplate.
-//! Within the zone:
+//! (separately, each with its own spans). The article is read in two zones:
+//! the head (the title plus the lead, the first [`LEAD_SENTENCES`] sentences
+//! of the text) and the rest. The head gives the article's estimate when it
+//! holds any killed, injured or shot count; the rest is read only when it
+//! does not, because on these archived pages it holds other stories' teasers
+//! and boilerplate. Within the zone used:
 //!
 //! - killed = the largest lower bound (`min`) of its killed counts, 0 if none;
-//! - injured = the largest `min` of its injured counts; if it has none,
-//!   shot − killed when the zone says how many were shot (GVA's victims are
-//!   killed + injured, and "N shot" counts both), else 0.
+//! - injured = the largest `min` of its injured counts (a *firm* estimate);
+//!   if it has none, shot − killed from its largest shot count (GVA's
+//!   victims are killed + injured, and "N shot" counts both), else 0. Those
+//!   two are *tentative*: "teen shot" in a title often died later.
 //!
-//! An article with no count in any zone gives no estimate (absent is not
+//! An article with no count in either zone gives no estimate (absent is not
 //! read as 0).
 //!
-//! Per incident (`stories.tsv` groups articles), the estimate is the most
-//! supported value among its articles' estimates, ties to the larger value;
-//! 0 when no article gives one.
+//! Per incident (`stories.tsv` groups articles), the killed estimate is the
+//! most supported value among its articles' estimates, ties to the larger
+//! value; 0 when no article gives one. Injured is the same over the firm
+//! injured estimates when any article has one, else over all.
 //!
 //! Only incidents whose articles hold at least [`MIN_WORDS`] words in total
 //! (whitespace-separated words of the texts, titles excluded) are scored.
@@ -62,10 +64,17 @@ struct Estimate {
     injured: u64,
 }
 
+/// An article's estimate; `firm` when injured came from an injury count.
+#[derive(Clone, Copy, Debug)]
+struct ArticleCounts {
+    est: Estimate,
+    firm: bool,
+}
+
 /// A fact with its zone and source (0 = title, 1 = text).
 type Located = (Zone, usize, Fact);
 /// An article's estimate and the facts it came from.
-type ArticleEstimate<'a> = Option<(Estimate, Vec<&'a Located>)>;
+type ArticleEstimate<'a> = Option<(ArticleCounts, Vec<&'a Located>)>;
 
 /// Where a fact came from.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -113,10 +122,10 @@ fn article_facts(doc: &Doc) -> Vec<(Zone, usize, Fact)> {
 
 /// The article's estimate and the facts it came from.
 fn estimate(facts: &[Located]) -> ArticleEstimate<'_> {
-    for zone in [Zone::Title, Zone::Lead, Zone::Rest] {
+    for rest in [false, true] {
         let used: Vec<_> = facts
             .iter()
-            .filter(|(z, _, f)| *z == zone && is_casualty(f))
+            .filter(|(z, _, f)| (*z == Zone::Rest) == rest && is_casualty(f))
             .collect();
         if used.is_empty() {
             continue;
@@ -128,12 +137,13 @@ fn estimate(facts: &[Located]) -> ArticleEstimate<'_> {
                 .max()
         };
         let killed = max_of(FactKind::Killed).unwrap_or(0);
-        let injured = match (max_of(FactKind::Injured), max_of(FactKind::Shot)) {
-            (Some(i), _) => i,
-            (None, Some(s)) => s.saturating_sub(killed),
-            (None, None) => 0,
+        let (injured, firm) = match (max_of(FactKind::Injured), max_of(FactKind::Shot)) {
+            (Some(i), _) => (i, true),
+            (None, Some(s)) => (s.saturating_sub(killed), false),
+            (None, None) => (0, false),
         };
-        return Some((Estimate { killed, injured }, used));
+        let est = Estimate { killed, injured };
+        return Some((ArticleCounts { est, firm }, used));
     }
     None
 }
@@ -277,8 +287,14 @@ fn main() -> Result<()> {
         }
         scored += 1;
         let ests: Vec<ArticleEstimate> = idx.iter().map(|&i| estimate(&per_doc[i])).collect();
-        let killed: Vec<u64> = ests.iter().flatten().map(|(e, _)| e.killed).collect();
-        let injured: Vec<u64> = ests.iter().flatten().map(|(e, _)| e.injured).collect();
+        let killed: Vec<u64> = ests.iter().flatten().map(|(a, _)| a.est.killed).collect();
+        let any_firm = ests.iter().flatten().any(|(a, _)| a.firm);
+        let injured: Vec<u64> = ests
+            .iter()
+            .flatten()
+            .filter(|(a, _)| a.firm || !any_firm)
+            .map(|(a, _)| a.est.injured)
+            .collect();
         let pred = Estimate {
             killed: mode(&killed),
             injured: mode(&injured),
@@ -297,10 +313,14 @@ fn main() -> Result<()> {
                 let d = &docs[i];
                 match est {
                     None => println!("  [{}] no count | {}", d.id, d.title),
-                    Some((e, used)) => {
+                    Some((a, used)) => {
                         println!(
-                            "  [{}] killed {} injured {} | {}",
-                            d.id, e.killed, e.injured, d.title
+                            "  [{}] killed {} injured {}{} | {}",
+                            d.id,
+                            a.est.killed,
+                            a.est.injured,
+                            if a.firm { "" } else { " (tentative)" },
+                            d.title
                         );
                         for (zone, src, f) in used {
                             let text = if *src == 0 { &d.title } else { &d.text };

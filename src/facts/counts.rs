@@ -429,7 +429,7 @@ fn is_active_with_object(w: &Words, k: usize, starts: &[bool]) -> bool {
         || people_class(next).is_some()
         || matches!(
             next,
-            "a" | "an" | "the" | "his" | "her" | "their" | "him" | "them" | "himself" | "herself"
+            "a" | "an" | "the" | "his" | "her" | "their" | "him" | "them"
         )
 }
 
@@ -1018,6 +1018,8 @@ mod tests {
         no_no_one: "No one was injured." => [],
         no_negated: "Two people were not injured." => [],
         no_days: "He died two days later." => [],
+        reflexive: "Man accidentally shoots himself while cleaning gun" => [c(Shot, 1, ONE, "Man")],
+        agent_not_victim: "A gunman killed six people." => [c(Killed, 6, Some(6), "people")],
         no_plain_people: "Three people attended the meeting." => [],
     }
 }

@@ -290,7 +290,7 @@ impl<'t> Words<'t> {
     }
 
     /// Whether punctuation between token `i - 1` and `i` ends a clause.
-    fn breaks_before(&self, i: usize) -> bool {
+    pub(crate) fn breaks_before(&self, i: usize) -> bool {
         i < self.tokens.len() && gap_breaks(self.gap(i))
     }
 }

@@ -8,10 +8,11 @@
 //! boundaries inside the text.
 
 mod counts;
+pub mod dates;
 pub mod numbers;
 pub mod quotes;
 pub mod sentences;
-mod tokens;
+pub(crate) mod tokens;
 
 use serde::Serialize;
 
@@ -78,6 +79,8 @@ pub enum FactValue {
     Count(Count),
     /// A quote and its speaker.
     Quote(Quote),
+    /// A date.
+    Date(dates::DateValue),
 }
 
 /// A count of people: an interval and what is counted.
@@ -118,7 +121,6 @@ pub struct Interval {
 /// Extracts every fact from `text`, in text order. `published` (ISO date) is
 /// used to resolve relative dates.
 pub fn extract(text: &str, published: Option<&str>) -> Vec<Fact> {
-    let _ = published;
     let sentences = sentences::split(text);
     let mut facts = quotes::extract(text, &sentences);
     let lower = text.to_ascii_lowercase();
@@ -126,6 +128,7 @@ pub fn extract(text: &str, published: Option<&str>) -> Vec<Fact> {
     let words = counts::Words::new(text, &lower, &toks);
     let sentence_tokens = sentence_token_ranges(&toks, &sentences);
     counts::extract(&words, &sentence_tokens, &mut facts);
+    dates::extract(&words, &sentences, published, &mut facts);
     facts.sort_by_key(|f| (f.span, f.kind));
     facts
 }

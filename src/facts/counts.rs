@@ -284,7 +284,7 @@ impl<'t> Words<'t> {
         &self.text[s.start..s.end]
     }
 
-    fn gap(&self, i: usize) -> &'t str {
+    pub(crate) fn gap(&self, i: usize) -> &'t str {
         let g = self.tokens[i].gap;
         &self.text[g.start..g.end]
     }

@@ -10,6 +10,7 @@
 mod counts;
 pub mod dates;
 pub mod numbers;
+pub mod places;
 pub mod quotes;
 pub mod sentences;
 pub(crate) mod tokens;
@@ -81,6 +82,8 @@ pub enum FactValue {
     Quote(Quote),
     /// A date.
     Date(dates::DateValue),
+    /// A place.
+    Place(places::PlaceValue),
 }
 
 /// A count of people: an interval and what is counted.
@@ -129,6 +132,7 @@ pub fn extract(text: &str, published: Option<&str>) -> Vec<Fact> {
     let sentence_tokens = sentence_token_ranges(&toks, &sentences);
     counts::extract(&words, &sentence_tokens, &mut facts);
     dates::extract(&words, &sentences, published, &mut facts);
+    places::extract(&words, &sentences, &mut facts);
     facts.sort_by_key(|f| (f.span, f.kind));
     facts
 }
@@ -167,13 +171,21 @@ mod tests {
             ("people.txt", counts::PEOPLE_TXT),
             ("events.txt", counts::EVENTS_TXT),
             ("status.txt", counts::STATUS_TXT),
+            ("gazetteer.tsv", places::GAZETTEER_TSV),
+            ("place_aliases.txt", places::ALIASES_TXT),
+            ("demonyms.txt", places::DEMONYMS_TXT),
+            ("place_stopwords.txt", places::STOPWORDS_TXT),
         ];
         for (name, txt) in lists {
             let lines: Vec<&str> = txt.lines().collect();
             assert!(!lines.is_empty(), "{name} is empty");
             for l in &lines {
                 assert!(!l.trim().is_empty(), "{name}: blank line");
-                assert_eq!(l.trim_end(), *l, "{name}: trailing whitespace in {l:?}");
+                assert_eq!(
+                    l.trim_end_matches(' '),
+                    *l,
+                    "{name}: trailing space in {l:?}"
+                );
             }
             for pair in lines.windows(2) {
                 assert!(
@@ -183,6 +195,30 @@ mod tests {
                     pair[1]
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod data_tests {
+    use super::*;
+
+    /// The bundled gazetteer stays small (the limit is 300 KB).
+    #[test]
+    fn gazetteer_is_small() {
+        assert!(places::GAZETTEER_TSV.len() < 300_000);
+    }
+
+    /// Every demonym names a country of the gazetteer.
+    #[test]
+    fn demonyms_name_gazetteer_countries() {
+        for line in places::DEMONYMS_TXT.lines() {
+            let (_, country) = line.split_once('\t').expect("demonym<TAB>country");
+            let entry = format!("{country}\t\tcountry\t");
+            assert!(
+                places::GAZETTEER_TSV.lines().any(|l| l.starts_with(&entry)),
+                "{country} is not a gazetteer country"
+            );
         }
     }
 }

@@ -187,6 +187,33 @@ pub(crate) fn extract(w: &Words, sentences: &[Span], out: &mut Vec<Fact>) {
     while i < n {
         let first = word(w, i);
         if !is_capitalized(first) {
+            // "pro-Iran factions", "anti-American": the name after the prefix.
+            if let Some(name) = ["pro-", "anti-"].iter().find_map(|p| first.strip_prefix(p))
+                && is_capitalized(name)
+                && !name.contains('-')
+            {
+                let key = name.to_ascii_lowercase();
+                let e = g.names.get(&key).copied().or_else(|| {
+                    key.strip_suffix('s')
+                        .and_then(|k| g.names.get(k).copied())
+                        .filter(|e| e.demonym)
+                });
+                if let Some(e) = e.filter(|e| e.exact.is_none()) {
+                    let start = w.tokens[i].span.end - name.len();
+                    push(
+                        w,
+                        sentences,
+                        out,
+                        Span::new(start, w.tokens[i].span.end),
+                        e,
+                        if e.demonym {
+                            "place.demonym"
+                        } else {
+                            "place.name"
+                        },
+                    );
+                }
+            }
             i += 1;
             continue;
         }
@@ -202,11 +229,28 @@ pub(crate) fn extract(w: &Words, sentences: &[Span], out: &mut Vec<Fact>) {
         }
         for len in (1..=run).rev() {
             key.clear();
+            let mut end = w.tokens[i + len - 1].span.end;
             for k in i..i + len {
                 if k > i {
                     key.push(' ');
                 }
-                key.push_str(&w.lower[k].replace('.', " "));
+                let mut part = w.lower[k];
+                // "States-led", "Iran-backed": the name before a lower-case suffix.
+                if k == i + len - 1
+                    && let Some((name, suffix)) = part.split_once('-')
+                    && !suffix.is_empty()
+                    && word(w, k)[name.len() + 1..]
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase())
+                {
+                    part = name;
+                    end = w.tokens[k].span.start + name.len();
+                }
+                if part.contains('.') {
+                    key.push_str(&part.replace('.', " "));
+                } else {
+                    key.push_str(part);
+                }
             }
             let lookup = |key: &str| g.names.get(key.trim()).copied();
             let mut entry = lookup(&key).map(|e| (e, false));
@@ -219,7 +263,7 @@ pub(crate) fn extract(w: &Words, sentences: &[Span], out: &mut Vec<Fact>) {
             }
             let Some((e, _)) = entry else { continue };
             if let Some(exact) = e.exact {
-                let text = &w.text[w.tokens[i].span.start..w.tokens[i + len - 1].span.end];
+                let text = &w.text[w.tokens[i].span.start..end];
                 if text != exact {
                     continue;
                 }
@@ -251,30 +295,47 @@ pub(crate) fn extract(w: &Words, sentences: &[Span], out: &mut Vec<Fact>) {
             } else {
                 "place.name"
             };
-            found = Some((len, e, rule));
+            found = Some((len, end, e, rule));
             break;
         }
         match found {
-            Some((len, e, rule)) => {
-                let span = Span::new(w.tokens[i].span.start, w.tokens[i + len - 1].span.end);
-                let sentence = super::sentences::containing(sentences, span.start).unwrap_or(span);
-                out.push(Fact {
-                    kind: FactKind::Place,
-                    value: FactValue::Place(PlaceValue {
-                        place: e.canonical.to_string(),
-                        place_type: e.place_type,
-                        country: (!e.country.is_empty()).then(|| e.country.to_string()),
-                        text: w.text[span.start..span.end].to_string(),
-                    }),
-                    span,
-                    sentence,
+            Some((len, end, e, rule)) => {
+                push(
+                    w,
+                    sentences,
+                    out,
+                    Span::new(w.tokens[i].span.start, end),
+                    e,
                     rule,
-                });
+                );
                 i += len;
             }
             None => i += 1,
         }
     }
+}
+
+fn push(
+    w: &Words,
+    sentences: &[Span],
+    out: &mut Vec<Fact>,
+    span: Span,
+    e: Entry,
+    rule: &'static str,
+) {
+    let sentence = super::sentences::containing(sentences, span.start).unwrap_or(span);
+    out.push(Fact {
+        kind: FactKind::Place,
+        value: FactValue::Place(PlaceValue {
+            place: e.canonical.to_string(),
+            place_type: e.place_type,
+            country: (!e.country.is_empty()).then(|| e.country.to_string()),
+            text: w.text[span.start..span.end].to_string(),
+        }),
+        span,
+        sentence,
+        rule,
+    });
 }
 
 fn word<'t>(w: &Words<'t>, i: usize) -> &'t str {
@@ -315,6 +376,10 @@ mod tests {
         plural_demonym: "Americans should leave." => [("United States", "place.demonym")],
         abbreviation: "The U.S. Embassy urged citizens." => [("United States", "place.name")],
         acronym: "US troops left." => [("United States", "place.name")],
+        prefixed: "pro-Iran factions and pro-Iranian groups" => [
+            ("Iran", "place.name"), ("Iran", "place.demonym")],
+        hyphen_suffix: "The United States-led coalition and Iran-backed groups" => [
+            ("United States", "place.name"), ("Iran", "place.name")],
         alternate_spelling: "Teheran had warned." => [("Tehran", "place.name")],
         region: "influence in the Middle East" => [("Middle East", "place.name")],
         dateline: "BAGHDAD (AFP) — Rockets hit." => [("Baghdad", "place.dateline")],

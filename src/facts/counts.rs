@@ -35,11 +35,10 @@
 //! "Highway", "block", "No." and the like, and numbers whose noun is not a
 //! person ("3,000-page report", "two days", "three shots").
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::numbers::{self, Quantity};
-use super::tokens::{Token, gap_breaks, is_capitalized};
+use super::tokens::{FastMap, Token, gap_breaks, is_capitalized};
 use super::{Count, Fact, FactKind, FactValue, Interval, Status};
 use crate::article::Span;
 
@@ -97,18 +96,18 @@ pub(crate) const EVENTS_TXT: &str = include_str!("lexicon/events.txt");
 /// `lexicon/status.txt`: deployment status words for forces and personnel.
 pub(crate) const STATUS_TXT: &str = include_str!("lexicon/status.txt");
 
-fn table<T>(txt: &'static str, f: fn(&str) -> T) -> HashMap<&'static str, T> {
+fn table<T>(txt: &'static str, f: fn(&str) -> T) -> FastMap<&'static str, T> {
     txt.lines()
         .filter_map(|l| l.split_once('\t'))
         .map(|(w, v)| (w, f(v)))
         .collect()
 }
 
-static PEOPLE: LazyLock<HashMap<&'static str, NounClass>> =
+static PEOPLE: LazyLock<FastMap<&'static str, NounClass>> =
     LazyLock::new(|| table(PEOPLE_TXT, parse_class));
-static EVENTS: LazyLock<HashMap<&'static str, FactKind>> =
+static EVENTS: LazyLock<FastMap<&'static str, FactKind>> =
     LazyLock::new(|| table(EVENTS_TXT, parse_kind));
-static STATUS: LazyLock<HashMap<&'static str, Status>> =
+static STATUS: LazyLock<FastMap<&'static str, Status>> =
     LazyLock::new(|| table(STATUS_TXT, parse_status));
 
 /// Words before a number that mean it is not a count of people.

@@ -237,6 +237,19 @@ pub(crate) fn extract(w: &Words, sentences: &[Span], published: Option<&str>, ou
     let mut i = 0;
     while i < n {
         let word = w.lower[i];
+        // Fast filter: dates start with a digit, a capital letter or one of
+        // the relative words.
+        let b0 = w.text.as_bytes()[w.tokens[i].span.start];
+        if !(b0.is_ascii_digit()
+            || b0.is_ascii_uppercase()
+            || matches!(word, "yesterday" | "today" | "tonight" | "last")
+            || word.starts_with("mid-")
+            || word.starts_with("early-")
+            || word.starts_with("late-"))
+        {
+            i += 1;
+            continue;
+        }
         // The token k after i, when only spaces, "." or "," come between.
         let next = |k: usize| {
             let j = i + k;

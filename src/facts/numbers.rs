@@ -58,52 +58,52 @@ pub struct Quantity {
     pub rule: &'static str,
 }
 
-/// Vague quantities: words (joined by spaces), then the interval's bounds
+/// Vague quantities: words, then the interval's bounds
 /// (`u64::MAX` = open-ended). Longest entries are tried first.
-pub const VAGUE: &[(&str, u64, u64)] = &[
-    ("hundreds of thousands", 100_000, u64::MAX),
-    ("tens of thousands", 10_000, u64::MAX),
-    ("a couple of", 2, 2),
-    ("a handful of", 2, 5),
-    ("a couple", 2, 2),
-    ("a handful", 2, 5),
-    ("a few", 2, 5),
-    ("tens of", 10, u64::MAX),
-    ("scores of", 20, u64::MAX),
-    ("several", 3, 9),
-    ("dozens", 12, u64::MAX),
-    ("hundreds", 100, u64::MAX),
-    ("thousands", 1000, u64::MAX),
-    ("millions", 1_000_000, u64::MAX),
+pub const VAGUE: &[(&[&str], u64, u64)] = &[
+    (&["hundreds", "of", "thousands"], 100_000, u64::MAX),
+    (&["tens", "of", "thousands"], 10_000, u64::MAX),
+    (&["a", "couple", "of"], 2, 2),
+    (&["a", "handful", "of"], 2, 5),
+    (&["a", "couple"], 2, 2),
+    (&["a", "handful"], 2, 5),
+    (&["a", "few"], 2, 5),
+    (&["tens", "of"], 10, u64::MAX),
+    (&["scores", "of"], 20, u64::MAX),
+    (&["several"], 3, 9),
+    (&["dozens"], 12, u64::MAX),
+    (&["hundreds"], 100, u64::MAX),
+    (&["thousands"], 1000, u64::MAX),
+    (&["millions"], 1_000_000, u64::MAX),
 ];
 
 /// Hedges before a number: words, then the rule id.
-const HEDGES: &[(&str, &str)] = &[
-    ("at least", "at_least"),
-    ("no fewer than", "at_least"),
-    ("no less than", "at_least"),
-    ("a minimum of", "at_least"),
-    ("more than", "more_than"),
-    ("over", "more_than"),
-    ("upwards of", "more_than"),
-    ("in excess of", "more_than"),
-    ("up to", "up_to"),
-    ("as many as", "up_to"),
-    ("at most", "up_to"),
-    ("no more than", "up_to"),
-    ("fewer than", "fewer_than"),
-    ("less than", "fewer_than"),
-    ("about", "about"),
-    ("around", "about"),
-    ("approximately", "about"),
-    ("roughly", "about"),
-    ("some", "about"),
-    ("an estimated", "about"),
-    ("estimated", "about"),
-    ("nearly", "nearly"),
-    ("almost", "nearly"),
-    ("close to", "nearly"),
-    ("just under", "nearly"),
+const HEDGES: &[(&[&str], &str)] = &[
+    (&["at", "least"], "at_least"),
+    (&["no", "fewer", "than"], "at_least"),
+    (&["no", "less", "than"], "at_least"),
+    (&["a", "minimum", "of"], "at_least"),
+    (&["more", "than"], "more_than"),
+    (&["over"], "more_than"),
+    (&["upwards", "of"], "more_than"),
+    (&["in", "excess", "of"], "more_than"),
+    (&["up", "to"], "up_to"),
+    (&["as", "many", "as"], "up_to"),
+    (&["at", "most"], "up_to"),
+    (&["no", "more", "than"], "up_to"),
+    (&["fewer", "than"], "fewer_than"),
+    (&["less", "than"], "fewer_than"),
+    (&["about"], "about"),
+    (&["around"], "about"),
+    (&["approximately"], "about"),
+    (&["roughly"], "about"),
+    (&["some"], "about"),
+    (&["an", "estimated"], "about"),
+    (&["estimated"], "about"),
+    (&["nearly"], "nearly"),
+    (&["almost"], "nearly"),
+    (&["close", "to"], "nearly"),
+    (&["just", "under"], "nearly"),
 ];
 
 fn unit_value(w: &str) -> Option<u64> {
@@ -197,15 +197,47 @@ fn digits_milli(w: &str) -> Option<u64> {
 }
 
 /// Whether the tokens from `i` spell `phrase` (space-separated words).
-fn phrase_at(words: &[&str], i: usize, phrase: &str) -> Option<usize> {
-    let mut j = i;
-    for p in phrase.split(' ') {
-        if words.get(j) != Some(&p) {
-            return None;
-        }
-        j += 1;
-    }
-    Some(j)
+fn phrase_at(words: &[&str], i: usize, phrase: &[&str]) -> Option<usize> {
+    let end = i.checked_add(phrase.len())?;
+    (words.get(i..end)? == phrase).then_some(end)
+}
+
+/// Whether a number expression can start with `w` (a fast filter).
+fn can_start(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || word_value(w).is_some()
+        || matches!(
+            w,
+            "a" | "about"
+                | "almost"
+                | "an"
+                | "approximately"
+                | "around"
+                | "as"
+                | "at"
+                | "between"
+                | "close"
+                | "dozens"
+                | "estimated"
+                | "fewer"
+                | "hundreds"
+                | "in"
+                | "just"
+                | "less"
+                | "millions"
+                | "more"
+                | "nearly"
+                | "no"
+                | "over"
+                | "roughly"
+                | "scores"
+                | "several"
+                | "some"
+                | "tens"
+                | "thousands"
+                | "up"
+                | "upwards"
+        )
 }
 
 /// A bare number (no hedge) at token `i`: value and end token.
@@ -276,6 +308,9 @@ fn bare_at(words: &[&str], i: usize) -> Option<(u64, usize)> {
 
 /// Reads a number expression starting at token `i`, if there is one.
 pub fn parse_at(words: &[&str], i: usize) -> Option<Quantity> {
+    if !can_start(words.get(i)?) {
+        return None;
+    }
     // Vague quantities, with an optional multiplying scale.
     for &(phrase, lo, hi) in VAGUE {
         if let Some(mut j) = phrase_at(words, i, phrase) {
@@ -373,7 +408,7 @@ fn plain_at(words: &[&str], i: usize) -> Option<Quantity> {
             rule: "range",
         });
     }
-    if let Some(k) = phrase_at(words, j, "or more") {
+    if let Some(k) = phrase_at(words, j, &["or", "more"]) {
         return Some(Quantity {
             value: interval(a, u64::MAX),
             start: i,

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use super::counts::Words;
-use super::tokens::is_capitalized;
+use super::tokens::{FastMap, is_capitalized};
 use super::{Fact, FactKind, FactValue};
 use crate::article::Span;
 
@@ -82,12 +82,12 @@ fn parse_type(s: &str) -> PlaceType {
 }
 
 struct Gazetteer {
-    names: HashMap<String, Entry>,
+    names: FastMap<String, Entry>,
     /// Longest name in tokens.
     max_tokens: usize,
 }
 
-fn insert(map: &mut HashMap<String, Entry>, name: &'static str, e: Entry) {
+fn insert(map: &mut FastMap<String, Entry>, name: &'static str, e: Entry) {
     let key = name.to_ascii_lowercase().replace('.', " ");
     let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
     match map.get(&key) {
@@ -100,7 +100,7 @@ fn insert(map: &mut HashMap<String, Entry>, name: &'static str, e: Entry) {
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let stop: Vec<&str> = STOPWORDS_TXT.lines().collect();
-    let mut names = HashMap::new();
+    let mut names = FastMap::default();
     for line in GAZETTEER_TSV.lines() {
         let mut f = line.split('\t');
         let (Some(name), Some(canonical), Some(t), Some(country)) =

@@ -11,7 +11,37 @@
 //! Lower-casing is ASCII-only ([`str::to_ascii_lowercase`]), which keeps
 //! every byte offset of the lower-cased text equal to the original's.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use crate::article::Span;
+
+/// A small, fast, non-cryptographic hasher for the word maps (the Fx hash
+/// of rustc and Firefox): the keys are our own word lists, not input, so
+/// flooding is no concern.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("chunks of 8"));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// One token: its byte span and the punctuation gap that precedes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -26,7 +26,10 @@
 //! Per incident (`stories.tsv` groups articles), the killed estimate is the
 //! most supported value among its articles' estimates, ties to the larger
 //! value; 0 when no article gives one. Injured is the same over the firm
-//! injured estimates when any article has one, else over all.
+//! injured estimates when any article has one, else over all, where a
+//! tentative estimate is re-read as the article's shot count minus the
+//! incident's killed estimate (a title's "teen shot" is often the victim
+//! another article reports killed).
 //!
 //! Only incidents whose articles hold at least [`MIN_WORDS`] words in total
 //! (whitespace-separated words of the texts, titles excluded) are scored.
@@ -64,11 +67,13 @@ struct Estimate {
     injured: u64,
 }
 
-/// An article's estimate; `firm` when injured came from an injury count.
+/// An article's estimate; `firm` when injured came from an injury count,
+/// `shot` its largest count of people shot.
 #[derive(Clone, Copy, Debug)]
 struct ArticleCounts {
     est: Estimate,
     firm: bool,
+    shot: Option<u64>,
 }
 
 /// A fact with its zone and source (0 = title, 1 = text).
@@ -137,13 +142,14 @@ fn estimate(facts: &[Located]) -> ArticleEstimate<'_> {
                 .max()
         };
         let killed = max_of(FactKind::Killed).unwrap_or(0);
-        let (injured, firm) = match (max_of(FactKind::Injured), max_of(FactKind::Shot)) {
+        let shot = max_of(FactKind::Shot);
+        let (injured, firm) = match (max_of(FactKind::Injured), shot) {
             (Some(i), _) => (i, true),
             (None, Some(s)) => (s.saturating_sub(killed), false),
             (None, None) => (0, false),
         };
         let est = Estimate { killed, injured };
-        return Some((ArticleCounts { est, firm }, used));
+        return Some((ArticleCounts { est, firm, shot }, used));
     }
     None
 }
@@ -289,14 +295,18 @@ fn main() -> Result<()> {
         let ests: Vec<ArticleEstimate> = idx.iter().map(|&i| estimate(&per_doc[i])).collect();
         let killed: Vec<u64> = ests.iter().flatten().map(|(a, _)| a.est.killed).collect();
         let any_firm = ests.iter().flatten().any(|(a, _)| a.firm);
+        let incident_killed = mode(&killed);
         let injured: Vec<u64> = ests
             .iter()
             .flatten()
             .filter(|(a, _)| a.firm || !any_firm)
-            .map(|(a, _)| a.est.injured)
+            .map(|(a, _)| match (a.firm, a.shot) {
+                (false, Some(shot)) => shot.saturating_sub(incident_killed),
+                _ => a.est.injured,
+            })
             .collect();
         let pred = Estimate {
-            killed: mode(&killed),
+            killed: incident_killed,
             injured: mode(&injured),
         };
         killed_pairs.push((g.killed, pred.killed));

@@ -868,16 +868,30 @@ fn implicit_singulars(
             continue;
         }
         // Modifiers back to an article or determiner: "a young woman".
+        // Coordinated singulars count together: "4-year-old boy, woman shot",
+        // "Officer & Suspect Both Shot", "a father and son killed".
         let mut first = i;
+        let mut people = 1u64;
         while first > s_start
             && first + 3 > i
             && !w.breaks_before(first)
             && people_class(w.lower[first - 1]).is_none_or(|c| c == NounClass::One)
-            && !NP_STOP.contains(&w.lower[first - 1])
             && !DETERMINERS.contains(&w.lower[first - 1])
             && !EVENTS.contains_key(w.lower[first - 1])
             && !matches!(w.lower[first - 1], "his" | "of")
         {
+            let prev = w.lower[first - 1];
+            let coordinated = first >= 2
+                && people_class(w.lower[first - 2]) == Some(NounClass::One)
+                && (prev == "and" || w.gap(first - 1).contains(['&']));
+            if NP_STOP.contains(&prev) && !coordinated {
+                break;
+            }
+            if people_class(prev) == Some(NounClass::One)
+                && (w.gap(first).contains([',', '&']) || w.lower[first] == "and")
+            {
+                people += 1;
+            }
             first -= 1;
         }
         let article = (first > s_start && matches!(w.lower[first - 1], "a" | "an" | "the"))
@@ -912,8 +926,8 @@ fn implicit_singulars(
             kind,
             value: FactValue::Count(Count {
                 value: Interval {
-                    min: 1,
-                    max: Some(1),
+                    min: people,
+                    max: Some(people),
                 },
                 counted: counted_text(
                     w,
@@ -1017,6 +1031,9 @@ mod tests {
         no_no_one: "No one was injured." => [],
         no_negated: "Two people were not injured." => [],
         no_days: "He died two days later." => [],
+        coordinated_singulars: "4-year-old boy, woman shot in Woodlawn" => [c(Shot, 2, Some(2), "4-year-old boy, woman")],
+        coordinated_and_singulars: "Officer and suspect injured in shootout" => [
+            c(Injured, 1, ONE, "Officer"), c(Injured, 2, Some(2), "Officer and suspect")],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [c(Shot, 1, ONE, "Man")],
         agent_not_victim: "A gunman killed six people." => [c(Killed, 6, Some(6), "people")],
         no_plain_people: "Three people attended the meeting." => [],

@@ -12,7 +12,9 @@
 //! of the text) and the rest. The head gives the article's estimate when it
 //! holds any killed, injured or shot count; the rest is read only when it
 //! does not, because on these archived pages it holds other stories' teasers
-//! and boilerplate. Within the zone used:
+//! and boilerplate. Counts marked `aggregate` (their sentence reports several
+//! incidents: "six people injured in two separate shootings") are read only
+//! when neither zone has any other count. Within the zone used:
 //!
 //! - killed = the largest lower bound (`min`) of its killed counts, 0 if none;
 //! - injured = the largest `min` of its injured counts (a *firm* estimate);
@@ -96,6 +98,10 @@ fn count_min(f: &Fact) -> Option<u64> {
     }
 }
 
+fn is_aggregate(f: &Fact) -> bool {
+    matches!(&f.value, FactValue::Count(c) if c.aggregate)
+}
+
 fn is_casualty(f: &Fact) -> bool {
     matches!(
         f.kind,
@@ -127,10 +133,12 @@ fn article_facts(doc: &Doc) -> Vec<(Zone, usize, Fact)> {
 
 /// The article's estimate and the facts it came from.
 fn estimate(facts: &[Located]) -> ArticleEstimate<'_> {
-    for rest in [false, true] {
+    for (rest, aggregate) in [(false, false), (true, false), (false, true), (true, true)] {
         let used: Vec<_> = facts
             .iter()
-            .filter(|(z, _, f)| (*z == Zone::Rest) == rest && is_casualty(f))
+            .filter(|(z, _, f)| {
+                (*z == Zone::Rest) == rest && is_casualty(f) && is_aggregate(f) == aggregate
+            })
             .collect();
         if used.is_empty() {
             continue;

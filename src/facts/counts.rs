@@ -238,6 +238,10 @@ const INTRANSITIVE: &[&str] = &[
     "perished",
 ];
 
+/// Words that mark a sentence as a roundup of several incidents ("in two
+/// separate shootings", "weekend shootings across the city").
+const AGGREGATE_CUES: &[&str] = &["incidents", "separate", "shootings"];
+
 /// Words that cancel an event in the window after a count.
 const NEGATIONS: &[&str] = &[
     "never",
@@ -617,6 +621,7 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
     }
     let mut qi = 0;
     for &(s_start, s_end, sentence) in sentence_tokens {
+        let first_fact = out.len();
         while qi < quantities.len() && quantities[qi].start < s_start {
             qi += 1;
         }
@@ -659,6 +664,7 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
                         value: q.value,
                         counted: counted.clone(),
                         status: None,
+                        aggregate: false,
                     }),
                     span,
                     sentence,
@@ -670,6 +676,7 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
                         value: total,
                         counted: format!("{} and {counted}", c.counted),
                         status: None,
+                        aggregate: false,
                     }),
                     span,
                     sentence,
@@ -712,6 +719,7 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
                             value: p.value,
                             counted: counted.clone(),
                             status: None,
+                            aggregate: false,
                         }),
                         span: both,
                         sentence,
@@ -723,6 +731,7 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
                             value: total,
                             counted: format!("{counted} and {}", c.counted),
                             status: None,
+                            aggregate: false,
                         }),
                         span: both,
                         sentence,
@@ -743,6 +752,15 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
             }
         }
         implicit_singulars(w, s_start, s_end, sentence, &starts, out);
+        // Counts in a sentence about several incidents are totals over them.
+        if out.len() > first_fact && (s_start..s_end).any(|k| AGGREGATE_CUES.contains(&w.lower[k]))
+        {
+            for f in &mut out[first_fact..] {
+                if let FactValue::Count(c) = &mut f.value {
+                    c.aggregate = true;
+                }
+            }
+        }
     }
 }
 
@@ -812,6 +830,7 @@ fn count_fact(
                     value: q.value,
                     counted: counted_text(w, Some(&ante)),
                     status: Some(st),
+                    aggregate: false,
                 }),
                 span,
                 sentence,
@@ -834,6 +853,7 @@ fn count_fact(
             value: q.value,
             counted: counted_text(w, noun.as_ref()),
             status,
+            aggregate: false,
         }),
         span: span_of(w, evidence_start.min(q.start), evidence_end.max(q.end - 1)),
         sentence,
@@ -938,6 +958,7 @@ fn implicit_singulars(
                     }),
                 ),
                 status: None,
+                aggregate: false,
             }),
             span: span_of(w, np_start.min(at), i.max(at)),
             sentence,
@@ -1012,6 +1033,14 @@ mod tests {
         one_of_them: "Three people were shot and one of them died." => [
             c(Shot, 3, Some(3), "people"), c(Killed, 1, ONE, "people")],
         year_old_victim: "An 18-year-old was wounded in the shooting." => [c(Injured, 1, ONE, "18-year-old")],
+    }
+
+    #[test]
+    fn roundup_counts_are_aggregate() {
+        let facts = extract_all("Six people were injured in two separate shootings.", None);
+        assert!(matches!(&facts[0].value, FactValue::Count(c) if c.aggregate));
+        let facts = extract_all("Six people were injured in a shooting.", None);
+        assert!(matches!(&facts[0].value, FactValue::Count(c) if !c.aggregate));
     }
 
     count_tests! {

@@ -96,6 +96,10 @@ pub struct Count {
     /// For forces and personnel: deployed, withdrawn, stationed or present.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// True when the sentence reports several incidents ("in two separate
+    /// shootings", "weekend shootings"), so the count is a total over them.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub aggregate: bool,
 }
 
 /// Where counted forces or personnel are said to be.

@@ -752,6 +752,7 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
             }
         }
         implicit_singulars(w, s_start, s_end, sentence, &starts, out);
+        reflexives(w, s_start, s_end, sentence, &starts, out);
         // Counts in a sentence about several incidents are totals over them.
         if out.len() > first_fact && (s_start..s_end).any(|k| AGGREGATE_CUES.contains(&w.lower[k]))
         {
@@ -859,6 +860,43 @@ fn count_fact(
         sentence,
         rule: rule_id(link, q.rule),
     });
+}
+
+/// "accidentally shot himself", "killed herself": one person, the subject.
+fn reflexives(
+    w: &Words,
+    s_start: usize,
+    s_end: usize,
+    sentence: Span,
+    starts: &[bool],
+    out: &mut Vec<Fact>,
+) {
+    for k in s_start + 1..s_end {
+        if !matches!(w.lower[k], "himself" | "herself") || w.breaks_before(k) {
+            continue;
+        }
+        let Some(kind) = EVENTS
+            .get(w.lower[k - 1])
+            .and_then(|_| event_at(w, k - 1, starts))
+        else {
+            continue;
+        };
+        out.push(Fact {
+            kind,
+            value: FactValue::Count(Count {
+                value: Interval {
+                    min: 1,
+                    max: Some(1),
+                },
+                counted: w.word(k).to_string(),
+                status: None,
+                aggregate: false,
+            }),
+            span: span_of(w, k - 1, k),
+            sentence,
+            rule: "count.reflexive",
+        });
+    }
 }
 
 /// "a man was shot dead", "killed a young woman", "an 18-year-old was
@@ -1063,7 +1101,9 @@ mod tests {
         coordinated_singulars: "4-year-old boy, woman shot in Woodlawn" => [c(Shot, 2, Some(2), "4-year-old boy, woman")],
         coordinated_and_singulars: "Officer and suspect injured in shootout" => [
             c(Injured, 1, ONE, "Officer"), c(Injured, 2, Some(2), "Officer and suspect")],
-        reflexive: "Man accidentally shoots himself while cleaning gun" => [c(Shot, 1, ONE, "Man")],
+        reflexive: "Man accidentally shoots himself while cleaning gun" => [
+            c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],
+        reflexive_without_noun: "Felon arrested after accidentally shooting himself" => [c(Shot, 1, ONE, "himself")],
         agent_not_victim: "A gunman killed six people." => [c(Killed, 6, Some(6), "people")],
         no_plain_people: "Three people attended the meeting." => [],
     }

@@ -346,7 +346,11 @@ fn noun_after(w: &Words, from: usize) -> Option<Noun> {
             }
             break;
         }
-        if NP_STOP.contains(&word) || numbers::parse_at(&w.lower, j).is_some() {
+        if NP_STOP.contains(&word)
+            || EVENTS.contains_key(word)
+            || numbers::parse_at(&w.lower, j).is_some()
+            || (j + 1 < w.tokens.len() && w.gap(j + 1).contains(','))
+        {
             break;
         }
         j += 1;
@@ -515,7 +519,8 @@ fn excluded(w: &Words, q: &Quantity) -> bool {
     if q.start == i
         && q.start > 0
         && gap.trim_end().ends_with(',')
-        && is_capitalized(w.word(q.start - 1))
+        && (is_capitalized(w.word(q.start - 1))
+            || people_class(w.lower[q.start - 1]) == Some(NounClass::One))
         && q.rule == "exact"
         && q.end == i + 1
         && (q.end >= w.tokens.len()
@@ -843,6 +848,7 @@ fn count_fact(
     if own.is_none() && looks_like_year(w, q) {
         return;
     }
+    let own_head = own.as_ref().map(|n| n.head);
     let noun = own.or_else(|| antecedent(w, q.start, s_start));
     let status = match kind {
         FactKind::Troops | FactKind::Personnel => status_near(w, q.start, noun_end),
@@ -860,6 +866,105 @@ fn count_fact(
         sentence,
         rule: rule_id(link, q.rule),
     });
+    // Singulars coordinated with the count: "two children and a woman were
+    // shot", "Woman, 3 teenage daughters shot".
+    if matches!(kind, FactKind::Killed | FactKind::Injured | FactKind::Shot)
+        && let Some(own_head) = own_head
+    {
+        let (extra, first, last) =
+            coordinated_singulars(w, q.start, own_head, s_start, evidence_end, starts);
+        if extra > 0 {
+            let value = Interval {
+                min: q.value.min.saturating_add(extra),
+                max: q.value.max.map(|m| m.saturating_add(extra)),
+            };
+            let span = span_of(w, first, last);
+            out.push(Fact {
+                kind,
+                value: FactValue::Count(Count {
+                    value,
+                    counted: w.text[span.start..span.end].to_string(),
+                    status: None,
+                    aggregate: false,
+                }),
+                span,
+                sentence,
+                rule: "count.coordinated_sum",
+            });
+        }
+    }
+}
+
+/// Singular people nouns coordinated with a counted noun phrase from token
+/// `start` to `head`, before or after it (", a woman", "and her father",
+/// "Woman, ..."): how many, and the first and last tokens of the whole
+/// coordination.
+fn coordinated_singulars(
+    w: &Words,
+    start: usize,
+    head: usize,
+    s_start: usize,
+    event: usize,
+    starts: &[bool],
+) -> (u64, usize, usize) {
+    let n = w.tokens.len();
+    let mut extra = 0;
+    // Forward.
+    let mut last = head;
+    loop {
+        let j = last + 1;
+        if j >= n || w.breaks_before(j) {
+            break;
+        }
+        // Only "and" / "&" (a comma is as often an apposition: "one of the
+        // victims, a man"), and only before the event word.
+        let mut k = if w.lower[j] == "and" {
+            j + 1
+        } else if w.gap(j).contains('&') {
+            j
+        } else {
+            break;
+        };
+        let limit = k + 3;
+        while k < n && k < limit && !w.breaks_before(k) && !starts[k] {
+            if people_class(w.lower[k]) == Some(NounClass::One) {
+                break;
+            }
+            if !matches!(w.lower[k], "a" | "an" | "her" | "his" | "their" | "the")
+                && (EVENTS.contains_key(w.lower[k]) || NP_STOP.contains(&w.lower[k]))
+            {
+                k = n;
+                break;
+            }
+            k += 1;
+        }
+        if k < n && k < limit && k < event && people_class(w.lower[k]) == Some(NounClass::One) {
+            extra += 1;
+            last = k;
+        } else {
+            break;
+        }
+    }
+    // Backward.
+    let mut first = start;
+    while first > s_start && !w.breaks_before(first) {
+        let m = if w.lower[first - 1] == "and" && first >= s_start + 2 {
+            first - 2
+        } else if w.gap(first).contains([',', '&']) {
+            first - 1
+        } else {
+            break;
+        };
+        if m < s_start || people_class(w.lower[m]) != Some(NounClass::One) {
+            break;
+        }
+        extra += 1;
+        first = m;
+        if first > s_start && matches!(w.lower[first - 1], "a" | "an" | "the") {
+            first -= 1;
+        }
+    }
+    (extra, first, last)
 }
 
 /// "accidentally shot himself", "killed herself": one person, the subject.
@@ -1101,10 +1206,21 @@ mod tests {
         coordinated_singulars: "4-year-old boy, woman shot in Woodlawn" => [c(Shot, 2, Some(2), "4-year-old boy, woman")],
         coordinated_and_singulars: "Officer and suspect injured in shootout" => [
             c(Injured, 1, ONE, "Officer"), c(Injured, 2, Some(2), "Officer and suspect")],
+        count_and_singular: "Two children and a woman were shot Sunday." => [
+            c(Shot, 3, Some(3), "Two children and a woman"), c(Shot, 2, Some(2), "children"),
+            c(Shot, 1, ONE, "woman")],
+        singular_and_count: "Woman, 3 teenage daughters shot in Nashville" => [
+            c(Shot, 4, Some(4), "Woman, 3 teenage daughters"), c(Shot, 3, Some(3), "teenage daughters")],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [
             c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],
         reflexive_without_noun: "Felon arrested after accidentally shooting himself" => [c(Shot, 1, ONE, "himself")],
         agent_not_victim: "A gunman killed six people." => [c(Killed, 6, Some(6), "people")],
+        no_inclusion_sum: "Seven people, including the shooter, were killed." => [
+            c(Killed, 7, Some(7), "people"), c(Killed, 1, ONE, "shooter")],
+        no_sum_across_events: "Officers found two men dead and a woman and teenage girl wounded." => [
+            c(Killed, 2, Some(2), "men dead"), c(Injured, 1, ONE, "woman"),
+            c(Injured, 2, Some(2), "woman and teenage girl")],
+        no_age_after_noun: "They found the girl and her father, 56, dead inside." => [],
         no_plain_people: "Three people attended the meeting." => [],
     }
 }

@@ -1,7 +1,16 @@
-//! wirediff's integration tests, one binary.
+//! wirediff's integration tests, one binary (ripgrep's layout).
 
-/// Facts of the two seed reports, pinned.
+// The harness: temp dirs, running the binary, readable diffs.
+mod util;
+
+// `wirediff dedup`: input formats, bad input, determinism, outputs.
+mod dedup;
+
+// The JSON Lines schema of `wirediff dedup`, checked strictly.
+mod dedup_schema;
+
+// Facts of the two seed reports, pinned.
 mod facts_seeds;
 
-/// The facts stage on random text and on corpus samples: no panics, valid spans.
+// The facts stage on random text and on corpus samples: no panics, valid spans.
 mod facts_robust;

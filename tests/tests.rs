@@ -14,3 +14,6 @@ mod facts_seeds;
 
 // The facts stage on random text and on corpus samples: no panics, valid spans.
 mod facts_robust;
+
+// `wirediff facts`: JSON Lines of facts per article.
+mod facts_cli;

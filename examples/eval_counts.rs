@@ -310,7 +310,13 @@ fn main() -> Result<()> {
             .filter(|(a, _)| a.firm || !any_firm)
             .map(|(a, _)| match (a.firm, a.shot) {
                 (false, Some(shot)) => shot.saturating_sub(incident_killed),
-                _ => a.est.injured,
+                // Early reports count as injured those who later died: the
+                // incident's deaths this article does not report come out
+                // of its injured.
+                _ => a
+                    .est
+                    .injured
+                    .saturating_sub(incident_killed.saturating_sub(a.est.killed)),
             })
             .collect();
         let pred = Estimate {

@@ -197,8 +197,8 @@ const NOMINAL_EVENTS: &[(&str, FactKind)] = &[
 /// Quantifiers and determiners that are not part of a counted noun's
 /// modifiers ("how many US diplomats" counts "US diplomats").
 const DETERMINERS: &[&str] = &[
-    "all", "any", "her", "his", "how", "its", "many", "most", "our", "some", "their", "these",
-    "those",
+    "all", "any", "her", "his", "how", "its", "many", "most", "no", "our", "some", "their",
+    "these", "those",
 ];
 
 /// Words that may stand between a bare number and its event: "two were
@@ -417,6 +417,31 @@ fn event_within(
         }
     }
     None
+}
+
+/// After a counted noun, skips an apposition between commas ("Two victims,
+/// a 25-year-old man and a 26-year-old man, died"): the token to search
+/// for the event from.
+fn skip_apposition(w: &Words, from: usize) -> usize {
+    let n = w.tokens.len();
+    if from >= n || !w.gap(from).contains(',') || w.breaks_before(from) {
+        return from;
+    }
+    if !matches!(
+        w.lower[from],
+        "a" | "an" | "the" | "including" | "both" | "all"
+    ) {
+        return from;
+    }
+    for k in from + 1..(from + 14).min(n) {
+        if w.breaks_before(k) {
+            return from;
+        }
+        if w.gap(k).contains(',') {
+            return k;
+        }
+    }
+    from
 }
 
 /// Whether the event verb at `k` is active with an object after it
@@ -781,7 +806,7 @@ fn count_fact(
     let own = noun_after(w, q.end);
     let noun_end = own.as_ref().map_or(q.end, |n| n.head + 1);
     let before = event_before(w, q.start, starts);
-    let after = event_after(w, noun_end, starts);
+    let after = event_after(w, skip_apposition(w, noun_end), starts);
     // A number with no noun of its own counts people only with an event
     // right after it, a verb right before it, or a status ("present").
     // A verb before a bare number links only when nothing but punctuation,
@@ -1057,6 +1082,10 @@ fn implicit_singulars(
             }
             first -= 1;
         }
+        // "no other student was injured"
+        if first > s_start && matches!(w.lower[first - 1], "no" | "nobody") {
+            continue;
+        }
         let article = (first > s_start && matches!(w.lower[first - 1], "a" | "an" | "the"))
             .then(|| first - 1);
         let np_start = article.unwrap_or(first);
@@ -1221,6 +1250,10 @@ mod tests {
             c(Killed, 2, Some(2), "men dead"), c(Injured, 1, ONE, "woman"),
             c(Injured, 2, Some(2), "woman and teenage girl")],
         no_age_after_noun: "They found the girl and her father, 56, dead inside." => [],
+        apposition: "Two victims, a 25-year-old man and a 26-year-old man, died at the scene." => [
+            c(Killed, 2, Some(2), "victims"), c(Killed, 1, ONE, "25-year-old man"),
+            c(Killed, 1, ONE, "26-year-old man")],
+        no_negated_singular: "No other student was injured in the ordeal." => [],
         no_plain_people: "Three people attended the meeting." => [],
     }
 }

@@ -1075,7 +1075,13 @@ fn implicit_singulars(
             if NP_STOP.contains(&prev) && !coordinated {
                 break;
             }
+            // A comma joins plain nouns only: "the father, 37-year-old Donald
+            // Powell" is an apposition, not two people.
+            let apposition = w.gap(first).contains(',')
+                && (w.lower[first].contains("year-old")
+                    || (i + 1 < s_end && is_capitalized(w.word(i + 1))));
             if people_class(prev) == Some(NounClass::One)
+                && !apposition
                 && (w.gap(first).contains([',', '&']) || w.lower[first] == "and")
             {
                 people += 1;
@@ -1253,6 +1259,8 @@ mod tests {
         apposition: "Two victims, a 25-year-old man and a 26-year-old man, died at the scene." => [
             c(Killed, 2, Some(2), "victims"), c(Killed, 1, ONE, "25-year-old man"),
             c(Killed, 1, ONE, "26-year-old man")],
+        apposition_singular: "The coroner says the daughter, 9-year-old Codie Powell, died." => [
+            c(Killed, 1, ONE, "daughter, 9-year-old")],
         no_negated_singular: "No other student was injured in the ordeal." => [],
         no_plain_people: "Three people attended the meeting." => [],
     }

@@ -12,7 +12,9 @@
 //! of the text) and the rest. The head gives the article's estimate when it
 //! holds any killed, injured or shot count; the rest is read only when it
 //! does not, because on these archived pages it holds other stories' teasers
-//! and boilerplate. Counts marked `aggregate` (their sentence reports several
+//! and boilerplate. Facts in text sentences that do not end like prose (with
+//! `.`, `!`, `?`, a closing quote or bracket: menus, playlists, teasers) are
+//! dropped. Counts marked `aggregate` (their sentence reports several
 //! incidents: "six people injured in two separate shootings") are read only
 //! when neither zone has any other count. Within the zone used:
 //!
@@ -121,6 +123,14 @@ fn article_facts(doc: &Doc) -> Vec<(Zone, usize, Fact)> {
         .get(LEAD_SENTENCES)
         .map_or(usize::MAX, |s| s.start);
     for f in facts::extract(&doc.text, doc.published.as_deref()) {
+        // Page furniture (menus, video playlists, teasers) rarely ends like
+        // a sentence; prose does.
+        let prose = doc.text[f.sentence.start..f.sentence.end]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', ')']);
+        if !prose {
+            continue;
+        }
         let zone = if f.span.start < lead_end {
             Zone::Lead
         } else {

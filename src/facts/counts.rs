@@ -145,6 +145,28 @@ const NP_STOP: &[&str] = &[
     "to", "was", "week", "weeks", "were", "when", "where", "which", "who", "with", "year", "years",
 ];
 
+/// Words that may follow a bare number after an event verb ("killing two
+/// and injuring three", "wounding four in a drive-by"), unlike nouns
+/// ("shot more than 20 rounds", "wounds about 15 minutes later").
+const AFTER_BARE_NUMBER: &[&str] = &[
+    "after",
+    "and",
+    "as",
+    "at",
+    "before",
+    "during",
+    "in",
+    "including",
+    "inside",
+    "near",
+    "on",
+    "or",
+    "outside",
+    "when",
+    "while",
+    "with",
+];
+
 /// Words that end the search for an event after a noun: the noun is then
 /// the agent or the accused, not the victim ("a man accused of shooting").
 const AGENT_STOP: &[&str] = &[
@@ -449,6 +471,15 @@ fn skip_apposition(w: &Words, from: usize) -> usize {
 /// agent.
 fn is_active_with_object(w: &Words, k: usize, starts: &[bool]) -> bool {
     if k > 0 && PASSIVE.contains(&w.lower[k - 1]) {
+        return false;
+    }
+    // A noun, not a verb: "with gunshot wounds", "from his wounds".
+    if k > 0
+        && matches!(
+            w.lower[k - 1],
+            "gunshot" | "with" | "from" | "multiple" | "minor"
+        )
+    {
         return false;
     }
     let Some(&next) = w.lower.get(k + 1) else {
@@ -817,7 +848,7 @@ fn count_fact(
             || q.end >= w.tokens.len()
             || w.breaks_before(q.end)
             || w.gap(q.end).contains(',')
-            || NP_STOP.contains(&w.lower[q.end])
+            || AFTER_BARE_NUMBER.contains(&w.lower[q.end])
     });
     let intrinsic = own.as_ref().and_then(|n| match n.class {
         NounClass::Kind(k @ (FactKind::Killed | FactKind::Kidnapped | FactKind::Arrested)) => {
@@ -1047,7 +1078,10 @@ fn implicit_singulars(
             continue;
         }
         // The last noun of a compound only: "police officer".
-        if i + 1 < s_end && !w.breaks_before(i + 1) && people_class(w.lower[i + 1]).is_some() {
+        if i + 1 < s_end
+            && !w.breaks_before(i + 1)
+            && people_class(w.lower[i + 1]).is_some_and(|c| c != NounClass::Kind(FactKind::Killed))
+        {
             continue;
         }
         // Not when a number counts it: "one woman", "two other men".
@@ -1238,6 +1272,9 @@ mod tests {
         no_no_one: "No one was injured." => [],
         no_negated: "Two people were not injured." => [],
         no_days: "He died two days later." => [],
+        no_rounds: "The suspects shot more than 20 rounds at the car." => [],
+        no_minutes: "Three others arrived with gunshot wounds about 15 minutes later." => [
+            c(Injured, 3, Some(3), "others")],
         coordinated_singulars: "4-year-old boy, woman shot in Woodlawn" => [c(Shot, 2, Some(2), "4-year-old boy, woman")],
         coordinated_and_singulars: "Officer and suspect injured in shootout" => [
             c(Injured, 1, ONE, "Officer"), c(Injured, 2, Some(2), "Officer and suspect")],
@@ -1246,6 +1283,7 @@ mod tests {
             c(Shot, 1, ONE, "woman")],
         singular_and_count: "Woman, 3 teenage daughters shot in Nashville" => [
             c(Shot, 4, Some(4), "Woman, 3 teenage daughters"), c(Shot, 3, Some(3), "teenage daughters")],
+        singular_dead: "Police: Teen dead after being shot by father" => [c(Killed, 1, ONE, "Teen")],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [
             c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],
         reflexive_without_noun: "Felon arrested after accidentally shooting himself" => [c(Shot, 1, ONE, "himself")],

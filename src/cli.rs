@@ -32,6 +32,19 @@ pub struct Cli {
 pub enum Command {
     /// Find near-duplicate copies (wire stories reprinted with edits).
     Dedup(DedupArgs),
+    /// Extract facts (counts of people, dates, places, quotes) per article,
+    /// as JSON Lines: `{"id": ..., "facts": [...]}`, one line per article.
+    Facts(FactsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FactsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write here instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Options shared by every command that reads articles.

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use clap::Parser;
 
-use cli::{Cli, Command, DedupArgs, Emit, InputArgs, OutputFormat};
+use cli::{Cli, Command, DedupArgs, Emit, FactsArgs, InputArgs, OutputFormat};
 use wirediff::dedup::{self, Progress};
 use wirediff::ingest::Inputs;
 use wirediff::report::{self, output::Output};
@@ -31,7 +31,39 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Dedup(args) => run_dedup(&args),
+        Command::Facts(args) => run_facts(&args),
     }
+}
+
+/// `wirediff facts`: one JSON line per article with its facts, in input
+/// order (extraction runs in parallel per batch; collect keeps the order).
+fn run_facts(args: &FactsArgs) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    use std::io::Write;
+
+    let inputs = prepare(&args.input)?;
+    let mut reader = inputs.reader();
+    let mut out = Output::create(args.output.as_deref())?;
+    let mut skipped = 0;
+    while let Some(batch) = reader.next_batch(64 << 20)? {
+        for problem in batch.warnings.iter().chain(&batch.skipped) {
+            eprintln!("wirediff: warning: {problem}");
+        }
+        skipped += batch.skipped.len();
+        let lines: Vec<String> = batch
+            .articles
+            .par_iter()
+            .map(|a| {
+                let facts = wirediff::facts::extract(&a.text, a.published.as_deref());
+                serde_json::json!({ "id": a.id, "facts": facts }).to_string()
+            })
+            .collect();
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.finish()?;
+    Ok(exit_code(skipped))
 }
 
 fn run_dedup(args: &DedupArgs) -> anyhow::Result<ExitCode> {

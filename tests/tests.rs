@@ -8,3 +8,12 @@ mod dedup;
 
 // The JSON Lines schema of `wirediff dedup`, checked strictly.
 mod dedup_schema;
+
+// Facts of the two seed reports, pinned.
+mod facts_seeds;
+
+// The facts stage on random text and on corpus samples: no panics, valid spans.
+mod facts_robust;
+
+// `wirediff facts`: JSON Lines of facts per article.
+mod facts_cli;

@@ -25,6 +25,7 @@
 //! | `quote.indirect_said_x` | `…, said X` |
 //! | `quote.according_to` | `according to X, …` and `…, according to X` |
 //! | `quote.x_said_previous` | `X told AFP.` after the reported sentence |
+//! | `quote.coordinated` | `X did this, and said …` (the sentence's subject) |
 //! | `quote.participle` | `X …, saying …` (the speaker of the sentence continues) |
 
 mod lexicon;
@@ -114,7 +115,7 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
             let f = if doc.word_is(i, "according") && doc.word_is(i + 1, "to") {
                 doc.according_to(i)
             } else if t.is(VERB) && !t.cap {
-                doc.verb(i)
+                doc.verb(i, &found)
             } else if t.is(PARTICIPLE) && !t.cap {
                 doc.participle(i, &found)
             } else {
@@ -221,7 +222,8 @@ impl Doc<'_> {
         let t = &self.toks[i];
         if t.cap {
             // "States", "May" and "Will" are names when capitalized.
-            t.is(STOP | PRONOUN) || (t.is(AUX) && !t.is(TITLE))
+            let w = self.word(i);
+            t.is(STOP | PRONOUN) || (t.is(AUX) && !matches!(w, "May" | "Will"))
         } else {
             t.is(STOP | AUX | VERB | PARTICIPLE | PRONOUN) && !t.is(ROLE | ORG | TITLE)
         }
@@ -230,6 +232,7 @@ impl Doc<'_> {
     /// Skips adverbs and auxiliaries left of the cue ("has also said").
     fn skip_adverbs_left(&self, c: usize) -> usize {
         let mut j = c;
+        let mut skipped_time = false;
         while j > 0 && self.plain_word(j - 1, c) {
             let t = &self.toks[j - 1];
             let w = self.word(j - 1);
@@ -239,7 +242,20 @@ impl Doc<'_> {
                     "is" | "was" | "are" | "were" | "be" | "been" | "being" | "am"
                 );
             let ly = !t.cap && w.len() > 4 && w.ends_with("ly");
-            if (t.is(ADVERB) && !t.cap) || aux || ly {
+            let lw = w.to_ascii_lowercase();
+            let time = t.is(TIME)
+                || matches!(
+                    lw.as_str(),
+                    "evening" | "morning" | "week" | "month" | "year"
+                );
+            let time_lead = skipped_time
+                && matches!(
+                    lw.as_str(),
+                    "on" | "last" | "this" | "early" | "late" | "earlier" | "later"
+                );
+            let reflexive = matches!(lw.as_str(), "himself" | "herself" | "themselves" | "itself");
+            if (t.is(ADVERB) && !t.cap) || aux || ly || time || time_lead || reflexive {
+                skipped_time |= time;
                 j -= 1;
             } else {
                 break;
@@ -248,8 +264,70 @@ impl Doc<'_> {
         j
     }
 
-    /// The source noun phrase ending right before token `end` (exclusive),
-    /// in `anchor`'s sentence.
+    /// The opening parenthesis matching a `)` at `close`, in `anchor`'s sentence.
+    fn open_paren(&self, close: usize, anchor: usize) -> Option<usize> {
+        let mut i = close;
+        while i > 0 && close - i < 25 {
+            i -= 1;
+            let t = &self.toks[i];
+            if !self.same(i, anchor) || t.is_punct(')') || t.inside.is_some() {
+                return None;
+            }
+            if t.is_punct('(') {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// The subject of the sentence holding `c`, for `…, saying` and `…, and
+    /// said`: the source of the sentence's last attribution, or its first noun
+    /// phrase when that is a name, pronoun or role.
+    fn sentence_subject(&self, c: usize, found: &[Found]) -> Option<(usize, usize)> {
+        if let Some(f) = found.last()
+            && self.same(f.cue.0, c)
+        {
+            return Some(f.source);
+        }
+        let is_subject = |np: (usize, usize)| {
+            let head = &self.toks[np.1 - 1];
+            let w = self.word(np.1 - 1);
+            let verb_like = np.1 - np.0 == 1
+                && (head.is(VERB | PARTICIPLE) || w.ends_with("ing") || w.ends_with("ed"));
+            (head.cap || head.is(PRONOUN | ROLE | TITLE | ORG))
+                && !head.is(ADVERB | TIME)
+                && !verb_like
+        };
+        // The subject, after up to two introductory phrases ("Instead, he …",
+        // "By the end of the day, Mr. Trump …").
+        let mut start = self.sentence_start(c);
+        for _ in 0..3 {
+            if let Some(np) = self.right_np(start)
+                && is_subject(np)
+            {
+                return (np.1 < c).then_some(np);
+            }
+            start = (start..c).find(|&i| self.toks[i].is_punct(','))? + 1;
+        }
+        None
+    }
+
+    /// Whether a "familiar"/"close" link word stands a few words left of `i`
+    /// in the same phrase ("a person familiar with the planning for …").
+    fn link_before(&self, i: usize, anchor: usize) -> bool {
+        let mut j = i;
+        while j > 0 && i - j < 7 {
+            j -= 1;
+            if !self.plain_word(j, anchor) || self.breaks_np(j) {
+                return false;
+            }
+            if self.toks[j].is(LINK) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether the last word of a left noun phrase can head a source: a
     /// pronoun, a name, a role, title or organization word, or a plural noun.
     fn can_head(&self, i: usize) -> bool {
@@ -261,7 +339,10 @@ impl Doc<'_> {
         w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss") && !t.is(ADVERB | TIME)
     }
 
-    fn left_np(&self, end: usize, anchor: usize) -> Option<(usize, usize)> {
+    /// The source noun phrase ending right before token `end` (exclusive),
+    /// in `anchor`'s sentence. With `relaxed`, any word may head it (used
+    /// when the phrase follows the content: `…, former rival says`).
+    fn left_np(&self, end: usize, anchor: usize, relaxed: bool) -> Option<(usize, usize)> {
         if end == 0 || !self.plain_word(end - 1, anchor) {
             return None;
         }
@@ -276,16 +357,19 @@ impl Doc<'_> {
                 break;
             }
             let t = &self.toks[i];
-            if t.is(PREP) && !t.cap && (k == end || !self.prep_continues(i, anchor)) {
+            if t.is(PREP)
+                && !t.cap
+                && (k == end || !(self.prep_continues(i, anchor) || self.link_before(i, anchor)))
+            {
                 break;
             }
-            if k < end && self.toks[k].is(DET) && !t.is(PREP) {
+            if k < end && self.toks[k].is(DET) && !t.is(PREP) && !self.link_before(i, anchor) {
                 break; // a determiner opens the phrase
             }
             k = i;
         }
         let np = self.trim_np(k, end)?;
-        self.can_head(np.1 - 1).then_some(np)
+        (relaxed || self.can_head(np.1 - 1)).then_some(np)
     }
 
     /// The source noun phrase starting at token `start`, in its sentence.
@@ -310,8 +394,12 @@ impl Doc<'_> {
                 // "the minister left", "Smith walked".
                 let prev = &self.toks[k - 1];
                 let after_noun = !prev.cap && prev.is(ROLE | ORG | TITLE);
-                let verb_like = prev.cap && self.word(k).ends_with("ed");
-                if after_noun || verb_like {
+                // After a name, a lower-case word is a verb unless a role
+                // follows ("US defence official").
+                let role_follows = (k + 1..(k + 3).min(self.toks.len()))
+                    .any(|i| self.plain_word(i, start) && self.toks[i].is(ROLE | ORG | TITLE));
+                let verb_like = prev.cap && !role_follows;
+                if after_noun || verb_like || t.is(ADVERB) {
                     break;
                 }
             }
@@ -420,7 +508,7 @@ impl Doc<'_> {
                 start = j;
                 break;
             }
-            if t.kind != Kind::Word {
+            if t.kind == Kind::Punct {
                 break;
             }
             j += 1;
@@ -586,7 +674,7 @@ impl Doc<'_> {
         hedged.then_some(span)
     }
 
-    fn verb(&self, c: usize) -> Option<Found> {
+    fn verb(&self, c: usize, found: &[Found]) -> Option<Found> {
         if c > 0 && self.plain_word(c - 1, c) {
             // "any comment", "his claims", "to say": a noun or an infinitive.
             let p = &self.toks[c - 1];
@@ -597,8 +685,37 @@ impl Doc<'_> {
         let addressee = self.toks[c].is(ADDRESSEE);
         let cue = (c, c + 1);
         let left_end = self.skip_adverbs_left(c);
-        if let Some(src) = self.left_np(left_end, c) {
+        if let Some(src) = self.left_np(left_end, c, false) {
             return self.with_left_source(src, cue, addressee, None);
+        }
+        // "Sen. Bernie Sanders (I-Vt.) said": the parenthesis belongs to the source.
+        if left_end > 0
+            && self.toks[left_end - 1].is_punct(')')
+            && let Some(open) = self.open_paren(left_end - 1, c)
+            && let Some(src) = self.left_np(self.skip_adverbs_left(open), c, false)
+        {
+            return self.with_left_source((src.0, left_end), cue, addressee, None);
+        }
+        // "…, former rival says": after the content any phrase can be the source.
+        if let Some(src) = self.left_np(left_end, c, true)
+            && src.0 > 0
+            && self.content_before(src.0).is_some()
+            && !self.toks[src.1 - 1].is(PREP | DET)
+        {
+            return self.with_left_source(src, cue, addressee, None);
+        }
+        // "X has disputed the claims, but says …": the sentence's subject.
+        if left_end > 0
+            && (self.word_is(left_end - 1, "and") || self.word_is(left_end - 1, "but"))
+            && !self.toks[left_end - 1].cap
+            && let Some(src) = self.sentence_subject(c, found)
+        {
+            let mut f = self.with_left_source(src, cue, addressee, None)?;
+            if !f.direct && f.content.start < self.toks[c].start {
+                return None;
+            }
+            f.rule = "quote.coordinated";
+            return Some(f);
         }
         // "X, the interior minister, said" / "X, who ..., said"
         if left_end > 0
@@ -613,13 +730,18 @@ impl Doc<'_> {
         }
         let src = self.right_np(c + 1)?;
         let first = &self.toks[src.0];
-        if !(first.cap || first.is(DET | PRONOUN | ROLE)) {
+        if !(first.cap || first.is(DET | PRONOUN | ROLE | NUM)) {
             return None;
         }
         // "…, said she turned out": a subject of the reported clause, not an
         // inverted source; an inverted source ends the clause.
         if self.plain_word(src.1, c) {
-            return None;
+            let next = &self.toks[src.1];
+            let adjunct =
+                (next.is(PREP) && !next.cap) || next.is(TIME) || self.word_is(src.1, "who");
+            if !adjunct {
+                return None;
+            }
         }
         let (content, direct) = self.content_before(left_end)?;
         Some(Found {
@@ -714,7 +836,7 @@ impl Doc<'_> {
             // Find the separator opening this segment.
             let mut q = right;
             loop {
-                if q == 0 || right - q >= 16 {
+                if q == 0 || right - q >= 32 {
                     return None;
                 }
                 q -= 1;
@@ -731,11 +853,22 @@ impl Doc<'_> {
             }
             let seg = (q + 1, right);
             let first = &self.toks[seg.0];
-            let relative = self.word_is(seg.0, "who") || self.word_is(seg.0, "speaking");
-            let noun_phrase =
-                (first.is(DET | TITLE | ROLE | NUM) || first.cap || first.ch.is_ascii_digit())
-                    && !first.is(PRONOUN | STOP);
-            if !(relative || noun_phrase) {
+            let relative = self.word_is(seg.0, "who")
+                || self.word_is(seg.0, "which")
+                || self.word_is(seg.0, "speaking");
+            // "in a statement", "in the wake of …": an adjunct, not part of the source.
+            let adjunct = first.is(PREP) && !first.cap;
+            // A noun phrase, possibly ending in a relative clause ("a Republican
+            // who voted for JFK").
+            let rel = (seg.0..seg.1)
+                .find(|&i| self.word_is(i, "who") || self.word_is(i, "which"))
+                .unwrap_or(seg.1);
+            let verbless = (seg.0..rel).all(|i| {
+                let t = &self.toks[i];
+                t.cap || !t.is(AUX | VERB | STOP | PRONOUN | PARTICIPLE) || t.is(ROLE | TITLE)
+            });
+            let noun_phrase = verbless && !first.is(PRONOUN | STOP) && seg.1 - seg.0 <= 30;
+            if !(relative || noun_phrase || adjunct) {
                 return None;
             }
             if relative && hedge.is_none() {
@@ -749,18 +882,26 @@ impl Doc<'_> {
             }
             segments += 1;
             // Is there a name right before this segment?
-            if let Some(head) = self.left_np(q, c) {
+            if let Some(head) = self.left_np(q, c, false)
+                // "of Flint, Mich.": a place in a prepositional phrase, go on.
+                && !(head.0 > 0 && self.toks[head.0 - 1].is(PREP) && !self.toks[head.0 - 1].cap)
+            {
                 let h = &self.toks[head.1 - 1];
-                if !self.toks[head.0].is(PRONOUN) && (h.cap || h.is(ROLE | TITLE)) {
-                    let end = if segments == 1 && !relative && first.is(DET | TITLE | ROLE) {
-                        right // "X, the interior minister"
+                let seg_is_name = segments == 1
+                    && !relative
+                    && !adjunct
+                    && self.toks[seg.1 - 1].cap
+                    && (seg.0..seg.1).all(|i| self.toks[i].cap || self.word_is(i, "of"));
+                if !self.toks[head.0].is(PRONOUN) && (h.cap || h.is(ROLE | TITLE) || seg_is_name) {
+                    let end = if segments == 1 && !relative && !adjunct {
+                        right // "X, the interior minister" / "the manager, Corey Lewandowski"
                     } else {
                         head.1
                     };
                     return Some(((head.0, end), hedge));
                 }
             }
-            if segments >= 3 || !is_separator(&self.toks[q]) {
+            if segments >= 5 || !is_separator(&self.toks[q]) {
                 return None;
             }
             right = q;
@@ -796,29 +937,7 @@ impl Doc<'_> {
         if c == 0 || !self.toks[c - 1].is_punct(',') {
             return None;
         }
-        let src = match found.last() {
-            Some(f) if self.same(f.cue.0, c) => f.source,
-            _ => {
-                // The subject, after up to two introductory phrases ("Instead, he …").
-                let is_subject = |np: (usize, usize)| {
-                    let head = &self.toks[np.1 - 1];
-                    (head.cap || head.is(PRONOUN | ROLE | TITLE | ORG)) && !head.is(ADVERB | TIME)
-                };
-                let mut np = self.right_np(self.sentence_start(c))?;
-                for _ in 0..2 {
-                    if !is_subject(np)
-                        && self.toks.get(np.1).is_some_and(|t| t.is_punct(','))
-                        && np.1 + 1 < c
-                    {
-                        np = self.right_np(np.1 + 1)?;
-                    }
-                }
-                if !is_subject(np) || np.1 >= c {
-                    return None;
-                }
-                np
-            }
-        };
+        let src = self.sentence_subject(c, found)?;
         let (content, direct) = self.content_after(c + 1, c, self.toks[c].is(ADDRESSEE))?;
         Some(Found {
             rule: "quote.participle",

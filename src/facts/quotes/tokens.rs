@@ -116,6 +116,9 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         let (kind, end) = if c.is_alphanumeric() {
             (Kind::Word, word_end(text, i + clen))
+        } else if c == '\'' && text[i + 1..].starts_with('\'') {
+            // Two apostrophes: a double quote in some newspapers' copy.
+            (Kind::Mark, i + 2)
         } else if is_quote_char(c) {
             (Kind::Mark, i + clen)
         } else {
@@ -125,7 +128,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
             start,
             end,
             kind,
-            ch: c,
+            ch: if end - start == 2 && c == '\'' {
+                '"'
+            } else {
+                c
+            },
             flags: 0,
             cap: c.is_uppercase(),
             newline_before: newline,

@@ -19,7 +19,8 @@
 //!   without that part contribute no gold item;
 //! - **exact**: the prediction's span equals the gold item's span (for
 //!   discontinuous items, the span from the first segment's start to the last
-//!   segment's end), after trimming whitespace and a final period from both;
+//!   segment's end), after trimming whitespace and final periods and commas
+//!   from both (PolNeAR sources often keep the comma before the verb);
 //! - **overlap**: the prediction shares at least one byte with a segment of
 //!   the gold item;
 //! - each gold item is matched at most once and each prediction at most once,
@@ -29,7 +30,8 @@
 //!   items / gold items, F1 their harmonic mean, summed over the split (micro).
 //!
 //! `--errors N` prints N false positives and N false negatives for sources
-//! (overlap matching) with their sentence; `--cues` prints per-cue-word
+//! (overlap matching) with their sentence, and N source or cue predictions
+//! that overlap their gold item but differ from it; `--cues` prints per-cue-word
 //! precision of the predictions. The run also prints the extractor's speed
 //! (sentence splitting + quote extraction, single thread, release build).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -179,14 +181,14 @@ fn parse_part(p: &Part, map: &[usize]) -> Option<Item> {
     (!segs.is_empty()).then_some(Item { segs })
 }
 
-/// Trims whitespace and a final period from a byte span.
+/// Trims whitespace and final periods and commas from a byte span.
 fn trimmed(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
     let Some(slice) = text.get(s..e) else {
         return (s, e);
     };
     let start = s + (slice.len() - slice.trim_start().len());
     let t = slice.trim();
-    let t = t.strip_suffix('.').unwrap_or(t).trim_end();
+    let t = t.trim_end_matches(['.', ',']).trim_end();
     (start, start + t.len())
 }
 
@@ -200,10 +202,16 @@ fn overlap(a: &Item, b: &Item) -> usize {
     n
 }
 
-/// Greedy one-to-one matching; returns the score and, per prediction, whether it matched.
-fn score(text: &str, pred: &[Item], gold: &[Item], exact: bool) -> (Score, Vec<bool>, Vec<bool>) {
+/// Greedy one-to-one matching; returns the score, per prediction the gold
+/// item it matched, and per gold item whether it was matched.
+fn score(
+    text: &str,
+    pred: &[Item],
+    gold: &[Item],
+    exact: bool,
+) -> (Score, Vec<Option<usize>>, Vec<bool>) {
     let mut used = vec![false; gold.len()];
-    let mut pred_ok = vec![false; pred.len()];
+    let mut pred_ok = vec![None; pred.len()];
     for (pi, p) in pred.iter().enumerate() {
         let mut best: Option<(usize, usize)> = None;
         for (gi, g) in gold.iter().enumerate() {
@@ -222,13 +230,13 @@ fn score(text: &str, pred: &[Item], gold: &[Item], exact: bool) -> (Score, Vec<b
         }
         if let Some((gi, _)) = best {
             used[gi] = true;
-            pred_ok[pi] = true;
+            pred_ok[pi] = Some(gi);
         }
     }
     let s = Score {
         pred: pred.len(),
         gold: gold.len(),
-        tp_pred: pred_ok.iter().filter(|&&b| b).count(),
+        tp_pred: pred_ok.iter().filter(|b| b.is_some()).count(),
         tp_gold: used.iter().filter(|&&b| b).count(),
     };
     (s, pred_ok, used)
@@ -289,6 +297,7 @@ fn main() -> Result<()> {
     let mut totals: BTreeMap<(&str, bool), Score> = BTreeMap::new();
     let mut fps = Vec::new();
     let mut fns = Vec::new();
+    let mut mismatches = Vec::new();
     let mut cue_stats: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut rules: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for ((text, rec), facts) in docs.iter().zip(&all_facts) {
@@ -353,12 +362,26 @@ fn main() -> Result<()> {
             for exact in [true, false] {
                 let (s, pred_ok, used) = score(text, &pred, &gold, exact);
                 totals.entry((field, exact)).or_default().add(s);
+                if !exact && field != "content" {
+                    for (p, g) in pred.iter().zip(&pred_ok) {
+                        if let Some(g) = g.map(|g| &gold[g])
+                            && trimmed(text, p.hull()) != trimmed(text, g.hull())
+                        {
+                            let (ph, gh) = (trimmed(text, p.hull()), trimmed(text, g.hull()));
+                            mismatches.push(format!(
+                                "MISMATCH {field} pred={:?} gold={:?}",
+                                text.get(ph.0..ph.1).unwrap_or(""),
+                                text.get(gh.0..gh.1).unwrap_or("")
+                            ));
+                        }
+                    }
+                }
                 if field == "source" && !exact {
-                    for (i, ok) in pred_ok.iter().enumerate() {
+                    for (i, ok) in pred_ok.iter().map(Option::is_some).enumerate() {
                         let (q, rule) = quotes[i];
                         let e = cue_stats.entry(q.cue.to_lowercase()).or_default();
                         let r = rules.entry(rule).or_default();
-                        if *ok {
+                        if ok {
                             e.0 += 1;
                             r.0 += 1;
                         } else {
@@ -434,7 +457,7 @@ fn main() -> Result<()> {
     }
     if let Some(errors) = std::num::NonZeroUsize::new(args.errors) {
         // Deterministic spread-out sample.
-        for list in [&fps, &fns] {
+        for list in [&fps, &fns, &mismatches] {
             let step = (list.len() / errors).max(1);
             for line in list.iter().step_by(step).take(errors.get()) {
                 println!("{line}");

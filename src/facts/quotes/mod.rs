@@ -213,19 +213,50 @@ impl Doc<'_> {
             next.cap || (next.is(DET) && self.plain_word(i + 2, anchor) && self.toks[i + 2].cap);
         let w = self.word(i);
         let role_prep = matches!(w, "for" | "of" | "at" | "with" | "by");
-        (prev.is(ROLE | ORG | TITLE) && !prev.cap && role_prep)
-            || ((prev.cap || prev.is(ROLE | ORG | TITLE)) && next_cap && w != "on")
+        // "three-quarters of the voters", "27 percent of those", "a dozen of …"
+        let quantity = w == "of"
+            && (prev.is(NUM | DET)
+                || prev.ch.is_ascii_digit()
+                || matches!(
+                    self.word(i - 1).to_ascii_lowercase().as_str(),
+                    "half"
+                        | "third"
+                        | "thirds"
+                        | "quarter"
+                        | "quarters"
+                        | "three-quarters"
+                        | "majority"
+                        | "percent"
+                        | "dozen"
+                        | "number"
+                        | "none"
+                        | "plurality"
+                ));
+        quantity
+            || (prev.is(ROLE | ORG | TITLE) && !prev.cap && role_prep)
+            || (next_cap && w != "on" && w != "to")
     }
 
     /// Whether word `i` ends a noun phrase (scanning in either direction).
     fn breaks_np(&self, i: usize) -> bool {
+        self.breaks_np_at(i, false)
+    }
+
+    /// Like [`Doc::breaks_np`]; `before_cue` allows a noun that is also a
+    /// reporting verb right before the cue ("One tweet said").
+    fn breaks_np_at(&self, i: usize, before_cue: bool) -> bool {
         let t = &self.toks[i];
         if t.cap {
             // "States", "May" and "Will" are names when capitalized.
             let w = self.word(i);
             t.is(STOP | PRONOUN) || (t.is(AUX) && !matches!(w, "May" | "Will"))
         } else {
-            t.is(STOP | AUX | VERB | PARTICIPLE | PRONOUN) && !t.is(ROLE | ORG | TITLE)
+            let flags = if before_cue {
+                STOP | AUX | PARTICIPLE | PRONOUN
+            } else {
+                STOP | AUX | VERB | PARTICIPLE | PRONOUN
+            };
+            t.is(flags) && !t.is(ROLE | ORG | TITLE)
         }
     }
 
@@ -302,7 +333,7 @@ impl Doc<'_> {
         // "By the end of the day, Mr. Trump …").
         let mut start = self.sentence_start(c);
         for _ in 0..3 {
-            if let Some(np) = self.right_np(start)
+            if let Some(np) = self.right_np_mode(start, true)
                 && is_subject(np)
             {
                 return (np.1 < c).then_some(np);
@@ -353,7 +384,10 @@ impl Doc<'_> {
         let mut k = end;
         while k > 0 && end - k < 12 {
             let i = k - 1;
-            if !self.plain_word(i, anchor) || self.breaks_np(i) {
+            if !self.plain_word(i, anchor)
+                || self.breaks_np_at(i, i + 1 == end && k == end)
+                || self.toks[i + 1].newline_before && i + 1 < end
+            {
                 break;
             }
             let t = &self.toks[i];
@@ -374,6 +408,12 @@ impl Doc<'_> {
 
     /// The source noun phrase starting at token `start`, in its sentence.
     fn right_np(&self, start: usize) -> Option<(usize, usize)> {
+        self.right_np_mode(start, false)
+    }
+
+    /// The noun phrase starting at `start`; with `subject`, a lower-case word
+    /// after a name or role is taken for the verb ("Carly Fiorina threw").
+    fn right_np_mode(&self, start: usize, subject: bool) -> Option<(usize, usize)> {
         if !self.plain_word(start, start) {
             return None;
         }
@@ -389,7 +429,11 @@ impl Doc<'_> {
             if k > start && (t.is(TIME) || (t.is(DET) && !self.toks[k - 1].is(PREP))) {
                 break;
             }
-            if k > start && !t.cap && !t.is(ROLE | ORG | TITLE | LINK | PREP | DET | NUM) {
+            if k > start && self.toks[k].newline_before {
+                break;
+            }
+            if subject && k > start && !t.cap && !t.is(ROLE | ORG | TITLE | LINK | PREP | DET | NUM)
+            {
                 // A lower-case word after the head noun is most likely the verb:
                 // "the minister left", "Smith walked".
                 let prev = &self.toks[k - 1];
@@ -744,6 +788,12 @@ impl Doc<'_> {
             }
         }
         let (content, direct) = self.content_before(left_end)?;
+        let hedge = self.hedge_after(src.1);
+        let src = if hedge.is_none() {
+            self.apposition_after(src)
+        } else {
+            src
+        };
         Some(Found {
             rule: if direct {
                 "quote.direct_said_x"
@@ -754,8 +804,41 @@ impl Doc<'_> {
             cue,
             content,
             direct,
-            hedge: self.hedge_after(src.1),
+            hedge,
         })
+    }
+
+    /// Extends an inverted source over the description that follows it to
+    /// the end of the sentence: `said Will Doyle, a professor at Vanderbilt`.
+    /// Stops before a participle (", adding"), a quotation or a parenthesis.
+    fn apposition_after(&self, src: (usize, usize)) -> (usize, usize) {
+        let sep = src.1;
+        if !self.toks.get(sep).is_some_and(|t| t.is_punct(',')) || !self.plain_word(sep + 1, sep) {
+            return src;
+        }
+        let first = &self.toks[sep + 1];
+        if !(first.is(DET | ROLE | TITLE | NUM) || first.cap || self.word_is(sep + 1, "who")) {
+            return src;
+        }
+        let mut end = sep + 1;
+        let mut k = sep + 1;
+        while k < self.toks.len() && self.same(k, sep) {
+            let t = &self.toks[k];
+            if t.kind == Kind::Mark || t.inside.is_some() || t.is(PARTICIPLE) || t.is_punct('(') {
+                break;
+            }
+            if t.is_word() {
+                end = k + 1;
+            }
+            k += 1;
+        }
+        if k < self.toks.len() && self.same(k, sep) && self.toks[k].is(PARTICIPLE) {
+            // "…, a lawyer, adding": stop before the comma.
+            while end > sep + 1 && !self.toks[end - 1].is_word() {
+                end -= 1;
+            }
+        }
+        (src.0, end.max(src.1))
     }
 
     fn with_left_source(
@@ -832,6 +915,9 @@ impl Doc<'_> {
         let mut right = comma; // separator closing the current segment
         let mut hedge = None;
         let mut segments = 0;
+        // Right end of the rightmost segment that describes the source (not an
+        // adjunct such as "in a statement" or "meanwhile", nor a hedge).
+        let mut described_to: Option<usize> = None;
         loop {
             // Find the separator opening this segment.
             let mut q = right;
@@ -856,8 +942,10 @@ impl Doc<'_> {
             let relative = self.word_is(seg.0, "who")
                 || self.word_is(seg.0, "which")
                 || self.word_is(seg.0, "speaking");
-            // "in a statement", "in the wake of …": an adjunct, not part of the source.
-            let adjunct = first.is(PREP) && !first.cap;
+            // "in a statement", "in the wake of …", "meanwhile": an adjunct,
+            // not part of the source.
+            let adjunct =
+                (first.is(PREP) && !first.cap) || (first.is(ADVERB | TIME) && seg.1 - seg.0 == 1);
             // A noun phrase, possibly ending in a relative clause ("a Republican
             // who voted for JFK").
             let rel = (seg.0..seg.1)
@@ -881,6 +969,9 @@ impl Doc<'_> {
                 }
             }
             segments += 1;
+            if !adjunct && !self.word_is(seg.0, "speaking") && described_to.is_none() {
+                described_to = Some(right);
+            }
             // Is there a name right before this segment?
             if let Some(head) = self.left_np(q, c, false)
                 // "of Flint, Mich.": a place in a prepositional phrase, go on.
@@ -893,11 +984,10 @@ impl Doc<'_> {
                     && self.toks[seg.1 - 1].cap
                     && (seg.0..seg.1).all(|i| self.toks[i].cap || self.word_is(i, "of"));
                 if !self.toks[head.0].is(PRONOUN) && (h.cap || h.is(ROLE | TITLE) || seg_is_name) {
-                    let end = if segments == 1 && !relative && !adjunct {
-                        right // "X, the interior minister" / "the manager, Corey Lewandowski"
-                    } else {
-                        head.1
-                    };
+                    // "X, the interior minister", "the manager, Corey Lewandowski",
+                    // "Chris Cox, who runs the NRA's lobbying arm": the source
+                    // runs to the end of its description.
+                    let end = described_to.unwrap_or(head.1);
                     return Some(((head.0, end), hedge));
                 }
             }

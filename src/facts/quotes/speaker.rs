@@ -3,7 +3,7 @@
 //! to the last matching full mention in the article.
 
 use super::lexicon::{DET, LINK, ORG, PREP, PRONOUN, ROLE, TITLE};
-use super::tokens::strip_possessive;
+use super::tokens::{Kind, strip_possessive};
 use super::{Doc, Fact, FactKind, FactValue, Found, Quote, Speaker};
 use crate::article::Span;
 use crate::facts::sentences;
@@ -73,6 +73,43 @@ fn is_acronym(word: &str) -> bool {
 /// refers, and its head word (lower-case).
 fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     let toks = doc.toks;
+    // "John Smith, the mayor" / "the campaign manager, Corey Lewandowski" /
+    // "Chris Cox, who runs the NRA's lobbying arm" / "Rep. X (D-Ga.)"
+    if let Some(sep) = (a + 1..b).find(|&i| toks[i].kind == Kind::Punct) {
+        let (mut speaker, kind, head) = describe(doc, a, sep);
+        let rest = (sep + 1..b).find(|&i| toks[i].is_word());
+        let Some(rest) = rest else {
+            return (speaker, kind, head);
+        };
+        let rest_end = (rest..b)
+            .find(|&i| toks[i].kind == Kind::Punct || doc.word_is(i, "who"))
+            .unwrap_or(b);
+        if rest_end <= rest || !toks[sep].is_punct(',') {
+            return (speaker, kind, head);
+        }
+        let is_name =
+            toks[rest_end - 1].cap && (rest..rest_end).all(|i| toks[i].cap || doc.word_is(i, "of"));
+        if is_name && speaker.name.is_none() {
+            // The description came first: the name is the person.
+            let (mut person, kind, head) = describe(doc, rest, rest_end);
+            if person.name.is_some() {
+                person.title = person.title.or_else(|| Some(doc.slice(a, sep).to_string()));
+                return (person, kind, head);
+            }
+        } else if speaker.name.is_some() && speaker.title.is_none() && !is_name {
+            let mut t = rest;
+            if toks[t].is(DET) && t + 1 < rest_end {
+                t += 1;
+            }
+            speaker.title = Some(doc.slice(t, rest_end).to_string());
+        }
+        let kind = if kind == Mention::Short && speaker.title.is_some() {
+            Mention::Full
+        } else {
+            kind
+        };
+        return (speaker, kind, head);
+    }
     let text = doc.slice(a, b).to_string();
     if b - a == 1 && toks[a].is(PRONOUN) {
         return (Speaker::default(), Mention::Pronoun, lower(&text));

@@ -70,7 +70,7 @@ quote_cases! {
         "Smith", "said", "\"We will win,\"", true, "quote.direct_x_said";
     straight_quote_then_said_x:
         "\"We will win,\" said John Smith, the mayor." =>
-        "John Smith", "said", "\"We will win,\"", true, "quote.direct_said_x";
+        "John Smith, the mayor", "said", "\"We will win,\"", true, "quote.direct_said_x";
     curly_quote:
         "“We will win,” the minister said." =>
         "the minister", "said", "“We will win,”", true, "quote.direct_x_said";
@@ -180,6 +180,18 @@ fn speakers_are_described() {
     assert_eq!(q[2].description.as_deref(), Some("A US defence official"));
     assert!(q[3].anonymous);
     assert_eq!(q[3].organization.as_deref(), Some("US State Department"));
+}
+
+#[test]
+fn appositions_describe_the_speaker() {
+    let text = "Ali Hassan, the interior minister, said the border was closed. \
+                Her campaign manager, Robby Mook, said the race was close.";
+    let q: Vec<Speaker> = run(text).into_iter().map(|(_, q)| q.speaker).collect();
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[0].name.as_deref(), Some("Ali Hassan"));
+    assert_eq!(q[0].title.as_deref(), Some("interior minister"));
+    assert_eq!(q[1].name.as_deref(), Some("Robby Mook"));
+    assert_eq!(q[1].title.as_deref(), Some("Her campaign manager"));
 }
 
 #[test]

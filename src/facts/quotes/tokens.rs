@@ -115,7 +115,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let (kind, end) = if c.is_alphanumeric() {
-            (Kind::Word, word_end(text, i + clen))
+            (Kind::Word, word_end(text, i, i + clen))
         } else if c == '\'' && text[i + 1..].starts_with('\'') {
             // Two apostrophes: a double quote in some newspapers' copy.
             (Kind::Mark, i + 2)
@@ -153,10 +153,24 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
 
 /// End of a word starting before `i`: letters and digits, joined by one
 /// apostrophe, hyphen, period or ampersand between two of them.
-fn word_end(text: &str, mut i: usize) -> usize {
+fn word_end(text: &str, start: usize, mut i: usize) -> usize {
+    let mut segment_start = start;
     while let Some(c) = char_at(text, i) {
-        let joiner = matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&')
-            && char_at(text, i + c.len_utf8()).is_some_and(char::is_alphanumeric);
+        let next = char_at(text, i + c.len_utf8());
+        let joiner = match c {
+            '\'' | '\u{2019}' | '-' | '&' => next.is_some_and(char::is_alphanumeric),
+            // "U.S.", "J.K.", "3.5", but not "said.Trump".
+            '.' => {
+                let single = text[segment_start..i].chars().count() == 1;
+                let digits = text[..i].ends_with(|p: char| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit());
+                (single && next.is_some_and(char::is_alphabetic)) || digits
+            }
+            _ => false,
+        };
+        if c == '.' && joiner {
+            segment_start = i + 1;
+        }
         if !(c.is_alphanumeric() || joiner) {
             break;
         }

@@ -115,9 +115,15 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
             let f = if doc.word_is(i, "according") && doc.word_is(i + 1, "to") {
                 doc.according_to(i)
             } else if t.is(VERB) && !t.cap {
-                doc.verb(i, &found)
+                doc.verb(i, &found).map(|mut f| {
+                    f.cue = doc.extend_cue(f.cue, f.source);
+                    f
+                })
             } else if t.is(PARTICIPLE) && !t.cap {
-                doc.participle(i, &found)
+                doc.participle(i, &found).map(|mut f| {
+                    f.cue = doc.extend_cue(f.cue, f.source);
+                    f
+                })
             } else {
                 None
             };
@@ -687,6 +693,43 @@ impl Doc<'_> {
         (words, false)
     }
 
+    /// The cue as PolNeAR marks it: with its auxiliaries and adverbs ("has
+    /// also said"), a following colon ("said:") or "in a statement".
+    fn extend_cue(&self, cue: (usize, usize), source: (usize, usize)) -> (usize, usize) {
+        let (mut a, mut b) = cue;
+        while a > source.1 && a > 0 && self.plain_word(a - 1, cue.0) {
+            let t = &self.toks[a - 1];
+            let w = self.word(a - 1).to_ascii_lowercase();
+            let aux = t.is(AUX) && !matches!(w.as_str(), "is" | "was" | "are" | "were" | "be");
+            let ly = !t.cap && w.len() > 4 && w.ends_with("ly");
+            if aux || (t.is(ADVERB) && !t.cap) || ly || w == "not" {
+                a -= 1;
+            } else {
+                break;
+            }
+        }
+        let verb = self.word(cue.0).to_ascii_lowercase();
+        let next = self.word(b).to_ascii_lowercase();
+        let particle = match verb.as_str() {
+            "called" | "calls" | "calling" => matches!(next.as_str(), "on" | "for"),
+            "referring" | "referred" => next == "to",
+            "pointing" | "pointed" => matches!(next.as_str(), "out" | "to"),
+            _ => false,
+        };
+        if self.toks.get(b).is_some_and(|t| t.is_punct(':')) {
+            b += 1;
+        } else if particle && self.plain_word(b, cue.0) {
+            b += 1;
+        } else if self.word_is(b, "in")
+            && self.toks.get(b + 1).is_some_and(|t| t.is(DET))
+            && self.plain_word(b + 2, cue.0)
+            && self.word(b + 2).eq_ignore_ascii_case("statement")
+        {
+            b += 3;
+        }
+        (a, b)
+    }
+
     /// A hedge right after token `end`: ", speaking anonymously", ", who asked
     /// not to be named", ", speaking on condition of anonymity".
     fn hedge_after(&self, end: usize) -> Option<Span> {
@@ -944,8 +987,9 @@ impl Doc<'_> {
                 || self.word_is(seg.0, "speaking");
             // "in a statement", "in the wake of …", "meanwhile": an adjunct,
             // not part of the source.
-            let adjunct =
-                (first.is(PREP) && !first.cap) || (first.is(ADVERB | TIME) && seg.1 - seg.0 == 1);
+            let adjunct = (first.is(PREP) && !first.cap)
+                || (first.is(ADVERB | TIME) && seg.1 - seg.0 == 1)
+                || (!first.cap && (first.is(PARTICIPLE) || self.word(seg.0).ends_with("ing")));
             // A noun phrase, possibly ending in a relative clause ("a Republican
             // who voted for JFK").
             let rel = (seg.0..seg.1)
@@ -988,7 +1032,17 @@ impl Doc<'_> {
                     // "Chris Cox, who runs the NRA's lobbying arm": the source
                     // runs to the end of its description.
                     let end = described_to.unwrap_or(head.1);
-                    return Some(((head.0, end), hedge));
+                    let mut start = head.0;
+                    if !h.cap
+                        && start > 1
+                        && self.toks[start - 1].is_punct(',')
+                        && let Some(name) = self.left_np(start - 1, c, false)
+                        && self.toks[name.0].cap
+                        && self.toks[name.1 - 1].cap
+                    {
+                        start = name.0;
+                    }
+                    return Some(((start, end), hedge));
                 }
             }
             if segments >= 5 || !is_separator(&self.toks[q]) {

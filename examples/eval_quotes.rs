@@ -14,7 +14,7 @@
 //! Matching, per article and per field (source, cue, content):
 //!
 //! - a prediction is the extractor's `speaker_span` (source), `cue_span`
-//!   (cue) or `content_span` (content) of one quote fact;
+//!   (cue) or `content_span` plus `continuation` (content) of one quote fact;
 //! - a gold item is one attribution's source (resp. cue, content); attributions
 //!   without that part contribute no gold item;
 //! - **exact**: the prediction's span equals the gold item's span (for
@@ -354,15 +354,19 @@ fn main() -> Result<()> {
                         "cue" => q.cue_span,
                         _ => q.content_span,
                     };
-                    Item {
-                        segs: vec![(s.start, s.end)],
+                    let mut segs = vec![(s.start, s.end)];
+                    if field == "content"
+                        && let Some(c) = q.continuation
+                    {
+                        segs.push((c.start, c.end));
                     }
+                    Item { segs }
                 })
                 .collect();
             for exact in [true, false] {
                 let (s, pred_ok, used) = score(text, &pred, &gold, exact);
                 totals.entry((field, exact)).or_default().add(s);
-                if !exact && field != "content" {
+                if !exact {
                     for (p, g) in pred.iter().zip(&pred_ok) {
                         if let Some(g) = g.map(|g| &gold[g])
                             && trimmed(text, p.hull()) != trimmed(text, g.hull())

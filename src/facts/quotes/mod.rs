@@ -56,6 +56,9 @@ pub struct Quote {
     /// Byte span of the quoted or reported content (quotation marks included
     /// for direct quotes).
     pub content_span: Span,
+    /// A quotation by the same speaker that continues after the attribution:
+    /// the second part of `"…," he said. "…"`.
+    pub continuation: Option<Span>,
     /// When the mention is a pronoun or a short form ("he", "Pompeo", "the
     /// source"), the byte span of the full mention it was resolved to; the
     /// `speaker` then describes that full mention.
@@ -91,6 +94,8 @@ struct Found {
     direct: bool,
     /// A hedge such as ", speaking anonymously" that belongs to the source.
     hedge: Option<Span>,
+    /// A quotation continuing after the attribution: `"…," he said. "…"`.
+    continuation: Option<Span>,
 }
 
 /// Extracts quotes and attributions from `text`, split into `sentences`, in
@@ -127,7 +132,8 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
             } else {
                 None
             };
-            if let Some(f) = f {
+            if let Some(mut f) = f {
+                f.continuation = doc.continuation(&f);
                 i = f.cue.1.max(i + 1);
                 found.push(f);
                 continue;
@@ -604,7 +610,9 @@ impl Doc<'_> {
                 || matches!(self.toks[after].kind, Kind::Punct)
                     && matches!(self.toks[after].ch, '.' | ',' | '!' | '?' | ';');
             if ends_clause {
-                return Some((q.span, true));
+                // "said that 'it is not a halt'": the "that" stays with the content.
+                let span = Span::new(self.toks[start].start, q.span.end);
+                return Some((span, true));
             }
         }
         // Indirect: to the end of the sentence, or of a quotation that runs past it.
@@ -693,6 +701,22 @@ impl Doc<'_> {
         (words, false)
     }
 
+    /// The quotation that continues a direct quote after its attribution:
+    /// `"…," he said. "…"` or `"…," he said, "…"` in the same paragraph.
+    fn continuation(&self, f: &Found) -> Option<Span> {
+        if !f.direct || f.content.end > self.toks[f.cue.0].start {
+            return None;
+        }
+        let e = f.cue.1.max(f.source.1);
+        let t = self.toks.get(e)?;
+        if !(t.is_punct('.') || t.is_punct(',')) {
+            return None;
+        }
+        let next = self.toks.get(e + 1)?;
+        let q = self.quoted.get(next.opens? as usize)?;
+        (!next.newline_before).then_some(q.span)
+    }
+
     /// The cue as PolNeAR marks it: with its auxiliaries and adverbs ("has
     /// also said"), a following colon ("said:") or "in a statement".
     fn extend_cue(&self, cue: (usize, usize), source: (usize, usize)) -> (usize, usize) {
@@ -716,9 +740,8 @@ impl Doc<'_> {
             "pointing" | "pointed" => matches!(next.as_str(), "out" | "to"),
             _ => false,
         };
-        if self.toks.get(b).is_some_and(|t| t.is_punct(':')) {
-            b += 1;
-        } else if particle && self.plain_word(b, cue.0) {
+        let colon = self.toks.get(b).is_some_and(|t| t.is_punct(':'));
+        if colon || (particle && self.plain_word(b, cue.0)) {
             b += 1;
         } else if self.word_is(b, "in")
             && self.toks.get(b + 1).is_some_and(|t| t.is(DET))
@@ -848,6 +871,7 @@ impl Doc<'_> {
             content,
             direct,
             hedge,
+            continuation: None,
         })
     }
 
@@ -917,6 +941,7 @@ impl Doc<'_> {
                 content,
                 direct: false,
                 hedge,
+                continuation: None,
             });
         }
         let (content, direct, rule) = if use_before {
@@ -950,6 +975,7 @@ impl Doc<'_> {
             content,
             direct,
             hedge,
+            continuation: None,
         })
     }
 
@@ -1072,6 +1098,7 @@ impl Doc<'_> {
             content,
             direct,
             hedge: self.hedge_after(src.1),
+            continuation: None,
         })
     }
 
@@ -1090,6 +1117,7 @@ impl Doc<'_> {
             content,
             direct,
             hedge: None,
+            continuation: None,
         })
     }
 }

@@ -319,9 +319,12 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             });
         }
         let cue_span = doc.span(f.cue.0, f.cue.1);
+        let content_end = f
+            .continuation
+            .map_or(f.content.end, |c| c.end.max(f.content.end));
         let span = Span::new(
             speaker_span.start.min(cue_span.start).min(f.content.start),
-            speaker_span.end.max(cue_span.end).max(f.content.end),
+            speaker_span.end.max(cue_span.end).max(content_end),
         );
         let sentence = sentences::containing(doc.sentences, cue_span.start).unwrap_or(span);
         let quote = Quote {
@@ -331,6 +334,7 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             speaker_span,
             cue_span,
             content_span: f.content,
+            continuation: f.continuation,
             resolved_from,
         };
         facts.push(Fact {

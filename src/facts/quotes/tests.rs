@@ -152,6 +152,19 @@ quote_cases! {
 }
 
 #[test]
+fn quotation_continues_after_the_attribution() {
+    let text = "\"We stay,\" he said. \"There is no break.\"\n\"New paragraph,\" she said.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(
+        q[0].1.continuation.map(|c| s(text, c)),
+        Some("\"There is no break.\"")
+    );
+    assert!(q[0].0.span.end >= q[0].1.continuation.map_or(0, |c| c.end));
+    assert_eq!(q[1].1.continuation, None);
+}
+
+#[test]
 fn nouns_and_infinitives_are_not_cues() {
     for text in [
         "He went on to say nothing.",
@@ -469,7 +482,7 @@ mod seeds {
         let q = find(&found, S000, "The US defence official", "further said");
         assert_eq!(q.resolved_from, Some(full));
         assert!(q.direct);
-        assert_eq!(s(S000, q.content_span), "'it is not a halt'");
+        assert_eq!(s(S000, q.content_span), "that 'it is not a halt'");
     }
 
     #[test]

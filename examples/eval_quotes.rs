@@ -40,8 +40,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::fs;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -137,7 +137,10 @@ struct Args {
 /// `/proc/thread-self/stat` (Linux; assumes 100 clock ticks per second).
 fn thread_cpu_seconds() -> Option<f64> {
     let stat = fs::read_to_string("/proc/thread-self/stat").ok()?;
-    let fields: Vec<&str> = stat.get(stat.rfind(')')? + 1..)?.split_whitespace().collect();
+    let fields: Vec<&str> = stat
+        .get(stat.rfind(')')? + 1..)?
+        .split_whitespace()
+        .collect();
     // After the command name: state is field 3, utime 14, stime 15.
     let utime: f64 = fields.get(11)?.parse().ok()?;
     let stime: f64 = fields.get(12)?.parse().ok()?;
@@ -332,6 +335,18 @@ fn main() -> Result<()> {
         }
     }
     let secs = t0.elapsed().as_secs_f64() / args.repeat as f64;
+    // Sentence splitting alone (another module's cost), to isolate ours.
+    let split_cpu0 = thread_cpu_seconds();
+    let mut n_sentences = 0usize;
+    for _ in 0..args.repeat {
+        for (text, _) in &docs {
+            n_sentences += sentences::split(text).len();
+        }
+    }
+    let split_cpu = match (split_cpu0, thread_cpu_seconds()) {
+        (Some(a), Some(b)) => Some((b - a) / args.repeat as f64),
+        _ => None,
+    };
     let cpu_secs = match (cpu0, thread_cpu_seconds()) {
         (Some(a), Some(b)) => Some((b - a) / args.repeat as f64),
         _ => None,
@@ -459,21 +474,30 @@ fn main() -> Result<()> {
         }
     }
 
-    outln!(out, 
+    outln!(
+        out,
         "polnear split={} articles={} ({:.1} MB)",
         args.split,
         docs.len(),
         bytes as f64 / 1e6
     );
-    outln!(out, 
+    outln!(
+        out,
         "{:<8} {:<8} {:>9} {:>9} {:>9} {:>7} {:>7}",
-        "field", "match", "precision", "recall", "f1", "pred", "gold"
+        "field",
+        "match",
+        "precision",
+        "recall",
+        "f1",
+        "pred",
+        "gold"
     );
     for field in fields {
         for exact in [true, false] {
             let s = totals.get(&(field, exact)).copied().unwrap_or_default();
             let (p, r, f) = s.prf();
-            outln!(out, 
+            outln!(
+                out,
                 "{:<8} {:<8} {:>9.3} {:>9.3} {:>9.3} {:>7} {:>7}",
                 field,
                 if exact { "exact" } else { "overlap" },
@@ -485,7 +509,8 @@ fn main() -> Result<()> {
             );
         }
     }
-    outln!(out, 
+    outln!(
+        out,
         "speed (wall): {:.0} articles/s, {:.1} MB/s (sentences + quotes, 1 thread, {:.3} s per pass, {} passes)",
         docs.len() as f64 / secs,
         bytes as f64 / 1e6 / secs,
@@ -493,16 +518,31 @@ fn main() -> Result<()> {
         args.repeat
     );
     if let Some(cpu) = cpu_secs.filter(|&c| c > 0.0) {
-        outln!(out, 
+        outln!(
+            out,
             "speed (thread CPU time): {:.0} articles/s, {:.1} MB/s ({:.3} s per pass)",
             docs.len() as f64 / cpu,
             bytes as f64 / 1e6 / cpu,
             cpu
         );
+        if let Some(split) = split_cpu.filter(|&s| s < cpu) {
+            let ours = cpu - split;
+            outln!(
+                out,
+                "  of which sentence splitting {:.3} s; quotes alone {:.0} articles/s ({} sentences)",
+                split,
+                docs.len() as f64 / ours,
+                n_sentences / args.repeat
+            );
+        }
     }
     outln!(out, "per rule (source overlap): rule tp fp precision");
     for (rule, (tp, fp)) in &rules {
-        outln!(out, "  {rule:<24} {tp:>6} {fp:>6} {:.3}", ratio(*tp, tp + fp));
+        outln!(
+            out,
+            "  {rule:<24} {tp:>6} {fp:>6} {:.3}",
+            ratio(*tp, tp + fp)
+        );
     }
     if args.cues {
         let mut v: Vec<_> = cue_stats.into_iter().collect();

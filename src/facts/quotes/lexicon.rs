@@ -121,29 +121,40 @@ pub(super) const ROLES_TXT: &str = include_str!("../lexicon/speaker_roles.txt");
 /// Organization words.
 pub(super) const ORGS_TXT: &str = include_str!("../lexicon/speaker_org_words.txt");
 
-/// FNV-1a: short ASCII keys, no need for DoS resistance on a fixed table.
-#[derive(Default)]
-struct Fnv(u64);
+/// A word of at most 16 ASCII bytes packed into an integer (zero-padded;
+/// words contain no zero bytes), so lookups hash and compare one `u128`.
+type Key = u128;
 
-impl Hasher for Fnv {
+/// Longest entry of any list, in bytes; longer words are in no list.
+const MAX_LEN: usize = 16;
+
+fn key(lower: &[u8]) -> Key {
+    let mut buf = [0u8; MAX_LEN];
+    buf[..lower.len()].copy_from_slice(lower);
+    u128::from_le_bytes(buf)
+}
+
+/// A multiply-fold hash for [`Key`]s: the table is fixed and small, so no
+/// DoS resistance is needed.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
         for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7cc1_b727_220a_95);
         }
-        self.0 = h;
+    }
+    fn write_u128(&mut self, k: u128) {
+        let folded = (k as u64) ^ ((k >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = folded.wrapping_mul(0x51_7cc1_b727_220a_95) ^ (folded >> 29);
     }
 }
 
-type Table = HashMap<&'static str, u32, BuildHasherDefault<Fnv>>;
+type Table = HashMap<Key, u32, BuildHasherDefault<KeyHasher>>;
 
 fn lines(txt: &'static str) -> impl Iterator<Item = &'static str> {
     txt.lines().map(str::trim).filter(|l| !l.is_empty())
@@ -153,7 +164,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut t = Table::default();
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, flag: u32| {
         for w in words {
-            *t.entry(w).or_insert(0) |= flag;
+            *t.entry(key(w.as_bytes())).or_insert(0) |= flag;
         }
     };
     add(&mut lines(VERBS_TXT), VERB);
@@ -177,20 +188,17 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 /// The word-class flags of `word` (any case); 0 when it is in no list.
 pub(super) fn flags(word: &str) -> u32 {
     let bytes = word.as_bytes();
-    if bytes.len() > 24 {
+    if bytes.len() > MAX_LEN || bytes.first().is_some_and(u8::is_ascii_digit) {
         return 0;
     }
-    let mut buf = [0u8; 24];
+    let mut buf = [0u8; MAX_LEN];
     for (dst, &src) in buf.iter_mut().zip(bytes) {
         if !src.is_ascii() {
             return 0;
         }
         *dst = src.to_ascii_lowercase();
     }
-    match std::str::from_utf8(&buf[..bytes.len()]) {
-        Ok(lower) => TABLE.get(lower).copied().unwrap_or(0),
-        Err(_) => 0,
-    }
+    TABLE.get(&u128::from_le_bytes(buf)).copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -244,6 +252,14 @@ mod tests {
             ("addressee_verbs", ADDRESSEE_VERBS),
         ] {
             assert_sorted_unique(name, words);
+        }
+    }
+
+    #[test]
+    fn no_entry_is_longer_than_max_len() {
+        let all = [VERBS_TXT, PARTICIPLES_TXT, TITLES_TXT, ROLES_TXT, ORGS_TXT];
+        for w in all.into_iter().flat_map(lines) {
+            assert!(w.len() <= MAX_LEN, "{w:?} is longer than {MAX_LEN} bytes");
         }
     }
 

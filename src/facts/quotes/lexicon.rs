@@ -145,12 +145,12 @@ impl Hasher for KeyHasher {
     }
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7cc1_b727_220a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
         }
     }
     fn write_u128(&mut self, k: u128) {
         let folded = (k as u64) ^ ((k >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        self.0 = folded.wrapping_mul(0x51_7cc1_b727_220a_95) ^ (folded >> 29);
+        self.0 = folded.wrapping_mul(0x517c_c1b7_2722_0a95) ^ (folded >> 29);
     }
 }
 

@@ -11,8 +11,16 @@
 //!    evidence span and rule.
 
 pub mod article;
+pub mod candidates;
+pub mod copies;
+pub mod dedup;
 pub mod error;
 pub mod facts;
+pub mod ingest;
+pub mod normalize;
+pub mod report;
+pub mod shingle;
+pub mod sketch;
 
 pub use article::{Article, Origin, Span};
 pub use error::{Error, Result};

@@ -32,6 +32,19 @@ pub struct Cli {
 pub enum Command {
     /// Find near-duplicate copies (wire stories reprinted with edits).
     Dedup(DedupArgs),
+    /// List who is quoted in each article: speaker, cue and content, one
+    /// JSON object per quote.
+    Quotes(QuotesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write output to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Options shared by every command that reads articles.

@@ -8,3 +8,6 @@ mod dedup;
 
 // The JSON Lines schema of `wirediff dedup`, checked strictly.
 mod dedup_schema;
+
+// `wirediff quotes`: one JSON line per quote.
+mod quotes;

@@ -35,6 +35,9 @@ pub enum Command {
     /// Extract facts (counts of people, dates, places, quotes) per article,
     /// as JSON Lines: `{"id": ..., "facts": [...]}`, one line per article.
     Facts(FactsArgs),
+    /// List who is quoted in each article: speaker, cue and content, one
+    /// JSON object per quote.
+    Quotes(QuotesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -43,6 +46,16 @@ pub struct FactsArgs {
     pub input: InputArgs,
 
     /// Write here instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write output to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use clap::Parser;
 
-use cli::{Cli, Command, DedupArgs, Emit, FactsArgs, InputArgs, OutputFormat};
+use cli::{Cli, Command, DedupArgs, Emit, FactsArgs, InputArgs, OutputFormat, QuotesArgs};
 use wirediff::dedup::{self, Progress};
 use wirediff::ingest::Inputs;
 use wirediff::report::{self, output::Output};
@@ -32,10 +32,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Dedup(args) => run_dedup(&args),
         Command::Facts(args) => run_facts(&args),
+        Command::Quotes(args) => run_quotes(&args),
     }
 }
 
-/// `wirediff facts`: one JSON line per article with its facts, in input
 /// order (extraction runs in parallel per batch; collect keeps the order).
 fn run_facts(args: &FactsArgs) -> anyhow::Result<ExitCode> {
     use rayon::prelude::*;
@@ -60,6 +60,47 @@ fn run_facts(args: &FactsArgs) -> anyhow::Result<ExitCode> {
             .collect();
         for line in lines {
             writeln!(out, "{line}")?;
+        }
+    }
+    out.finish()?;
+    Ok(exit_code(skipped))
+}
+
+/// "content_text": …, "fact": <the Fact>}` (spans are byte offsets).
+fn run_quotes(args: &QuotesArgs) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    use std::io::Write;
+    use wirediff::facts::{FactValue, quotes, sentences};
+
+    let inputs = prepare(&args.input)?;
+    let mut reader = inputs.reader();
+    let mut out = Output::create(args.output.as_deref())?;
+    let mut skipped = 0;
+    while let Some(batch) = reader.next_batch(64 << 20)? {
+        for warning in batch.warnings.iter().chain(&batch.skipped) {
+            eprintln!("wirediff: warning: {warning}");
+        }
+        skipped += batch.skipped.len();
+        let facts: Vec<_> = batch
+            .articles
+            .par_iter()
+            .map(|a| quotes::extract(&a.text, &sentences::split(&a.text)))
+            .collect();
+        for (article, facts) in batch.articles.iter().zip(facts) {
+            for fact in facts {
+                let FactValue::Quote(q) = &fact.value else {
+                    continue;
+                };
+                let text = |s: wirediff::Span| s.slice(&article.text).unwrap_or("");
+                let line = serde_json::json!({
+                    "article": article.id,
+                    "speaker_text": text(q.speaker_span),
+                    "content_text": text(q.content_span),
+                    "fact": fact,
+                });
+                serde_json::to_writer(&mut out, &line)?;
+                out.write_all(b"\n")?;
+            }
         }
     }
     out.finish()?;

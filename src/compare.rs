@@ -216,15 +216,18 @@ pub fn counted_class(counted: &str) -> String {
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .rfind(|w| !w.is_empty())
         .unwrap_or("");
-    let singular = head.strip_suffix("ies").map(|s| format!("{s}y")).unwrap_or_else(|| {
-        if head.ends_with("men") {
-            format!("{}man", &head[..head.len() - 3])
-        } else if head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") {
-            head[..head.len() - 1].to_string()
-        } else {
-            head.to_string()
-        }
-    });
+    let singular = head
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .unwrap_or_else(|| {
+            if head.ends_with("men") {
+                format!("{}man", &head[..head.len() - 3])
+            } else if head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") {
+                head[..head.len() - 1].to_string()
+            } else {
+                head.to_string()
+            }
+        });
     let class = match singular.as_str() {
         "soldier" | "troop" | "force" | "serviceman" | "servicemember" | "marine" | "personnel"
             if !lower.contains("diplomat") && !lower.contains("staff") && is_military(&lower) =>
@@ -233,11 +236,15 @@ pub fn counted_class(counted: &str) -> String {
         }
         "soldier" | "troop" | "force" | "serviceman" | "servicemember" | "marine" => "troops",
         "diplomat" | "staff" | "personnel" | "employee" | "staffer" | "worker" => "personnel",
-        "policeman" | "officer" | "police" | "policewoman" | "deputy" | "trooper" | "cop" => "police",
-        "child" | "kid" | "boy" | "girl" | "toddler" | "baby" | "infant" | "teen" | "teenager" => "children",
+        "policeman" | "officer" | "police" | "policewoman" | "deputy" | "trooper" | "cop" => {
+            "police"
+        }
+        "child" | "kid" | "boy" | "girl" | "toddler" | "baby" | "infant" | "teen" | "teenager" => {
+            "children"
+        }
         "gunman" | "suspect" | "attacker" | "shooter" | "militant" | "assailant" => "suspects",
-        "" | "people" | "person" | "civilian" | "man" | "woman" | "resident" | "victim" | "individual" | "other"
-        | "adult" | "bystander" | "passerby" | "one" => "people",
+        "" | "people" | "person" | "civilian" | "man" | "woman" | "resident" | "victim"
+        | "individual" | "other" | "adult" | "bystander" | "passerby" | "one" => "people",
         other => return other.to_string(),
     };
     class.to_string()
@@ -255,18 +262,28 @@ pub fn speaker_key(speaker: &Speaker) -> String {
     if let Some(name) = &speaker.name {
         let words: Vec<String> = name
             .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
             .filter(|w| !w.is_empty() && !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii"))
             .collect();
-        return match words.as_slice() {
-            [] => "person:".into(),
-            [only] => format!("person:{only}"),
-            [first, .., last] => format!("person:{last}:{first}"),
+        // The first name is the last word before the surname that is not an
+        // initial: "Secretary of State Mike Pompeo" -> pompeo:mike.
+        return match words.split_last() {
+            None => "person:".into(),
+            Some((last, rest)) => match rest.iter().rev().find(|w| w.chars().count() > 1) {
+                Some(first) => format!("person:{last}:{first}"),
+                None => format!("person:{last}"),
+            },
         };
     }
     if speaker.anonymous {
         let description = speaker.description.as_deref().unwrap_or("").to_lowercase();
-        let words: Vec<&str> = description.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = description
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         let role = words
             .iter()
             .rev()
@@ -288,8 +305,24 @@ pub fn speaker_key(speaker: &Speaker) -> String {
 
 /// Role words that head anonymous-source descriptions, singular.
 const ROLE_WORDS: &[&str] = &[
-    "aide", "analyst", "diplomat", "expert", "insider", "investigator", "official", "officer", "person", "people",
-    "representative", "resident", "source", "spokesman", "spokesperson", "spokeswoman", "witnesse", "witness",
+    "aide",
+    "analyst",
+    "diplomat",
+    "expert",
+    "insider",
+    "investigator",
+    "official",
+    "officer",
+    "person",
+    "people",
+    "representative",
+    "resident",
+    "source",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "witnesse",
+    "witness",
 ];
 
 fn affiliation_of(word: &str) -> Option<String> {
@@ -329,9 +362,15 @@ fn speaker_label(speaker: &Speaker) -> String {
         return name.clone();
     }
     if speaker.anonymous {
-        return speaker.description.clone().unwrap_or_else(|| "anonymous source".into());
+        return speaker
+            .description
+            .clone()
+            .unwrap_or_else(|| "anonymous source".into());
     }
-    speaker.organization.clone().unwrap_or_else(|| "unknown speaker".into())
+    speaker
+        .organization
+        .clone()
+        .unwrap_or_else(|| "unknown speaker".into())
 }
 
 /// Whether two person keys name the same person: same surname, and first
@@ -339,7 +378,10 @@ fn speaker_label(speaker: &Speaker) -> String {
 fn same_person(a: &str, b: &str) -> bool {
     let parts = |k: &str| -> (String, Option<String>) {
         let mut it = k.trim_start_matches("person:").splitn(2, ':');
-        (it.next().unwrap_or("").to_string(), it.next().map(str::to_string))
+        (
+            it.next().unwrap_or("").to_string(),
+            it.next().map(str::to_string),
+        )
     };
     let ((sa, fa), (sb, fb)) = (parts(a), parts(b));
     if strsim::jaro_winkler(&sa, &sb) < 0.95 {
@@ -374,12 +416,14 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
     // Columns: sources by first publication.
     let mut columns: BTreeMap<String, SourceColumn> = BTreeMap::new();
     for m in members {
-        let column = columns.entry(source_of(m.article)).or_insert_with(|| SourceColumn {
-            source: source_of(m.article),
-            articles: Vec::new(),
-            first_published: None,
-            speakers: Vec::new(),
-        });
+        let column = columns
+            .entry(source_of(m.article))
+            .or_insert_with(|| SourceColumn {
+                source: source_of(m.article),
+                articles: Vec::new(),
+                first_published: None,
+                speakers: Vec::new(),
+            });
         column.articles.push(m.article.id.clone());
         if let Some(p) = crate::dedup::sortable_date(m.article.published.as_deref())
             && column.first_published.as_ref().is_none_or(|f| p < *f)
@@ -395,7 +439,11 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
             &b.source,
         ))
     });
-    let order: BTreeMap<String, usize> = sources.iter().enumerate().map(|(i, s)| (s.source.clone(), i)).collect();
+    let order: BTreeMap<String, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.source.clone(), i))
+        .collect();
 
     // Gather candidate reports keyed by (kind, subject).
     let mut person_keys: Vec<String> = Vec::new();
@@ -409,19 +457,22 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
             match &fact.value {
                 FactValue::Count(count) if !count.aggregate => {
                     let subject = counted_class(&count.counted);
-                    reports.entry((fact.kind, subject.clone())).or_default().push((
-                        Report {
-                            source: source.clone(),
-                            article: m.article.id.clone(),
-                            published: m.article.published.clone(),
-                            value: Some(count.value),
-                            detail: count.counted.clone(),
-                            span: fact.span,
-                            evidence,
-                            rule: fact.rule,
-                        },
-                        subject.clone(),
-                    ));
+                    reports
+                        .entry((fact.kind, subject.clone()))
+                        .or_default()
+                        .push((
+                            Report {
+                                source: source.clone(),
+                                article: m.article.id.clone(),
+                                published: m.article.published.clone(),
+                                value: Some(count.value),
+                                detail: count.counted.clone(),
+                                span: fact.span,
+                                evidence,
+                                rule: fact.rule,
+                            },
+                            subject.clone(),
+                        ));
                 }
                 FactValue::Quote(quote) => {
                     let mut key = speaker_key(&quote.speaker);
@@ -445,19 +496,22 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
                         .or_default()
                         .entry((label.clone(), quote.speaker.anonymous))
                         .or_default() += 1;
-                    reports.entry((FactKind::Quote, key.clone())).or_default().push((
-                        Report {
-                            source: source.clone(),
-                            article: m.article.id.clone(),
-                            published: m.article.published.clone(),
-                            value: None,
-                            detail: label,
-                            span: fact.span,
-                            evidence,
-                            rule: fact.rule,
-                        },
-                        key,
-                    ));
+                    reports
+                        .entry((FactKind::Quote, key.clone()))
+                        .or_default()
+                        .push((
+                            Report {
+                                source: source.clone(),
+                                article: m.article.id.clone(),
+                                published: m.article.published.clone(),
+                                value: None,
+                                detail: label,
+                                span: fact.span,
+                                evidence,
+                                rule: fact.rule,
+                            },
+                            key,
+                        ));
                 }
                 _ => {}
             }
@@ -467,11 +521,18 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
     let mut merged: BTreeMap<(FactKind, String), Vec<Report>> = BTreeMap::new();
     for ((kind, subject), list) in reports {
         let subject = if subject.starts_with("person:") {
-            person_keys.iter().find(|k| same_person(k, &subject)).cloned().unwrap_or(subject)
+            person_keys
+                .iter()
+                .find(|k| same_person(k, &subject))
+                .cloned()
+                .unwrap_or(subject)
         } else {
             subject
         };
-        merged.entry((kind, subject)).or_default().extend(list.into_iter().map(|(r, _)| r));
+        merged
+            .entry((kind, subject))
+            .or_default()
+            .extend(list.into_iter().map(|(r, _)| r));
     }
 
     let mut facts: Vec<AlignedFact> = merged
@@ -491,11 +552,20 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
             .remove(&column.source)
             .unwrap_or_default()
             .into_iter()
-            .map(|((label, anonymous), quotes)| QuotedSpeaker { label, anonymous, quotes })
+            .map(|((label, anonymous), quotes)| QuotedSpeaker {
+                label,
+                anonymous,
+                quotes,
+            })
             .collect();
     }
 
-    let conflicts = facts.iter().enumerate().filter(|(_, f)| f.conflict).map(|(i, _)| i).collect();
+    let conflicts = facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.conflict)
+        .map(|(i, _)| i)
+        .collect();
     let missing = missing_from(&sources, &facts);
     Comparison {
         wire: wire_copies(members),
@@ -537,16 +607,36 @@ fn align(
         .collect();
     let values: Vec<(Option<String>, Interval)> = reports
         .iter()
-        .filter_map(|r| r.value.map(|v| (crate::dedup::sortable_date(r.published.as_deref()), v)))
+        .filter_map(|r| {
+            r.value
+                .map(|v| (crate::dedup::sortable_date(r.published.as_deref()), v))
+        })
         .collect();
-    let conflict = values.iter().enumerate().any(|(i, a)| values[i + 1..].iter().any(|b| !overlaps(a.1, b.1)));
-    let update = conflict && {
-        let mut dated: Vec<&(Option<String>, Interval)> = values.iter().filter(|v| v.0.is_some()).collect();
-        dated.sort_by(|a, b| a.0.cmp(&b.0));
-        dated.len() == values.len() && dated.windows(2).all(|w| w[0].1.min <= w[1].1.min) && dated.first().map(|d| &d.0) != dated.last().map(|d| &d.0)
-    };
+    let conflict = values
+        .iter()
+        .enumerate()
+        .any(|(i, a)| values[i + 1..].iter().any(|b| !overlaps(a.1, b.1)));
+    // An update: every disjoint pair is dated, on different dates, and the
+    // later report is the higher one.
+    let update = conflict
+        && values.iter().enumerate().all(|(i, a)| {
+            values[i + 1..].iter().all(|b| {
+                if overlaps(a.1, b.1) {
+                    return true;
+                }
+                match (&a.0, &b.0) {
+                    (Some(da), Some(db)) if da != db => {
+                        let (early, late) = if da < db { (a.1, b.1) } else { (b.1, a.1) };
+                        late.min > early.max.unwrap_or(u64::MAX)
+                    }
+                    _ => false,
+                }
+            })
+        });
     let consensus = (!values.is_empty()).then(|| {
-        let all = values.iter().try_fold(Interval { min: 0, max: None }, |acc, v| intersect(acc, v.1));
+        let all = values
+            .iter()
+            .try_fold(Interval { min: 0, max: None }, |acc, v| intersect(acc, v.1));
         match all {
             Some(value) => Consensus {
                 value,
@@ -621,7 +711,9 @@ fn missing_from(sources: &[SourceColumn], facts: &[AlignedFact]) -> Vec<Missing>
 /// Agency credit lines and datelines: "(AFP)", "Reuters reported", "told
 /// AFP", "(With agency inputs)", "Reporting by …".
 pub fn credits(text: &str) -> Vec<(Span, String)> {
-    const AGENCIES: &[&str] = &["AFP", "AP", "Reuters", "ANI", "PTI", "IANS", "UPI", "DPA", "EFE", "Xinhua", "Anadolu"];
+    const AGENCIES: &[&str] = &[
+        "AFP", "AP", "Reuters", "ANI", "PTI", "IANS", "UPI", "DPA", "EFE", "Xinhua", "Anadolu",
+    ];
     let mut found = Vec::new();
     let lower = text.to_lowercase();
     for agency in AGENCIES {
@@ -670,7 +762,12 @@ fn wire_copies(members: &[Member<'_>]) -> Vec<WireCopy> {
                 .min_by(|a, b| {
                     let key = |m: &Member<'_>| {
                         let p = crate::dedup::sortable_date(m.article.published.as_deref());
-                        (p.is_none(), p, std::cmp::Reverse(m.article.text.len()), m.article.id.clone())
+                        (
+                            p.is_none(),
+                            p,
+                            std::cmp::Reverse(m.article.text.len()),
+                            m.article.id.clone(),
+                        )
                     };
                     key(a).cmp(&key(b))
                 })
@@ -678,11 +775,13 @@ fn wire_copies(members: &[Member<'_>]) -> Vec<WireCopy> {
             let credits = group
                 .iter()
                 .flat_map(|m| {
-                    credits(&m.article.text).into_iter().map(|(span, text)| Credit {
-                        article: m.article.id.clone(),
-                        text,
-                        span,
-                    })
+                    credits(&m.article.text)
+                        .into_iter()
+                        .map(|(span, text)| Credit {
+                            article: m.article.id.clone(),
+                            text,
+                            span,
+                        })
                 })
                 .collect();
             let reprints = group
@@ -745,7 +844,10 @@ fn reprint(origin: &Member<'_>, copy: &Member<'_>) -> Reprint {
             }
             let quoted = |s: &str| s.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}']);
             if quoted(&pair[0].text) || quoted(&pair[1].text) {
-                changed_quotes.push((pair[0].text.trim().to_string(), pair[1].text.trim().to_string()));
+                changed_quotes.push((
+                    pair[0].text.trim().to_string(),
+                    pair[1].text.trim().to_string(),
+                ));
             }
         }
     }
@@ -782,7 +884,8 @@ mod tests {
             value: FactValue::Count(Count {
                 value: Interval { min, max },
                 counted: counted.into(),
-                ..Count::default()
+                status: None,
+                aggregate: false,
             }),
             span: Span::new(0, text.len().min(5)),
             sentence: Span::new(0, text.len()),
@@ -818,10 +921,19 @@ mod tests {
             description: Some(d.into()),
             ..Speaker::default()
         };
-        assert_eq!(speaker_key(&anon("a US defence official")), "anon:us:official");
+        assert_eq!(
+            speaker_key(&anon("a US defence official")),
+            "anon:us:official"
+        );
         assert_eq!(speaker_key(&anon("the US official")), "anon:us:official");
-        assert_eq!(speaker_key(&anon("an Iraqi source, speaking anonymously")), "anon:iraq:source");
-        assert_eq!(speaker_key(&anon("two Western diplomats")), "anon:western:diplomat");
+        assert_eq!(
+            speaker_key(&anon("an Iraqi source, speaking anonymously")),
+            "anon:iraq:source"
+        );
+        assert_eq!(
+            speaker_key(&anon("two Western diplomats")),
+            "anon:western:diplomat"
+        );
     }
 
     #[test]
@@ -833,54 +945,130 @@ mod tests {
         let fb = [count(FactKind::Killed, 15, Some(15), "people", &b.text)];
         let fc = [count(FactKind::Killed, 12, None, "civilians", &c.text)];
         let members = [
-            Member { article: &a, facts: &fa, copy_group: 0 },
-            Member { article: &b, facts: &fb, copy_group: 1 },
-            Member { article: &c, facts: &fc, copy_group: 2 },
+            Member {
+                article: &a,
+                facts: &fa,
+                copy_group: 0,
+            },
+            Member {
+                article: &b,
+                facts: &fb,
+                copy_group: 1,
+            },
+            Member {
+                article: &c,
+                facts: &fc,
+                copy_group: 2,
+            },
         ];
         let cmp = compare(&members);
         assert_eq!(cmp.facts.len(), 1);
         let fact = &cmp.facts[0];
         assert!(fact.conflict && fact.update);
         assert_eq!(cmp.conflicts, vec![0]);
-        assert_eq!(fact.consensus, Some(Consensus { value: Interval { min: 12, max: None }, rule: "most_conservative" }));
+        assert_eq!(
+            fact.consensus,
+            Some(Consensus {
+                value: Interval { min: 12, max: None },
+                rule: "most_conservative"
+            })
+        );
         assert_eq!(fact.first_source, "A");
     }
 
     #[test]
     fn overlapping_values_agree_and_omissions_are_listed() {
-        let a = article("a", "A", "2020-01-01", "Dozens were hurt. 3,000 soldiers are deployed.");
-        let b = article("b", "B", "2020-01-02", "At least 30 people were injured. 3,000 troops remain.");
+        let a = article(
+            "a",
+            "A",
+            "2020-01-01",
+            "Dozens were hurt. 3,000 soldiers are deployed.",
+        );
+        let b = article(
+            "b",
+            "B",
+            "2020-01-02",
+            "At least 30 people were injured. 3,000 troops remain.",
+        );
         let c = article("c", "C", "2020-01-03", "At least 20 were injured.");
-        let fa = [count(FactKind::Injured, 12, None, "people", &a.text), count(FactKind::Troops, 3000, Some(3000), "soldiers", &a.text)];
-        let fb = [count(FactKind::Injured, 30, None, "people", &b.text), count(FactKind::Troops, 3000, Some(3000), "troops", &b.text)];
+        let fa = [
+            count(FactKind::Injured, 12, None, "people", &a.text),
+            count(FactKind::Troops, 3000, Some(3000), "soldiers", &a.text),
+        ];
+        let fb = [
+            count(FactKind::Injured, 30, None, "people", &b.text),
+            count(FactKind::Troops, 3000, Some(3000), "troops", &b.text),
+        ];
         let fc = [count(FactKind::Injured, 20, None, "people", &c.text)];
         let members = [
-            Member { article: &a, facts: &fa, copy_group: 0 },
-            Member { article: &b, facts: &fb, copy_group: 1 },
-            Member { article: &c, facts: &fc, copy_group: 2 },
+            Member {
+                article: &a,
+                facts: &fa,
+                copy_group: 0,
+            },
+            Member {
+                article: &b,
+                facts: &fb,
+                copy_group: 1,
+            },
+            Member {
+                article: &c,
+                facts: &fc,
+                copy_group: 2,
+            },
         ];
         let cmp = compare(&members);
         let labels: Vec<&str> = cmp.facts.iter().map(|f| f.label.as_str()).collect();
         assert_eq!(labels, ["injured: people", "troops: troops"]);
         assert!(!cmp.facts[0].conflict);
-        assert_eq!(cmp.facts[0].consensus.unwrap().value, Interval { min: 30, max: None });
+        assert_eq!(
+            cmp.facts[0].consensus.unwrap().value,
+            Interval { min: 30, max: None }
+        );
         assert_eq!(cmp.facts[1].omitted_by, ["C"]);
-        assert_eq!(cmp.missing[2], Missing { source: "C".into(), facts: vec![1] });
+        assert_eq!(
+            cmp.missing[2],
+            Missing {
+                source: "C".into(),
+                facts: vec![1]
+            }
+        );
     }
 
     #[test]
     fn reprint_diff_calls_out_changed_numbers() {
-        let origin = article("o", "AFP", "2020-01-01", "Rockets killed 5 people, \"a tragedy\" he said. More later.");
-        let copy = article("c", "Star", "2020-01-02", "Rockets killed 6 people, \"a disaster\" he said.");
+        let origin = article(
+            "o",
+            "AFP",
+            "2020-01-01",
+            "Rockets killed 5 people, \"a tragedy\" he said. More later.",
+        );
+        let copy = article(
+            "c",
+            "Star",
+            "2020-01-02",
+            "Rockets killed 6 people, \"a disaster\" he said.",
+        );
         let members = [
-            Member { article: &origin, facts: &[], copy_group: 3 },
-            Member { article: &copy, facts: &[], copy_group: 3 },
+            Member {
+                article: &origin,
+                facts: &[],
+                copy_group: 3,
+            },
+            Member {
+                article: &copy,
+                facts: &[],
+                copy_group: 3,
+            },
         ];
         let cmp = compare(&members);
         let wire = &cmp.wire[0];
         assert_eq!(wire.origin, "o");
         let reprint = &wire.reprints[0];
-        assert_eq!(reprint.changed_numbers, vec![("5".to_string(), "6".to_string())]);
+        assert_eq!(
+            reprint.changed_numbers,
+            vec![("5".to_string(), "6".to_string())]
+        );
         assert_eq!(reprint.changed_quotes.len(), 1);
         assert_eq!(reprint.removed_words, 2 + 2);
     }

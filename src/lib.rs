@@ -12,6 +12,7 @@
 
 pub mod article;
 pub mod candidates;
+pub mod compare;
 pub mod copies;
 pub mod dedup;
 pub mod error;

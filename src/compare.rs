@@ -220,10 +220,13 @@ pub fn counted_class(counted: &str) -> String {
         .strip_suffix("ies")
         .map(|s| format!("{s}y"))
         .unwrap_or_else(|| {
-            if head.ends_with("men") {
-                format!("{}man", &head[..head.len() - 3])
-            } else if head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") {
-                head[..head.len() - 1].to_string()
+            if let Some(stem) = head.strip_suffix("men") {
+                format!("{stem}man")
+            } else if let Some(stem) = head
+                .strip_suffix('s')
+                .filter(|s| s.len() > 2 && !s.ends_with('s'))
+            {
+                stem.to_string()
             } else {
                 head.to_string()
             }

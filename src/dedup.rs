@@ -40,7 +40,7 @@ pub struct DedupConfig {
     pub kernel: Kernel,
     /// Bytes of input read per batch. The default is 8 MiB.
     pub batch_bytes: usize,
-    /// Most memory the first pass may spend keeping shingles (8 bytes each)
+    /// Most memory the first pass may spend keeping shingles (4 bytes each)
     /// to spare a second reading of the input. The default is 1 GiB.
     pub shingle_cache_bytes: usize,
 }
@@ -153,7 +153,7 @@ pub fn dedup(
     let sketcher = Sketcher::new(config.seed, config.permutations, config.kernel);
     let mut result = Dedup::default();
     let mut signatures: Vec<u32> = Vec::new();
-    let mut cache: Option<Vec<Vec<u64>>> = Some(Vec::new());
+    let mut cache: Option<Vec<Vec<u32>>> = Some(Vec::new());
     let mut cached_bytes = 0usize;
 
     // Pass 1: metadata, signatures, and shingles while they fit the cache.
@@ -235,7 +235,11 @@ pub fn dedup_articles(articles: &[Article], config: &DedupConfig) -> Dedup {
     result.empty_texts = hashes.iter().filter(|h| h.is_empty()).count();
     let pairs = band(&mut result, signatures, config);
     let needed = in_pairs(articles.len(), &pairs);
-    let sets = sets_from(hashes, &needed);
+    let fingerprints = hashes
+        .into_iter()
+        .map(|h| h.into_iter().map(shingle::fold).collect())
+        .collect();
+    let sets = sets_from(fingerprints, &needed);
     verify_and_group(&mut result, &pairs, &sets, config);
     result.seconds = started.elapsed().as_secs_f64();
     result
@@ -264,7 +268,7 @@ fn in_pairs(count: usize, pairs: &[(u32, u32)]) -> Vec<bool> {
 
 /// Sorted, repeat-free shingle sets of the needed articles from their raw
 /// shingle hashes.
-fn sets_from(hashes: Vec<Vec<u64>>, needed: &[bool]) -> Vec<Option<Vec<u64>>> {
+fn sets_from(hashes: Vec<Vec<u32>>, needed: &[bool]) -> Vec<Option<Vec<u32>>> {
     hashes
         .into_par_iter()
         .zip(needed.par_iter())
@@ -284,7 +288,7 @@ fn sets_from(hashes: Vec<Vec<u64>>, needed: &[bool]) -> Vec<Option<Vec<u64>>> {
 fn verify_and_group(
     result: &mut Dedup,
     pairs: &[(u32, u32)],
-    sets: &[Option<Vec<u64>>],
+    sets: &[Option<Vec<u32>>],
     config: &DedupConfig,
 ) {
     let verified: Vec<VerifiedPair> =
@@ -333,7 +337,7 @@ struct SketchState<'a> {
     sketcher: &'a Sketcher,
     config: &'a DedupConfig,
     signatures: &'a mut Vec<u32>,
-    cache: &'a mut Option<Vec<Vec<u64>>>,
+    cache: &'a mut Option<Vec<Vec<u32>>>,
     cached_bytes: &'a mut usize,
 }
 
@@ -353,7 +357,7 @@ fn sketch_batch(batch: crate::ingest::Batch, state: SketchState<'_>, result: &mu
     let start = signatures.len();
     signatures.resize(start + batch.articles.len() * perms, 0);
     let keep = cache.is_some();
-    let sketched: Vec<(u32, Vec<u64>)> = batch
+    let sketched: Vec<(u32, Vec<u32>)> = batch
         .articles
         .par_iter()
         .zip(signatures[start..].par_chunks_mut(perms))
@@ -364,7 +368,12 @@ fn sketch_batch(batch: crate::ingest::Batch, state: SketchState<'_>, result: &mu
                 config.shingling.hashes_into(&article.text, scratch, hashes);
                 sketcher.sketch_into(hashes, signature);
                 let count = u32::try_from(hashes.len()).unwrap_or(u32::MAX);
-                (count, if keep { hashes.clone() } else { Vec::new() })
+                let kept = if keep {
+                    hashes.iter().map(|&h| shingle::fold(h)).collect()
+                } else {
+                    Vec::new()
+                };
+                (count, kept)
             },
         )
         .collect();
@@ -372,7 +381,7 @@ fn sketch_batch(batch: crate::ingest::Batch, state: SketchState<'_>, result: &mu
     for (count, hashes) in sketched {
         counts.push(count);
         if let Some(kept) = cache.as_mut() {
-            *cached_bytes += hashes.len() * 8;
+            *cached_bytes += hashes.len() * 4;
             kept.push(hashes);
         }
     }
@@ -400,8 +409,8 @@ fn reread_sets(
     articles: &[ArticleMeta],
     needed: &[bool],
     progress: &(dyn Fn(Progress) + Sync),
-) -> Result<Vec<Option<Vec<u64>>>> {
-    let mut sets: Vec<Option<Vec<u64>>> = vec![None; articles.len()];
+) -> Result<Vec<Option<Vec<u32>>>> {
+    let mut sets: Vec<Option<Vec<u32>>> = vec![None; articles.len()];
     let wanted: Vec<(RecordLocation, u32)> = articles
         .iter()
         .enumerate()
@@ -417,12 +426,15 @@ fn reread_sets(
     let mut reader = inputs.reader_only(wanted.iter().map(|w| w.0).collect());
     let mut done = 0;
     while let Some(batch) = reader.next_batch(config.batch_bytes)? {
-        let computed: Vec<(RecordLocation, Vec<u64>)> = batch
+        let computed: Vec<(RecordLocation, Vec<u32>)> = batch
             .articles
             .par_iter()
             .zip(batch.locations.par_iter())
             .map_init(Scratch::default, |scratch, (article, &location)| {
-                (location, config.shingling.set(&article.text, scratch))
+                (
+                    location,
+                    config.shingling.fingerprints(&article.text, scratch),
+                )
             })
             .collect();
         for (location, set) in computed {

@@ -207,6 +207,43 @@ pub struct DiffRun {
     pub text: String,
 }
 
+/// A story's comparison with the story's identity, as reported.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoryComparison {
+    /// The story id.
+    pub story: String,
+    /// The story label (from its most central article).
+    pub label: String,
+    /// Articles in the story.
+    pub articles: usize,
+    /// The comparison.
+    #[serde(flatten)]
+    pub comparison: Comparison,
+}
+
+/// Shows an interval the way people write counts: `12`, `12+`, `20–30`,
+/// `≤40`.
+pub fn show_interval(value: Interval) -> String {
+    match (value.min, value.max) {
+        (min, Some(max)) if min == max => group_digits(min),
+        (0, Some(max)) => format!("≤{}", group_digits(max)),
+        (min, Some(max)) => format!("{}–{}", group_digits(min), group_digits(max)),
+        (min, None) => format!("{}+", group_digits(min)),
+    }
+}
+
+fn group_digits(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The class a counted noun phrase belongs to, for alignment: the head noun
 /// (last word) mapped through a small table of synonyms; unknown heads stand
 /// for themselves (singular, lower case).
@@ -398,6 +435,11 @@ fn same_person(a: &str, b: &str) -> bool {
 
 fn source_of(article: &Article) -> String {
     article.source.clone().unwrap_or_else(|| article.id.clone())
+}
+
+/// Whether two reported values agree: their intervals overlap.
+pub fn agree(a: Interval, b: Interval) -> bool {
+    overlaps(a, b)
 }
 
 fn overlaps(a: Interval, b: Interval) -> bool {

@@ -12,7 +12,9 @@
 
 pub mod article;
 pub mod error;
+pub mod evaluate;
 pub mod facts;
+pub mod stories;
 
 pub use article::{Article, Origin, Span};
 pub use error::{Error, Result};

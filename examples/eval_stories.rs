@@ -11,7 +11,8 @@
 //! stories, by wrongly linked pairs) and splits (gold stories spread over
 //! predicted stories, by missed pairs), with titles. `--threshold X`,
 //! `--strong X` and `--window DAYS` (0 = off) override defaults, for
-//! exploring only: reported figures use the defaults.
+//! exploring only: reported figures use the defaults. `--half 0|1` keeps
+//! one of two disjoint halves of the gold stories (tune on 0, check on 1).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::collections::{BTreeMap, HashMap};
@@ -38,6 +39,7 @@ fn main() -> Result<()> {
     let mut dir = None;
     let mut errors = 0usize;
     let mut config = StoriesConfig::default();
+    let mut half: Option<u64> = None;
     while let Some(a) = args.next() {
         if a == "--threshold" {
             config.threshold = args.next().context("--threshold needs a number")?.parse()?;
@@ -46,6 +48,16 @@ fn main() -> Result<()> {
         } else if a == "--window" {
             let w: u32 = args.next().context("--window needs days")?.parse()?;
             config.window_days = (w > 0).then_some(w);
+        } else if a == "--furniture" {
+            let n: u32 = args.next().context("--furniture needs a number")?.parse()?;
+            config.furniture_per_source = n;
+            config.furniture_global = n.max(8);
+        } else if a == "--coherence" {
+            config.coherence = args.next().context("--coherence needs a number")?.parse()?;
+        } else if a == "--min-sim" {
+            config.min_similarity = args.next().context("--min-sim needs a number")?.parse()?;
+        } else if a == "--half" {
+            half = Some(args.next().context("--half needs 0 or 1")?.parse::<u64>()?);
         } else if a == "--errors" {
             errors = args.next().context("--errors needs a number")?.parse()?;
         } else {
@@ -78,6 +90,15 @@ fn main() -> Result<()> {
         .lines()
         .skip(1)
         .filter_map(|l| l.split_once('\t'))
+        .collect();
+    // `--half h` keeps the gold stories whose id hashes to parity h: two
+    // disjoint halves of each corpus, one to tune on and one to check.
+    let articles: Vec<Article> = articles
+        .into_iter()
+        .filter(|a| match (half, gold.get(a.id.as_str())) {
+            (Some(h), Some(g)) => xxhash_rust::xxh3::xxh3_64(g.as_bytes()) % 2 == h,
+            _ => true,
+        })
         .collect();
     let gold_of: Vec<&str> = articles
         .iter()

@@ -1,40 +1,113 @@
 //! Site furniture detection from the corpus itself: cookie banners,
-//! "Subscribe now", navigation, share buttons, paywall and copyright notices
-//! are lines a publisher repeats on many of its pages (or that a whole
-//! platform repeats across publishers). They must not make unrelated pages
-//! look alike, so lines repeated across many copy groups are dropped before
-//! features are extracted. No phrase list is involved: only repetition.
+//! "Subscribe now", navigation, share buttons, sign-up and paywall text,
+//! copyright notices. Publishers repeat these on many of their pages (and
+//! CMS platforms repeat them across publishers, with the site name changed),
+//! so they are found by counting repetition, never by a phrase list, and
+//! dropped before features are extracted: unrelated pages must not look
+//! alike because they share a sign-up form.
 //!
-//! A line's key is its lowercased letters and digits (digits folded to `0`,
-//! so `© 2015` and `© 2016` banners match) with whitespace collapsed. Titles
-//! are split at ` - ` and ` | ` so a trailing `- WNCT` site name counts as
-//! its own line. Repetition is counted once per copy group, so a wire story
-//! reprinted by many outlets is not mistaken for furniture.
+//! The unit of repetition is a *shingle* of [`SHINGLE`] consecutive words
+//! inside one line (lowercased, digits folded to `0` so `© 2015` and
+//! `© 2016` match), and every whole line is a unit too. Only
+//! one shingle position in [`SAMPLE`] (chosen by hash, so the choice is the
+//! same in every document) is counted, which bounds memory on large inputs;
+//! furniture is long enough that its sampled shingles still cover it.
+//! A unit is furniture when it occurs in at least
+//! [`Thresholds::per_source`] copy groups of one source or
+//! [`Thresholds::global`] copy groups of the whole input. Counting is per
+//! copy group, so a wire story reprinted by many outlets is not furniture.
+//! Words covered by a furniture unit are removed; the rest of the line is
+//! kept in pieces ([`Furniture::clean`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
-/// The key of one line, or `None` for a line with no letters or digits.
-pub fn line_key(line: &str) -> Option<u64> {
-    let mut norm = String::with_capacity(line.len());
-    let mut space = false;
-    for c in line.chars() {
-        if c.is_alphanumeric() {
-            if space && !norm.is_empty() {
-                norm.push(' ');
+/// Words per shingle.
+pub const SHINGLE: usize = 6;
+/// One shingle position in this many is counted.
+pub const SAMPLE: u64 = 4;
+
+/// The words of a line: byte ranges of alphanumeric runs.
+fn words(line: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
             }
-            space = false;
-            if c.is_ascii_digit() {
-                norm.push('0');
-            } else {
-                norm.extend(c.to_lowercase());
-            }
-        } else {
-            space = true;
+            _ => {}
         }
     }
-    (!norm.is_empty()).then(|| xxh3_64(norm.as_bytes()))
+    if let Some(s) = start {
+        out.push((s, line.len()));
+    }
+    out
+}
+
+fn word_hash(word: &str) -> u64 {
+    let mut folded = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c.is_ascii_digit() {
+            folded.push('0');
+        } else {
+            folded.extend(c.to_lowercase());
+        }
+    }
+    xxh3_64(folded.as_bytes())
+}
+
+/// A countable unit of a line: words `first..end` and its key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Unit {
+    first: usize,
+    end: usize,
+    key: u64,
+    counted: bool,
+}
+
+fn units(line: &str) -> (Vec<(usize, usize)>, Vec<Unit>) {
+    let w = words(line);
+    let hashes: Vec<u64> = w.iter().map(|&(s, e)| word_hash(&line[s..e])).collect();
+    let combine = |hs: &[u64]| {
+        let bytes: Vec<u8> = hs.iter().flat_map(|h| h.to_le_bytes()).collect();
+        xxh3_64_with_seed(&bytes, hs.len() as u64)
+    };
+    let mut out = Vec::new();
+    if !w.is_empty() {
+        // The whole line is always a unit: short furniture lines have too
+        // few shingle positions for sampling to catch.
+        out.push(Unit {
+            first: 0,
+            end: w.len(),
+            key: combine(&hashes),
+            counted: true,
+        });
+    }
+    if w.len() > SHINGLE {
+        for p in 0..=w.len() - SHINGLE {
+            let key = combine(&hashes[p..p + SHINGLE]);
+            out.push(Unit {
+                first: p,
+                end: p + SHINGLE,
+                key,
+                counted: key % SAMPLE == 0,
+            });
+        }
+    }
+    (w, out)
+}
+
+/// The counted unit keys of one line (input to [`Furniture::detect`]).
+pub fn line_keys(line: &str) -> impl Iterator<Item = u64> {
+    units(line)
+        .1
+        .into_iter()
+        .filter(|u| u.counted)
+        .map(|u| u.key)
 }
 
 /// The segments of a title that are treated as lines (`Story - Site`).
@@ -51,33 +124,50 @@ pub fn lines<'a>(title: Option<&'a str>, text: &'a str) -> impl Iterator<Item = 
         .chain(text.lines())
 }
 
-/// Thresholds for calling a line furniture.
+/// Thresholds for calling a unit furniture.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Thresholds {
-    /// A line seen in at least this many copy groups of one source.
+    /// A unit seen in at least this many copy groups of one source.
     pub per_source: u32,
-    /// A line seen in at least this many copy groups of the whole input.
+    /// A unit seen in at least this many copy groups of the whole input.
     pub global: u32,
 }
 
-/// One copy group's lines, for counting: `(source, line keys)` per member.
+/// One copy group's units, for counting: `(source, unit keys)` per member.
 pub struct GroupLines<'a> {
-    /// `(source, keys of that article's lines)` for each member article.
+    /// `(source, counted unit keys of that article)` for each member.
     pub members: Vec<(Option<&'a str>, Vec<u64>)>,
 }
 
-/// The set of furniture line keys.
+/// The set of furniture units.
 #[derive(Clone, Debug, Default)]
 pub struct Furniture {
     keys: HashSet<u64>,
 }
 
+/// Keys that occur at least `min` times in `keys` (sorted in place).
+fn frequent(keys: &mut [u64], min: u32, out: &mut Vec<u64>) {
+    keys.sort_unstable();
+    let mut i = 0;
+    while i < keys.len() {
+        let mut j = i + 1;
+        while j < keys.len() && keys[j] == keys[i] {
+            j += 1;
+        }
+        if (j - i) as u64 >= u64::from(min) {
+            out.push(keys[i]);
+        }
+        i = j;
+    }
+}
+
 impl Furniture {
-    /// Counts line repetition over copy groups and keeps the lines that pass
-    /// either threshold.
+    /// Counts unit repetition over copy groups and keeps the units that
+    /// pass either threshold.
     pub fn detect(groups: &[GroupLines<'_>], thresholds: Thresholds) -> Furniture {
-        let mut global: HashMap<u64, u32> = HashMap::new();
-        let mut per_source: HashMap<(u64, u64), u32> = HashMap::new();
+        // Sort-and-count keeps memory at 16 bytes per counted unit.
+        let mut global: Vec<u64> = Vec::new();
+        let mut per_source: Vec<(u64, u64)> = Vec::new();
         let mut seen: HashSet<u64> = HashSet::new();
         let mut seen_src: HashSet<(u64, u64)> = HashSet::new();
         for group in groups {
@@ -87,36 +177,79 @@ impl Furniture {
                 let src = source.map(|s| xxh3_64(s.as_bytes()));
                 for &k in keys {
                     if seen.insert(k) {
-                        *global.entry(k).or_insert(0) += 1;
+                        global.push(k);
                     }
                     if let Some(src) = src
                         && seen_src.insert((src, k))
                     {
-                        *per_source.entry((src, k)).or_insert(0) += 1;
+                        per_source.push((src, k));
                     }
                 }
             }
         }
-        let mut keys: HashSet<u64> = global
-            .into_iter()
-            .filter(|&(_, n)| n >= thresholds.global)
-            .map(|(k, _)| k)
-            .collect();
-        keys.extend(
-            per_source
-                .into_iter()
-                .filter(|&(_, n)| n >= thresholds.per_source)
-                .map(|((_, k), _)| k),
-        );
-        Furniture { keys }
+        let mut found = Vec::new();
+        frequent(&mut global, thresholds.global, &mut found);
+        drop(global);
+        per_source.sort_unstable();
+        let mut i = 0;
+        while i < per_source.len() {
+            let mut j = i + 1;
+            while j < per_source.len() && per_source[j] == per_source[i] {
+                j += 1;
+            }
+            if (j - i) as u64 >= u64::from(thresholds.per_source) {
+                found.push(per_source[i].1);
+            }
+            i = j;
+        }
+        Furniture {
+            keys: found.into_iter().collect(),
+        }
     }
 
-    /// True when the line is furniture.
-    pub fn contains(&self, line: &str) -> bool {
-        line_key(line).is_some_and(|k| self.keys.contains(&k))
+    /// The parts of `line` left after removing words covered by furniture
+    /// units, as slices of the original line (punctuation and case kept).
+    pub fn clean<'a>(&self, line: &'a str) -> Vec<&'a str> {
+        if self.keys.is_empty() {
+            return vec![line];
+        }
+        let (w, units) = units(line);
+        let mut drop = vec![false; w.len()];
+        let mut any = false;
+        for u in &units {
+            if self.keys.contains(&u.key) {
+                drop[u.first..u.end].iter_mut().for_each(|d| *d = true);
+                any = true;
+            }
+        }
+        if !any {
+            return vec![line];
+        }
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < w.len() {
+            if drop[i] {
+                i += 1;
+                continue;
+            }
+            let start = if i == 0 { 0 } else { w[i].0 };
+            let mut j = i;
+            while j + 1 < w.len() && !drop[j + 1] {
+                j += 1;
+            }
+            let end = if j + 1 == w.len() { line.len() } else { w[j].1 };
+            out.push(&line[start..end]);
+            i = j + 1;
+        }
+        out
     }
 
-    /// Number of distinct furniture lines.
+    /// True when every word of the line is furniture (and it has words).
+    pub fn covers(&self, line: &str) -> bool {
+        !words(line).is_empty() && self.clean(line).is_empty()
+    }
+
+    /// Number of distinct furniture units.
     pub fn len(&self) -> usize {
         self.keys.len()
     }
@@ -131,14 +264,20 @@ impl Furniture {
 mod tests {
     use super::*;
 
+    fn keys(line: &str) -> Vec<u64> {
+        units(line).1.into_iter().map(|u| u.key).collect()
+    }
+
     #[test]
-    fn line_keys_fold_case_digits_and_punctuation() {
+    fn units_fold_case_digits_and_punctuation() {
         assert_eq!(
-            line_key("© 2016 Cox Media Group."),
-            line_key("© 2015  cox media group")
+            keys("© 2016 Cox Media Group."),
+            keys("© 2015  cox media group")
         );
-        assert_ne!(line_key("Subscribe now"), line_key("Subscribe later"));
-        assert_eq!(line_key("  -- "), None);
+        assert_ne!(keys("Subscribe now"), keys("Subscribe later"));
+        assert!(keys("  -- ").is_empty());
+        // Long lines give the line and one shingle per position.
+        assert_eq!(keys("one two three four five six seven").len(), 3);
     }
 
     #[test]
@@ -151,7 +290,7 @@ mod tests {
         GroupLines {
             members: members
                 .iter()
-                .map(|(s, lines)| (*s, lines.iter().filter_map(|l| line_key(l)).collect()))
+                .map(|(s, lines)| (*s, lines.iter().flat_map(|l| line_keys(l)).collect()))
                 .collect(),
         }
     }
@@ -171,10 +310,10 @@ mod tests {
             group(&[(Some("d.com"), &["Share this"])]),
         ];
         let f = Furniture::detect(&groups, t);
-        assert!(f.contains("Subscribe now"));
-        assert!(f.contains("share this!"));
-        assert!(!f.contains("Fire on Elm St"));
-        assert!(!f.contains("Flood in Dover"));
+        assert!(f.covers("Subscribe now"));
+        assert!(f.covers("share this!"));
+        assert!(!f.covers("Fire on Elm St"));
+        assert!(!f.covers("Flood in Dover"));
         assert_eq!(f.len(), 2);
     }
 
@@ -191,5 +330,38 @@ mod tests {
             (Some("a.com"), &["Wire paragraph"]),
         ])];
         assert!(Furniture::detect(&groups, t).is_empty());
+    }
+
+    /// Sign-up text embedded in a longer line, repeated across sources with
+    /// the site name changed, is cut out; the story words around it stay.
+    #[test]
+    fn embedded_furniture_is_cut_out_of_a_line() {
+        let banner = "get the latest headlines and breaking news alerts delivered to your inbox every morning when you register for a free account today";
+        let pages: Vec<String> = ["a.com", "b.com", "c.com", "d.com"]
+            .iter()
+            .map(|site| format!("Sign up at {site} and {banner} for free"))
+            .collect();
+        let groups: Vec<GroupLines<'_>> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| GroupLines {
+                members: vec![(Some(["a", "b", "c", "d"][i]), line_keys(p).collect())],
+            })
+            .collect();
+        let f = Furniture::detect(
+            &groups,
+            Thresholds {
+                per_source: 99,
+                global: 4,
+            },
+        );
+        let line = format!("Two men were shot on Elm Street. {banner}. Police said.");
+        let kept = f.clean(&line);
+        assert_eq!(
+            kept.first().copied(),
+            Some("Two men were shot on Elm Street")
+        );
+        assert!(kept.iter().all(|k| !k.contains("inbox")));
+        assert!(kept.concat().contains("Police said."));
     }
 }

@@ -168,7 +168,12 @@ pub struct Clustering {
 /// the pair of clusters with the highest mean pairwise similarity while it
 /// is at least `threshold`. Ties break toward smaller node numbers, so the
 /// result does not depend on thread count or hash order.
-pub fn average_linkage(n: usize, edges: &[(u32, u32, f32)], threshold: f64) -> Clustering {
+pub fn average_linkage(
+    n: usize,
+    edges: &[(u32, u32, f32)],
+    threshold: f64,
+    coherence: f64,
+) -> Clustering {
     let mut adj: Vec<HashMap<u32, f64>> = vec![HashMap::new(); n];
     let mut internal = vec![0.0f64; n];
     let mut size = vec![1u32; n];
@@ -195,6 +200,18 @@ pub fn average_linkage(n: usize, edges: &[(u32, u32, f32)], threshold: f64) -> C
         let (a, b) = (e.a as usize, e.b as usize);
         if parent[a] != e.a || parent[b] != e.b || size[a] != e.size_a || size[b] != e.size_b {
             continue; // stale
+        }
+        // Relative coherence: two established clusters (three or more nodes
+        // each) merge only when they are about as similar to each other as
+        // their members are within.
+        let cohesion_of = |r: usize| {
+            let k = f64::from(size[r]);
+            (size[r] >= 3).then(|| internal[r] / (k * (k - 1.0) / 2.0))
+        };
+        if let (Some(ca), Some(cb)) = (cohesion_of(a), cohesion_of(b))
+            && e.linkage < coherence * ca.min(cb)
+        {
+            continue;
         }
         // Merge the larger-numbered cluster into the smaller one.
         let (keep, gone) = (a.min(b), a.max(b));
@@ -277,7 +294,7 @@ mod tests {
     #[test]
     fn chains_do_not_merge() {
         let edges = [(0, 1, 0.9), (1, 2, 0.6), (2, 3, 0.9)];
-        let c = average_linkage(4, &edges, 0.4);
+        let c = average_linkage(4, &edges, 0.4, 0.0);
         assert_eq!(c.cluster_of, [0, 0, 2, 2]);
         assert!((c.cohesion[0] - 0.9).abs() < 1e-6);
         assert!((c.nearest[0] - 0.15).abs() < 1e-6);
@@ -287,15 +304,15 @@ mod tests {
     #[test]
     fn coherent_groups_merge() {
         let edges = [(0, 1, 0.8), (0, 2, 0.7), (1, 2, 0.75), (2, 3, 0.5)];
-        let c = average_linkage(4, &edges, 0.3);
+        let c = average_linkage(4, &edges, 0.3, 0.0);
         assert_eq!(c.cluster_of, [0, 0, 0, 3]);
-        let c = average_linkage(4, &edges, 0.1);
+        let c = average_linkage(4, &edges, 0.1, 0.0);
         assert_eq!(c.cluster_of, [0, 0, 0, 0]);
     }
 
     #[test]
     fn no_edges_means_singletons() {
-        let c = average_linkage(3, &[], 0.1);
+        let c = average_linkage(3, &[], 0.1, 0.0);
         assert_eq!(c.cluster_of, [0, 1, 2]);
         assert_eq!(c.cohesion, [1.0, 1.0, 1.0]);
     }

@@ -13,8 +13,10 @@
 //! 2. **Features** ([`features`]): words, bigrams, capitalized names and
 //!    counted numbers from the title (counted twice) and remaining lines,
 //!    weighted by `(1 + ln tf) · idf · boost` with document frequency taken
-//!    over the input's copy groups, keeping the heaviest
-//!    [`StoriesConfig::max_features`] per group, L2-normalised.
+//!    over the input's copy groups. Features found in one group only are
+//!    dropped (they can match nothing, and would only dilute the cosine of
+//!    long pages); the heaviest [`StoriesConfig::max_features`] per group
+//!    are kept, L2-normalised.
 //! 3. **Candidates** ([`cluster::edges`]): an inverted index over features
 //!    seen in at most [`StoriesConfig::max_posting`] groups; a pair is
 //!    verified (exact cosine) only when it shares
@@ -52,8 +54,14 @@ pub use output::{ArticleRecord, Record, StoryRecord, SummaryRecord, write_jsonl}
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoriesConfig {
     /// Average-linkage threshold: clusters merge while the mean cosine over
-    /// all their member pairs is at least this. The default is 0.12.
+    /// all their member pairs is at least this. The default is 0.1.
     pub threshold: f64,
+    /// Relative coherence: two clusters of three or more copy groups merge
+    /// only when their average linkage is at least this fraction of the
+    /// lower of their internal mean similarities. Two events of one kind
+    /// (two earthquakes) are each tight inside and looser between. The
+    /// default is 0.5.
+    pub coherence: f64,
     /// Reports whose `published` dates are more than this many days apart
     /// are linked only by strong evidence (`strong_similarity`); `None`
     /// turns the time rule off. The default is 7 days.
@@ -75,11 +83,12 @@ pub struct StoriesConfig {
     /// Indexed features two groups must share before their cosine is
     /// computed. The default is 2.
     pub min_shared: u32,
-    /// A line in at least this many copy groups of one source is furniture.
-    /// The default is 3.
+    /// A shingle (see [`boilerplate`]) in at least this many copy groups of
+    /// one source is furniture. The default is 3.
     pub furniture_per_source: u32,
-    /// A line in at least this many copy groups of the whole input is
-    /// furniture. The default is 8.
+    /// A shingle in at least this many copy groups of the whole input is
+    /// furniture. The default is 8, raised to 1‰ of the copy groups on
+    /// large inputs (a big story legitimately repeats phrases).
     pub furniture_global: u32,
     /// Distinguishing terms reported per story. The default is 6.
     pub terms: usize,
@@ -88,7 +97,8 @@ pub struct StoriesConfig {
 impl Default for StoriesConfig {
     fn default() -> Self {
         StoriesConfig {
-            threshold: 0.12,
+            threshold: 0.1,
+            coherence: 0.5,
             window_days: Some(7),
             strong_similarity: 0.35,
             min_similarity: 0.05,
@@ -202,16 +212,16 @@ fn group_members(copy_group: &[u32]) -> Vec<Group> {
 fn article_features(article: &Article, furniture: &Furniture, emit: &mut impl FnMut(Kind, &str)) {
     if let Some(title) = &article.title {
         for seg in boilerplate::title_segments(title) {
-            if !furniture.contains(seg) {
-                let tokens = features::tokenize(seg);
+            for piece in furniture.clean(seg) {
+                let tokens = features::tokenize(piece);
                 features::line_features(&tokens, emit);
                 features::line_features(&tokens, emit);
             }
         }
     }
     for line in article.text.lines() {
-        if !furniture.contains(line) {
-            features::line_features(&features::tokenize(line), emit);
+        for piece in furniture.clean(line) {
+            features::line_features(&features::tokenize(piece), emit);
         }
     }
 }
@@ -257,7 +267,7 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
                 .map(|&i| {
                     let a = &articles[i];
                     let keys = boilerplate::lines(a.title.as_deref(), &a.text)
-                        .filter_map(boilerplate::line_key)
+                        .flat_map(boilerplate::line_keys)
                         .collect();
                     (a.source.as_deref(), keys)
                 })
@@ -268,7 +278,7 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
         &lines,
         Thresholds {
             per_source: config.furniture_per_source,
-            global: config.furniture_global,
+            global: config.furniture_global.max((n / 1000) as u32),
         },
     );
     drop(lines);
@@ -303,7 +313,7 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
             let mut w: Vec<(u64, f32)> = group_counts(articles, g, &furniture)
                 .into_iter()
                 .map(|(f, tf)| (f, weigh(f, tf)))
-                .filter(|&(_, w)| w > 0.0)
+                .filter(|&(f, w)| w > 0.0 && df.get(&f).copied().unwrap_or(0) >= 2)
                 .collect();
             w.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             w.truncate(config.max_features);
@@ -351,7 +361,7 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
     );
 
     // 5. Criterion.
-    let clustering = cluster::average_linkage(n, &edges, config.threshold);
+    let clustering = cluster::average_linkage(n, &edges, config.threshold, config.coherence);
 
     let stories = assemble(
         articles,
@@ -470,7 +480,7 @@ fn assemble(
 fn label_of(article: &Article, furniture: &Furniture) -> String {
     if let Some(title) = &article.title {
         let kept: Vec<&str> = boilerplate::title_segments(title)
-            .filter(|s| !furniture.contains(s))
+            .filter(|s| !furniture.covers(s))
             .collect();
         let t = if kept.is_empty() {
             title.trim().to_string()
@@ -484,7 +494,7 @@ fn label_of(article: &Article, furniture: &Furniture) -> String {
     let line = article
         .text
         .lines()
-        .find(|l| !l.trim().is_empty() && !furniture.contains(l))
+        .find(|l| !l.trim().is_empty() && !furniture.covers(l))
         .or_else(|| article.text.lines().find(|l| !l.trim().is_empty()))
         .unwrap_or("")
         .trim();

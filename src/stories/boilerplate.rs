@@ -19,7 +19,7 @@
 //! Words covered by a furniture unit are removed; the rest of the line is
 //! kept in pieces ([`Furniture::clean`]).
 
-use std::collections::HashSet;
+use super::FastSet;
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
@@ -49,15 +49,34 @@ fn words(line: &str) -> Vec<(usize, usize)> {
 }
 
 fn word_hash(word: &str) -> u64 {
-    let mut folded = String::with_capacity(word.len());
+    // Case- and digit-folded FNV-1a over chars: no allocation per word.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for c in word.chars() {
-        if c.is_ascii_digit() {
-            folded.push('0');
+        let c = if c.is_ascii_digit() {
+            '0'
+        } else if c.is_ascii() {
+            c.to_ascii_lowercase()
         } else {
-            folded.extend(c.to_lowercase());
-        }
+            c.to_lowercase().next().unwrap_or(c)
+        };
+        h = (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3);
     }
-    xxh3_64(folded.as_bytes())
+    h
+}
+
+/// Order-dependent combination of word hashes.
+fn combine(hashes: &[u64]) -> u64 {
+    let mut buf = [0u8; 8 * 64];
+    let n = hashes.len().min(64);
+    for (i, h) in hashes[..n].iter().enumerate() {
+        buf[i * 8..i * 8 + 8].copy_from_slice(&h.to_le_bytes());
+    }
+    let mut key = xxh3_64_with_seed(&buf[..n * 8], hashes.len() as u64);
+    // Lines longer than 64 words: fold in the rest.
+    for h in &hashes[n..] {
+        key = (key.rotate_left(17) ^ h).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    key
 }
 
 /// A countable unit of a line: words `first..end` and its key.
@@ -72,10 +91,6 @@ struct Unit {
 fn units(line: &str) -> (Vec<(usize, usize)>, Vec<Unit>) {
     let w = words(line);
     let hashes: Vec<u64> = w.iter().map(|&(s, e)| word_hash(&line[s..e])).collect();
-    let combine = |hs: &[u64]| {
-        let bytes: Vec<u8> = hs.iter().flat_map(|h| h.to_le_bytes()).collect();
-        xxh3_64_with_seed(&bytes, hs.len() as u64)
-    };
     let mut out = Vec::new();
     if !w.is_empty() {
         // The whole line is always a unit: short furniture lines have too
@@ -142,7 +157,7 @@ pub struct GroupLines<'a> {
 /// The set of furniture units.
 #[derive(Clone, Debug, Default)]
 pub struct Furniture {
-    keys: HashSet<u64>,
+    keys: FastSet<u64>,
 }
 
 /// Keys that occur at least `min` times in `keys` (sorted in place).
@@ -168,8 +183,8 @@ impl Furniture {
         // Sort-and-count keeps memory at 16 bytes per counted unit.
         let mut global: Vec<u64> = Vec::new();
         let mut per_source: Vec<(u64, u64)> = Vec::new();
-        let mut seen: HashSet<u64> = HashSet::new();
-        let mut seen_src: HashSet<(u64, u64)> = HashSet::new();
+        let mut seen: FastSet<u64> = FastSet::default();
+        let mut seen_src: FastSet<(u64, u64)> = FastSet::default();
         for group in groups {
             seen.clear();
             seen_src.clear();

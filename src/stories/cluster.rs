@@ -9,9 +9,11 @@
 //! in c, and a long chain of weak links dilutes itself.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 
 use rayon::prelude::*;
+
+use super::FastMap;
 
 /// A sparse, L2-normalised feature vector sorted by feature hash.
 pub type Vector = Vec<(u64, f32)>;
@@ -64,12 +66,12 @@ pub fn edges(
     vectors: &[Vector],
     queries: &[Vec<u64>],
     days: &[Option<i64>],
-    df: &HashMap<u64, u32>,
+    df: &FastMap<u64, u32>,
     s: PairSettings,
 ) -> (Vec<(u32, u32, f32)>, PairStats) {
     // Posting lists over every vector feature whose document frequency is
     // within the cap (rarer-than-cap features are the evidence).
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
     for (i, v) in vectors.iter().enumerate() {
         for &(f, _) in v {
             let n = df.get(&f).copied().unwrap_or(0) as usize;
@@ -81,7 +83,7 @@ pub fn edges(
     let found: Vec<Vec<(u32, u32, f32)>> = (0..vectors.len())
         .into_par_iter()
         .map(|i| {
-            let mut shared: HashMap<u32, u32> = HashMap::new();
+            let mut shared: FastMap<u32, u32> = FastMap::default();
             for f in queries[i].iter().take(s.query_features) {
                 if let Some(list) = postings.get(f) {
                     for &j in list {
@@ -174,7 +176,7 @@ pub fn average_linkage(
     threshold: f64,
     coherence: f64,
 ) -> Clustering {
-    let mut adj: Vec<HashMap<u32, f64>> = vec![HashMap::new(); n];
+    let mut adj: Vec<FastMap<u32, f64>> = vec![FastMap::default(); n];
     let mut internal = vec![0.0f64; n];
     let mut size = vec![1u32; n];
     let mut parent: Vec<u32> = (0..n as u32).collect();
@@ -326,7 +328,7 @@ mod tests {
             v(&[(1, 0.6), (2, 0.8)]),
         ];
         let queries: Vec<Vec<u64>> = vec![vec![1, 2]; 3];
-        let df: HashMap<u64, u32> = [(1, 3), (2, 3)].into_iter().collect();
+        let df: FastMap<u64, u32> = [(1, 3), (2, 3)].into_iter().collect();
         let settings = PairSettings {
             query_features: 10,
             max_posting: 10,

@@ -92,51 +92,60 @@ fn is_joiner(c: char) -> bool {
 /// Splits one line of text into tokens. A word may contain `'`, `’`, `-`
 /// between letters and `.` or `,` between digits (`3.5`, `1,200`).
 pub fn tokenize(line: &str) -> Vec<Token> {
-    let chars: Vec<char> = line.chars().collect();
-    let mut tokens = Vec::new();
-    let mut i = 0;
+    let mut tokens: Vec<Token> = Vec::with_capacity(line.len() / 6 + 1);
     let mut at_start = true;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut it = line.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
         if !is_word_char(c) {
             if matches!(c, '.' | '!' | '?' | ':' | ';' | '—' | '•' | '|') {
                 at_start = matches!(c, '.' | '!' | '?' | '•' | '|');
                 if let Some(last) = tokens.last_mut() {
-                    let last: &mut Token = last;
                     last.sentence_end = true;
                 }
             }
-            i += 1;
             continue;
         }
-        let start = i;
-        while i < chars.len() {
-            if is_word_char(chars[i]) {
-                i += 1;
-            } else if is_joiner(chars[i])
-                && i + 1 < chars.len()
-                && is_word_char(chars[i + 1])
-                && i > start
-            {
-                let digits = chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit();
-                if matches!(chars[i], '.' | ',') && !digits {
+        let mut end = start + c.len_utf8();
+        let mut prev = c;
+        while let Some(&(j, d)) = it.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                prev = d;
+                it.next();
+            } else if is_joiner(d) {
+                let after = line[j + d.len_utf8()..].chars().next();
+                let Some(a) = after.filter(|a| is_word_char(*a)) else {
+                    break;
+                };
+                let digits = prev.is_ascii_digit() && a.is_ascii_digit();
+                if matches!(d, '.' | ',') && !digits {
                     break;
                 }
-                i += 1;
+                it.next();
+                end = j + d.len_utf8();
+                prev = d;
             } else {
                 break;
             }
         }
-        let word: String = chars[start..i].iter().collect();
-        let mut lower = word.to_lowercase().replace('’', "'");
+        let word = &line[start..end];
+        let plain = word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\'');
+        let mut lower = if plain {
+            word.to_string()
+        } else {
+            word.to_lowercase().replace('’', "'")
+        };
         if lower.ends_with("'s") && lower.len() > 2 {
             lower.truncate(lower.len() - 2);
         }
-        lower.retain(|c| c != ',');
-        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        if lower.contains(',') {
+            lower.retain(|c| c != ',');
+        }
         tokens.push(Token {
             lower,
-            capitalized: first_upper,
+            capitalized: c.is_uppercase(),
             sentence_start: at_start,
             sentence_end: false,
         });
@@ -169,15 +178,17 @@ const NUMBER_WORDS: [(&str, &str); 20] = [
 ];
 
 fn number_value(word: &str) -> Option<&str> {
-    if word.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && word.starts_with(|c: char| c.is_ascii_digit())
-    {
-        return Some(word);
+    match word.as_bytes().first()? {
+        b'0'..=b'9' => word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.')
+            .then_some(word),
+        b'e' | b'f' | b'n' | b'o' | b's' | b't' => NUMBER_WORDS
+            .binary_search_by(|(w, _)| w.cmp(&word))
+            .ok()
+            .map(|i| NUMBER_WORDS[i].1),
+        _ => None,
     }
-    NUMBER_WORDS
-        .binary_search_by(|(w, _)| w.cmp(&word))
-        .ok()
-        .map(|i| NUMBER_WORDS[i].1)
 }
 
 /// Calls `emit(kind, text)` for every feature of one line's tokens.

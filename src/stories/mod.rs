@@ -37,7 +37,8 @@ pub mod cluster;
 pub mod features;
 pub mod output;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
@@ -48,6 +49,37 @@ use cluster::{PairSettings, Vector};
 use features::Kind;
 
 pub use output::{ArticleRecord, Record, StoryRecord, SummaryRecord, write_jsonl};
+
+/// A hasher for keys that are already hashes or small integers: one
+/// multiply-xorshift instead of SipHash (the maps here are internal and
+/// their keys are not attacker-chosen strings).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(23) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(u64::from(x));
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+/// A map keyed by hashes or indices.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+/// A set of hashes or indices.
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<KeyHasher>>;
 
 /// Settings of [`stories`]. Every default is the one used for all
 /// evaluation corpora.
@@ -194,7 +226,7 @@ pub fn parse_day(date: &str) -> Option<i64> {
 type Group = Vec<usize>;
 
 fn group_members(copy_group: &[u32]) -> Vec<Group> {
-    let mut index: HashMap<u32, usize> = HashMap::new();
+    let mut index: FastMap<u32, usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     for (i, &g) in copy_group.iter().enumerate() {
         let next = groups.len();
@@ -228,8 +260,8 @@ fn article_features(article: &Article, furniture: &Furniture, emit: &mut impl Fn
 
 /// Feature counts of a copy group (max over its members), sorted by hash.
 fn group_counts(articles: &[Article], group: &Group, furniture: &Furniture) -> Vec<(u64, u32)> {
-    let mut counts: HashMap<u64, u32> = HashMap::new();
-    let mut one: HashMap<u64, u32> = HashMap::new();
+    let mut counts: FastMap<u64, u32> = FastMap::default();
+    let mut one: FastMap<u64, u32> = FastMap::default();
     for &i in group {
         one.clear();
         article_features(&articles[i], furniture, &mut |k, s| {
@@ -284,7 +316,7 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
     drop(lines);
 
     // 2. Document frequency over copy groups, in chunks to bound memory.
-    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut df: FastMap<u64, u32> = FastMap::default();
     for chunk in groups.chunks(8192) {
         let sets: Vec<Vec<u64>> = chunk
             .par_iter()
@@ -402,7 +434,7 @@ fn assemble(
     edges: &[(u32, u32, f32)],
     clustering: &cluster::Clustering,
     furniture: &Furniture,
-    df: &HashMap<u64, u32>,
+    df: &FastMap<u64, u32>,
     config: &StoriesConfig,
 ) -> Vec<Story> {
     // Members of each cluster root, in node order (node order follows the
@@ -510,12 +542,12 @@ fn terms_of(
     nodes: &[usize],
     vectors: &[Vector],
     furniture: &Furniture,
-    df: &HashMap<u64, u32>,
+    df: &FastMap<u64, u32>,
     k: usize,
 ) -> Vec<String> {
     // Summed weight of features shared by ≥ 2 groups of the story (or all
     // features for a single group).
-    let mut weight: HashMap<u64, (f32, u32)> = HashMap::new();
+    let mut weight: FastMap<u64, (f32, u32)> = FastMap::default();
     for &g in nodes {
         for &(f, w) in &vectors[g] {
             let e = weight.entry(f).or_insert((0.0, 0));
@@ -532,13 +564,13 @@ fn terms_of(
     ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(k * 4);
     // Recover the text of the top features from the members.
-    let mut text: HashMap<u64, String> = HashMap::new();
-    let wanted: HashMap<u64, ()> = ranked.iter().map(|&(f, _)| (f, ())).collect();
+    let mut text: FastMap<u64, String> = FastMap::default();
+    let wanted: FastSet<u64> = ranked.iter().map(|&(f, _)| f).collect();
     'outer: for &g in nodes {
         for &i in &groups[g] {
             article_features(&articles[i], furniture, &mut |kind, s| {
                 let h = features::hash(kind, s);
-                if wanted.contains_key(&h) && !text.contains_key(&h) {
+                if wanted.contains(&h) && !text.contains_key(&h) {
                     text.insert(h, s.to_string());
                 }
             });

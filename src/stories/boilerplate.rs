@@ -109,7 +109,7 @@ fn units(line: &str) -> (Vec<(usize, usize)>, Vec<Unit>) {
                 first: p,
                 end: p + SHINGLE,
                 key,
-                counted: key % SAMPLE == 0,
+                counted: key.is_multiple_of(SAMPLE),
             });
         }
     }

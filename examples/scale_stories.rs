@@ -1,9 +1,10 @@
 //! Scale check for `wirediff::stories`: replicates a corpus folder's
 //! `articles.jsonl` to N articles (deterministically: copy `k` of an article
-//! gets id and source suffix `#k`, its date shifted by `37·k` days, and every name-like
-//! word suffixed with `k` so copies form new, distinct stories rather than
-//! one giant duplicate), runs `stories()` with defaults and prints the wall
-//! time of the call.
+//! gets id and source suffix `#k`, its date shifted by `37·k` days, and every
+//! capitalized word plus a per-copy pseudo-random half of the longer words
+//! suffixed with `xk`, so copies read like new reports of other events of
+//! the same kind rather than near-duplicates), runs `stories()` with
+//! defaults and prints the wall time of the call.
 //!
 //! ```text
 //! cargo build --release --example scale_stories
@@ -36,7 +37,8 @@ fn vary(text: &str, k: usize) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
-        if word.starts_with(char::is_uppercase) && word.len() > 1 {
+        let odd = xxhash_rust::xxh3::xxh3_64_with_seed(word.as_bytes(), k as u64) % 2 == 1;
+        if word.len() > 1 && (word.starts_with(char::is_uppercase) || (word.len() > 3 && odd)) {
             out.push_str(word);
             out.push_str(&format!("x{k}"));
         } else {
@@ -127,6 +129,8 @@ mod tests {
     fn shift_round_trips_dates() {
         assert_eq!(shift("2016-02-28", 2), "2016-03-01");
         assert_eq!(shift("2016-12-31", 1), "2017-01-01");
-        assert_eq!(vary("Police in Gary said", 3), "Policex3 in Garyx3 said");
+        assert_eq!(vary("Police in Gary said", 0), "Police in Gary said");
+        let varied = vary("Police in Gary said", 3);
+        assert!(varied.starts_with("Policex3 in Garyx3 "), "{varied}");
     }
 }

@@ -239,42 +239,82 @@ fn group_members(copy_group: &[u32]) -> Vec<Group> {
     groups
 }
 
-/// Calls `emit` for each feature of an article's title (twice) and its
-/// non-furniture lines.
-fn article_features(article: &Article, furniture: &Furniture, emit: &mut impl FnMut(Kind, &str)) {
+/// The parts of an article left after furniture removal, as byte ranges
+/// into its title and text (computed once, used by every later pass).
+#[derive(Clone, Debug, Default)]
+struct Kept {
+    title: Vec<(u32, u32)>,
+    text: Vec<(u32, u32)>,
+}
+
+fn offset_in(whole: &str, piece: &str) -> (u32, u32) {
+    let start = piece.as_ptr() as usize - whole.as_ptr() as usize;
+    (start as u32, (start + piece.len()) as u32)
+}
+
+fn kept_parts(article: &Article, furniture: &Furniture) -> Kept {
+    let mut kept = Kept::default();
     if let Some(title) = &article.title {
         for seg in boilerplate::title_segments(title) {
             for piece in furniture.clean(seg) {
-                let tokens = features::tokenize(piece);
-                features::line_features(&tokens, emit);
-                features::line_features(&tokens, emit);
+                kept.title.push(offset_in(title, piece));
             }
         }
     }
     for line in article.text.lines() {
         for piece in furniture.clean(line) {
-            features::line_features(&features::tokenize(piece), emit);
+            kept.text.push(offset_in(&article.text, piece));
         }
+    }
+    kept
+}
+
+/// Calls `emit` for each feature of an article's kept title parts (twice)
+/// and kept text parts.
+fn article_features(article: &Article, kept: &Kept, emit: &mut impl FnMut(Kind, &str)) {
+    if let Some(title) = &article.title {
+        for &(a, b) in &kept.title {
+            let tokens = features::tokenize(&title[a as usize..b as usize]);
+            features::line_features(&tokens, emit);
+            features::line_features(&tokens, emit);
+        }
+    }
+    for &(a, b) in &kept.text {
+        features::line_features(
+            &features::tokenize(&article.text[a as usize..b as usize]),
+            emit,
+        );
     }
 }
 
 /// Feature counts of a copy group (max over its members), sorted by hash.
-fn group_counts(articles: &[Article], group: &Group, furniture: &Furniture) -> Vec<(u64, u32)> {
-    let mut counts: FastMap<u64, u32> = FastMap::default();
-    let mut one: FastMap<u64, u32> = FastMap::default();
+fn group_counts(articles: &[Article], group: &Group, kept: &[Kept]) -> Vec<(u64, u32)> {
+    // Sort-and-count: cheaper than a hash map for a few hundred features.
+    let mut counts: Vec<(u64, u32)> = Vec::new();
+    let mut hashes: Vec<u64> = Vec::new();
     for &i in group {
-        one.clear();
-        article_features(&articles[i], furniture, &mut |k, s| {
-            *one.entry(features::hash(k, s)).or_insert(0) += 1;
+        hashes.clear();
+        article_features(&articles[i], &kept[i], &mut |k, s| {
+            hashes.push(features::hash(k, s));
         });
-        for (&f, &n) in &one {
-            let e = counts.entry(f).or_insert(0);
-            *e = (*e).max(n);
+        hashes.sort_unstable();
+        for chunk in hashes.chunk_by(|a, b| a == b) {
+            counts.push((chunk[0], chunk.len() as u32));
         }
     }
-    let mut v: Vec<(u64, u32)> = counts.into_iter().collect();
-    v.sort_unstable();
-    v
+    if group.len() > 1 {
+        counts.sort_unstable();
+        // Keep the maximum count per feature.
+        counts.dedup_by(|later, first| {
+            if later.0 == first.0 {
+                first.1 = first.1.max(later.1);
+                true
+            } else {
+                false
+            }
+        });
+    }
+    counts
 }
 
 /// Groups articles into stories. `copy_group[i]` is the copy group of
@@ -314,6 +354,10 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
         },
     );
     drop(lines);
+    let kept: Vec<Kept> = articles
+        .par_iter()
+        .map(|a| kept_parts(a, &furniture))
+        .collect();
 
     // 2. Document frequency over copy groups, in chunks to bound memory.
     let mut df: FastMap<u64, u32> = FastMap::default();
@@ -321,7 +365,7 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
         let sets: Vec<Vec<u64>> = chunk
             .par_iter()
             .map(|g| {
-                group_counts(articles, g, &furniture)
+                group_counts(articles, g, &kept)
                     .into_iter()
                     .map(|(f, _)| f)
                     .collect()
@@ -342,7 +386,7 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
     let vectors_and_queries: Vec<(Vector, Vec<u64>)> = groups
         .par_iter()
         .map(|g| {
-            let mut w: Vec<(u64, f32)> = group_counts(articles, g, &furniture)
+            let mut w: Vec<(u64, f32)> = group_counts(articles, g, &kept)
                 .into_iter()
                 .map(|(f, tf)| (f, weigh(f, tf)))
                 .filter(|&(f, w)| w > 0.0 && df.get(&f).copied().unwrap_or(0) >= 2)
@@ -402,7 +446,7 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
         &edges,
         &clustering,
         &furniture,
-        &df,
+        &kept,
         config,
     );
     let mut story_of = vec![0usize; articles.len()];
@@ -434,7 +478,7 @@ fn assemble(
     edges: &[(u32, u32, f32)],
     clustering: &cluster::Clustering,
     furniture: &Furniture,
-    df: &FastMap<u64, u32>,
+    kept: &[Kept],
     config: &StoriesConfig,
 ) -> Vec<Story> {
     // Members of each cluster root, in node order (node order follows the
@@ -475,15 +519,7 @@ fn assemble(
                 .max_by(|&x, &y| centrality[x].total_cmp(&centrality[y]).then(y.cmp(&x)))
                 .unwrap_or(root);
             let label = label_of(&articles[groups[central][0]], furniture);
-            let terms = terms_of(
-                articles,
-                groups,
-                nodes,
-                vectors,
-                furniture,
-                df,
-                config.terms,
-            );
+            let terms = terms_of(articles, groups, nodes, vectors, kept, config.terms);
             let min_id = all
                 .iter()
                 .map(|&i| articles[i].id.as_str())
@@ -541,8 +577,7 @@ fn terms_of(
     groups: &[Group],
     nodes: &[usize],
     vectors: &[Vector],
-    furniture: &Furniture,
-    df: &FastMap<u64, u32>,
+    kept: &[Kept],
     k: usize,
 ) -> Vec<String> {
     // Summed weight of features shared by ≥ 2 groups of the story (or all
@@ -558,7 +593,7 @@ fn terms_of(
     let need = if nodes.len() > 1 { 2 } else { 1 };
     let mut ranked: Vec<(u64, f32)> = weight
         .into_iter()
-        .filter(|&(f, (_, c))| c >= need && df.get(&f).copied().unwrap_or(0) >= 1)
+        .filter(|&(_, (_, c))| c >= need)
         .map(|(f, (w, _))| (f, w))
         .collect();
     ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -568,7 +603,7 @@ fn terms_of(
     let wanted: FastSet<u64> = ranked.iter().map(|&(f, _)| f).collect();
     'outer: for &g in nodes {
         for &i in &groups[g] {
-            article_features(&articles[i], furniture, &mut |kind, s| {
+            article_features(&articles[i], &kept[i], &mut |kind, s| {
                 let h = features::hash(kind, s);
                 if wanted.contains(&h) && !text.contains_key(&h) {
                     text.insert(h, s.to_string());

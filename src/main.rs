@@ -1,10 +1,185 @@
-//! The `wirediff` command: parses arguments, calls the library, maps the
-//! result to an exit code (0 ok, 1 some input skipped, 2 fatal).
+//! The `wirediff` command: parses arguments, calls the library, reports
+//! diagnostics, and maps the result to an exit code (0 ok, 1 some input
+//! skipped, 2 fatal).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod cli;
+
+use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+
+use cli::{Cli, Command, DedupArgs, Emit, FactsArgs, InputArgs, OutputFormat, QuotesArgs};
+use wirediff::dedup::{self, Progress};
+use wirediff::ingest::Inputs;
+use wirediff::report::{self, output::Output};
 
 fn main() -> ExitCode {
-    eprintln!("wirediff: not yet implemented");
-    ExitCode::from(2)
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("wirediff: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Dedup(args) => run_dedup(&args),
+        Command::Facts(args) => run_facts(&args),
+        Command::Quotes(args) => run_quotes(&args),
+    }
+}
+
+/// order (extraction runs in parallel per batch; collect keeps the order).
+fn run_facts(args: &FactsArgs) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    use std::io::Write;
+
+    let inputs = prepare(&args.input)?;
+    let mut reader = inputs.reader();
+    let mut out = Output::create(args.output.as_deref())?;
+    let mut skipped = 0;
+    while let Some(batch) = reader.next_batch(64 << 20)? {
+        for problem in batch.warnings.iter().chain(&batch.skipped) {
+            eprintln!("wirediff: warning: {problem}");
+        }
+        skipped += batch.skipped.len();
+        let lines: Vec<String> = batch
+            .articles
+            .par_iter()
+            .map(|a| {
+                let facts = wirediff::facts::extract(&a.text, a.published.as_deref());
+                serde_json::json!({ "id": a.id, "facts": facts }).to_string()
+            })
+            .collect();
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.finish()?;
+    Ok(exit_code(skipped))
+}
+
+/// "content_text": …, "fact": <the Fact>}` (spans are byte offsets).
+fn run_quotes(args: &QuotesArgs) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    use std::io::Write;
+    use wirediff::facts::{FactValue, quotes, sentences};
+
+    let inputs = prepare(&args.input)?;
+    let mut reader = inputs.reader();
+    let mut out = Output::create(args.output.as_deref())?;
+    let mut skipped = 0;
+    while let Some(batch) = reader.next_batch(64 << 20)? {
+        for warning in batch.warnings.iter().chain(&batch.skipped) {
+            eprintln!("wirediff: warning: {warning}");
+        }
+        skipped += batch.skipped.len();
+        let facts: Vec<_> = batch
+            .articles
+            .par_iter()
+            .map(|a| quotes::extract(&a.text, &sentences::split(&a.text)))
+            .collect();
+        for (article, facts) in batch.articles.iter().zip(facts) {
+            for fact in facts {
+                let FactValue::Quote(q) = &fact.value else {
+                    continue;
+                };
+                let text = |s: wirediff::Span| s.slice(&article.text).unwrap_or("");
+                let line = serde_json::json!({
+                    "article": article.id,
+                    "speaker_text": text(q.speaker_span),
+                    "content_text": text(q.content_span),
+                    "fact": fact,
+                });
+                serde_json::to_writer(&mut out, &line)?;
+                out.write_all(b"\n")?;
+            }
+        }
+    }
+    out.finish()?;
+    Ok(exit_code(skipped))
+}
+
+fn run_dedup(args: &DedupArgs) -> anyhow::Result<ExitCode> {
+    let config = args.config()?;
+    let inputs = prepare(&args.input)?;
+    let bar = progress_bar(&args.input);
+    let report = |p: Progress| {
+        if let Some(bar) = &bar {
+            bar.set_message(match p {
+                Progress::Sketched(n) => format!("sketched {n} articles"),
+                Progress::Reread(n, total) => {
+                    format!("re-read {n}/{total} articles for verification")
+                }
+                Progress::Verified(n, total) => format!("verified {n}/{total} candidate pairs"),
+                _ => String::new(),
+            });
+        }
+    };
+    let result = dedup::dedup(&inputs, &config, &report);
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let result = result?;
+    for warning in &result.warnings {
+        eprintln!("wirediff: warning: {warning}");
+    }
+    for skipped in &result.skipped {
+        eprintln!("wirediff: warning: {skipped}");
+    }
+    let mut out = Output::create(args.output.as_deref())?;
+    match (args.emit, args.format) {
+        (Emit::Unique, _) => report::dedup::write_unique(&inputs, &result, &mut out)?,
+        (Emit::Groups, OutputFormat::Jsonl) => {
+            report::dedup::write_jsonl(&result, &config, &mut out)?
+        }
+        (Emit::Groups, OutputFormat::Table) => {
+            report::dedup::write_table(&result, &config, &mut out)?
+        }
+    }
+    out.finish()?;
+    Ok(exit_code(result.skipped.len()))
+}
+
+/// Sets up the thread pool and resolves the inputs.
+fn prepare(args: &InputArgs) -> anyhow::Result<Inputs> {
+    if let Some(threads) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.get())
+            .build_global()
+            .map_err(|e| anyhow::anyhow!("could not start {threads} threads: {e}"))?;
+    }
+    Ok(Inputs::resolve(&args.inputs, args.config()?)?)
+}
+
+fn progress_bar(args: &InputArgs) -> Option<indicatif::ProgressBar> {
+    if args.quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.enable_steady_tick(Duration::from_millis(120));
+    Some(bar)
+}
+
+fn exit_code(skipped: usize) -> ExitCode {
+    if skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

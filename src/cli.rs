@@ -1,0 +1,259 @@
+//! Command-line arguments (clap) and their validation into library configs.
+//! Every range and combination is checked here, once; the library then only
+//! sees valid values.
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use wirediff::copies::Measure;
+use wirediff::dedup::DedupConfig;
+use wirediff::ingest::{FieldMap, IngestConfig, InputFormat};
+use wirediff::shingle::Shingling;
+use wirediff::sketch::{Kernel, LANES};
+
+/// Find wire copies, group reports of one story, and compare what each
+/// source includes or leaves out.
+///
+/// Exit status: 0 success; 1 success, but some input records were malformed
+/// and skipped (each is reported on stderr as `path:line: problem`); 2 fatal
+/// error (bad arguments, unreadable or unknown input, duplicate article ids,
+/// a malformed record with --strict, a failed write).
+#[derive(Debug, Parser)]
+#[command(name = "wirediff", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find near-duplicate copies (wire stories reprinted with edits).
+    Dedup(DedupArgs),
+    /// Extract facts (counts of people, dates, places, quotes) per article,
+    /// as JSON Lines: `{"id": ..., "facts": [...]}`, one line per article.
+    Facts(FactsArgs),
+    /// List who is quoted in each article: speaker, cue and content, one
+    /// JSON object per quote.
+    Quotes(QuotesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FactsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write here instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write output to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Options shared by every command that reads articles.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Input files or directories (walked recursively, sorted), or - for
+    /// stdin. Formats by extension: .jsonl/.ndjson, .csv, .txt, each
+    /// optionally .gz.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Read every input as this format, whatever its name.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+
+    /// Map an article field to the input's field name, e.g.
+    /// `--field text=content --field source=publisher --field published=date`.
+    /// Fields: id, source, published, title, text, url.
+    #[arg(long = "field", value_name = "FIELD=NAME")]
+    pub fields: Vec<String>,
+
+    /// Stop at the first malformed record (exit 2) instead of skipping it.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<NonZeroUsize>,
+
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum InputFormatArg {
+    Jsonl,
+    Csv,
+    Txt,
+}
+
+#[derive(Debug, Args)]
+pub struct DedupArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write output to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Output format: JSON Lines records, or a table for people.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    pub format: OutputFormat,
+
+    /// What to write: the copy groups, or the deduplicated corpus (one
+    /// representative per group, original records, JSON Lines).
+    #[arg(long, value_enum, default_value_t = Emit::Groups)]
+    pub emit: Emit,
+
+    /// Measure that decides copies: containment |A∩B|/min(|A|,|B|) finds
+    /// trimmed reprints and reprints with added paragraphs; jaccard
+    /// |A∩B|/|A∪B| only near-complete copies.
+    #[arg(long, value_enum, default_value_t = MeasureArg::Containment)]
+    pub measure: MeasureArg,
+
+    /// Least similarity (0..=1) for two articles to be copies.
+    #[arg(long, default_value_t = 0.8, value_name = "T")]
+    pub threshold: f64,
+
+    /// Shingle size: words (or characters with --char-shingles).
+    #[arg(long, default_value_t = NonZeroUsize::new(5).expect("5 is not zero"), value_name = "K")]
+    pub shingle_size: NonZeroUsize,
+
+    /// Shingle characters instead of words.
+    #[arg(long)]
+    pub char_shingles: bool,
+
+    /// MinHash permutations (a multiple of 32).
+    #[arg(long, default_value_t = 128, value_name = "N")]
+    pub permutations: usize,
+
+    /// Seed of the MinHash permutations.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+
+    /// MinHash implementation: ours (vectorized), or the minhash-rs crate
+    /// (slower; needs 128 permutations).
+    #[arg(long, value_enum, default_value_t = KernelArg::Simd)]
+    pub kernel: KernelArg,
+
+    /// Memory (MiB) the first pass may use to keep shingles; a larger input
+    /// is read a second time instead, for exact verification.
+    #[arg(long, default_value_t = 1024, value_name = "MIB")]
+    pub shingle_cache_mb: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Jsonl,
+    Table,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Emit {
+    Groups,
+    Unique,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum MeasureArg {
+    Containment,
+    Jaccard,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KernelArg {
+    Simd,
+    MinhashRs,
+}
+
+impl InputArgs {
+    /// The validated ingest configuration.
+    pub fn config(&self) -> anyhow::Result<IngestConfig> {
+        let mut fields = FieldMap::default();
+        for mapping in &self.fields {
+            let (field, name) = mapping
+                .split_once('=')
+                .with_context(|| format!("--field '{mapping}' is not FIELD=NAME"))?;
+            let slot = match field {
+                "id" => &mut fields.id,
+                "source" => &mut fields.source,
+                "published" => &mut fields.published,
+                "title" => &mut fields.title,
+                "text" => &mut fields.text,
+                "url" => &mut fields.url,
+                other => bail!(
+                    "--field: unknown field '{other}' (expected id, source, published, title, text or url)"
+                ),
+            };
+            if name.is_empty() {
+                bail!("--field '{mapping}' has an empty name");
+            }
+            *slot = name.to_string();
+        }
+        Ok(IngestConfig {
+            fields,
+            format: self.input_format.map(|f| match f {
+                InputFormatArg::Jsonl => InputFormat::Jsonl,
+                InputFormatArg::Csv => InputFormat::Csv,
+                InputFormatArg::Txt => InputFormat::Text,
+            }),
+            strict: self.strict,
+        })
+    }
+}
+
+impl DedupArgs {
+    /// The validated copy-job configuration.
+    pub fn config(&self) -> anyhow::Result<DedupConfig> {
+        if !(0.0..=1.0).contains(&self.threshold) || self.threshold.is_nan() {
+            bail!("--threshold must be within 0..=1, got {}", self.threshold);
+        }
+        if self.permutations == 0
+            || !self.permutations.is_multiple_of(LANES)
+            || self.permutations > 4096
+        {
+            bail!(
+                "--permutations must be a multiple of {LANES} from {LANES} to 4096, got {}",
+                self.permutations
+            );
+        }
+        if self.kernel == KernelArg::MinhashRs && self.permutations != 128 {
+            bail!("--kernel minhash-rs needs --permutations 128");
+        }
+        if self.emit == Emit::Unique && self.format == OutputFormat::Table {
+            bail!("--emit unique writes JSON Lines; it cannot be combined with --format table");
+        }
+        Ok(DedupConfig {
+            shingling: if self.char_shingles {
+                Shingling::Chars(self.shingle_size)
+            } else {
+                Shingling::Words(self.shingle_size)
+            },
+            permutations: self.permutations,
+            seed: self.seed,
+            measure: match self.measure {
+                MeasureArg::Containment => Measure::Containment,
+                MeasureArg::Jaccard => Measure::Jaccard,
+            },
+            threshold: self.threshold,
+            kernel: match self.kernel {
+                KernelArg::Simd => Kernel::Simd,
+                KernelArg::MinhashRs => Kernel::MinhashRs,
+            },
+            shingle_cache_bytes: self.shingle_cache_mb.saturating_mul(1 << 20),
+            ..DedupConfig::default()
+        })
+    }
+}

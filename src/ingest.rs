@@ -1,0 +1,1113 @@
+//! Reading articles: files, directories (walked recursively in sorted order)
+//! or `-` for stdin, in JSON Lines, CSV with a header row, or plain text, each
+//! optionally gzipped.
+//!
+//! Bad input is data, not a crash: a malformed record becomes an
+//! [`Error::Record`] in [`Batch::skipped`] and the rest goes on, unless
+//! [`IngestConfig::strict`] is set, in which case it is returned as the error.
+//! Two articles with the same id are always fatal ([`Error::DuplicateId`]).
+//!
+//! Input can be read whole ([`read`]) or in batches ([`Reader`]) so that a
+//! large corpus never has to be held in memory at once. Stdin is spooled to a
+//! temporary file as it is read, so every input can be read more than once
+//! ([`Inputs`] is cheap to reopen).
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+
+use crate::article::{Article, Origin};
+use crate::error::{Error, Result};
+
+/// The formats wirediff reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// One JSON object a line (`.jsonl`, `.ndjson`).
+    Jsonl,
+    /// Comma-separated values with a header row (`.csv`).
+    Csv,
+    /// One article a file (`.txt`), optionally opening with a header block.
+    Text,
+}
+
+impl InputFormat {
+    /// The format a file name implies, looking through a final `.gz`.
+    pub fn from_path(path: &Path) -> Option<InputFormat> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let ext = name.rsplit_once('.')?.1;
+        match ext {
+            "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
+            "csv" => Some(InputFormat::Csv),
+            "txt" => Some(InputFormat::Text),
+            _ => None,
+        }
+    }
+}
+
+/// Names of the input fields that hold each part of an article.
+///
+/// The defaults are `id`, `source`, `published`, `title`, `text` and `url`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldMap {
+    /// Field holding the article id.
+    pub id: String,
+    /// Field holding the outlet.
+    pub source: String,
+    /// Field holding the publication date.
+    pub published: String,
+    /// Field holding the headline.
+    pub title: String,
+    /// Field holding the body text.
+    pub text: String,
+    /// Field holding the address.
+    pub url: String,
+}
+
+impl Default for FieldMap {
+    fn default() -> FieldMap {
+        FieldMap {
+            id: "id".into(),
+            source: "source".into(),
+            published: "published".into(),
+            title: "title".into(),
+            text: "text".into(),
+            url: "url".into(),
+        }
+    }
+}
+
+/// How to read the input.
+#[derive(Clone, Debug, Default)]
+pub struct IngestConfig {
+    /// Field names; see [`FieldMap`].
+    pub fields: FieldMap,
+    /// Format for every input, overriding file names. The default (`None`)
+    /// tells the format from each file's name, and sniffs stdin (`{` first
+    /// means JSON Lines, anything else one plain-text article).
+    pub format: Option<InputFormat>,
+    /// Make the first malformed record fatal. The default is to skip it.
+    pub strict: bool,
+}
+
+/// One input file, resolved from the paths the user gave.
+#[derive(Clone, Debug)]
+pub struct InputFile {
+    /// The path to show in messages (`-` for stdin).
+    pub path: PathBuf,
+    /// The directory ids of `.txt` articles are relative to, when the file
+    /// was found under a directory the user gave.
+    pub root: Option<PathBuf>,
+    /// The file's format.
+    pub format: InputFormat,
+    /// Where to read it from: the file itself, or stdin's spool.
+    location: Location,
+}
+
+#[derive(Clone, Debug)]
+enum Location {
+    Path(PathBuf),
+    Spool(Arc<tempfile::NamedTempFile>),
+}
+
+/// The resolved inputs: every file to read, in order. Cloning is cheap and
+/// each [`Reader`] reads them from the start.
+#[derive(Clone, Debug)]
+pub struct Inputs {
+    files: Vec<InputFile>,
+    config: Arc<IngestConfig>,
+}
+
+impl Inputs {
+    /// Resolves the paths the user gave: directories are walked recursively
+    /// in sorted order (hidden entries and files of unknown format skipped),
+    /// `-` reads stdin (spooled to a temporary file so it can be read again).
+    ///
+    /// Errors: a missing path, a named file of unknown format, a directory
+    /// with no article files, unreadable stdin.
+    pub fn resolve(paths: &[PathBuf], config: IngestConfig) -> Result<Inputs> {
+        let mut files = Vec::new();
+        for path in paths {
+            if path.as_os_str() == "-" {
+                files.push(spool_stdin(&config)?);
+                continue;
+            }
+            let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
+                io::ErrorKind::NotFound => Error::NotFound { path: path.clone() },
+                _ => Error::Read {
+                    path: path.clone(),
+                    source,
+                },
+            })?;
+            if meta.is_dir() {
+                let before = files.len();
+                walk(path, path, &config, &mut files)?;
+                if files.len() == before {
+                    return Err(Error::EmptyDirectory { path: path.clone() });
+                }
+            } else {
+                let format = config
+                    .format
+                    .or_else(|| InputFormat::from_path(path))
+                    .ok_or_else(|| Error::UnknownFormat { path: path.clone() })?;
+                files.push(InputFile {
+                    path: path.clone(),
+                    root: None,
+                    format,
+                    location: Location::Path(path.clone()),
+                });
+            }
+        }
+        Ok(Inputs {
+            files,
+            config: Arc::new(config),
+        })
+    }
+
+    /// How the inputs are read.
+    pub fn config(&self) -> &IngestConfig {
+        &self.config
+    }
+
+    /// The files, in reading order.
+    pub fn files(&self) -> &[InputFile] {
+        &self.files
+    }
+
+    /// A reader from the first file's start.
+    pub fn reader(&self) -> Reader {
+        Reader {
+            inputs: self.clone(),
+            next_file: 0,
+            current: None,
+            seen: HashMap::new(),
+            ordinal: 0,
+            only: None,
+        }
+    }
+
+    /// A reader that yields only the records at `locations` (sorted, as
+    /// returned in [`Batch::locations`] by an earlier reading), for a second
+    /// pass over part of the input. Other JSON Lines records are not parsed,
+    /// and ids are not checked for repeats again.
+    pub fn reader_only(&self, mut locations: Vec<RecordLocation>) -> Reader {
+        locations.sort_unstable();
+        Reader {
+            only: Some(Only { locations, next: 0 }),
+            ..self.reader()
+        }
+    }
+
+    /// Opens file `index` for raw reading (decompressing `.gz` transparently),
+    /// for outputs that copy input records verbatim.
+    pub fn open(&self, index: usize) -> Result<Box<dyn BufRead + Send>> {
+        open_file(&self.files[index])
+    }
+}
+
+fn walk(root: &Path, dir: &Path, config: &IngestConfig, files: &mut Vec<InputFile>) -> Result<()> {
+    let read_err = |source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(read_err)? {
+        let entry = entry.map_err(read_err)?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        entries.push(entry.path());
+    }
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            walk(root, &path, config, files)?;
+        } else if let Some(format) = config.format.or_else(|| InputFormat::from_path(&path)) {
+            files.push(InputFile {
+                path: path.clone(),
+                root: Some(root.to_path_buf()),
+                format,
+                location: Location::Path(path),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn spool_stdin(config: &IngestConfig) -> Result<InputFile> {
+    let stdin_err = |source| Error::Read {
+        path: PathBuf::from("-"),
+        source,
+    };
+    let mut spool = tempfile::NamedTempFile::new().map_err(stdin_err)?;
+    io::copy(&mut io::stdin().lock(), spool.as_file_mut()).map_err(stdin_err)?;
+    spool.as_file_mut().flush().map_err(stdin_err)?;
+    let format = match config.format {
+        Some(format) => format,
+        None => {
+            let mut head = Vec::new();
+            let mut reader = open_path(spool.path()).map_err(stdin_err)?;
+            reader
+                .by_ref()
+                .take(4096)
+                .read_to_end(&mut head)
+                .map_err(stdin_err)?;
+            let first = head.iter().find(|b| !b.is_ascii_whitespace());
+            if first == Some(&b'{') {
+                InputFormat::Jsonl
+            } else {
+                InputFormat::Text
+            }
+        }
+    };
+    Ok(InputFile {
+        path: PathBuf::from("-"),
+        root: None,
+        format,
+        location: Location::Spool(Arc::new(spool)),
+    })
+}
+
+fn open_path(path: &Path) -> io::Result<Box<dyn BufRead + Send>> {
+    let mut file = File::open(path)?;
+    let mut magic = [0u8; 2];
+    let n = file.read(&mut magic)?;
+    file.rewind()?;
+    let buffered = BufReader::with_capacity(1 << 20, file);
+    if n == 2 && magic == [0x1f, 0x8b] {
+        Ok(Box::new(BufReader::with_capacity(
+            1 << 20,
+            flate2::bufread::MultiGzDecoder::new(buffered),
+        )))
+    } else {
+        Ok(Box::new(buffered))
+    }
+}
+
+fn open_file(file: &InputFile) -> Result<Box<dyn BufRead + Send>> {
+    let path = match &file.location {
+        Location::Path(path) => path.as_path(),
+        Location::Spool(spool) => spool.path(),
+    };
+    open_path(path).map_err(|source| Error::Read {
+        path: file.path.clone(),
+        source,
+    })
+}
+
+/// A batch of articles read by [`Reader::next_batch`].
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// The articles, in input order.
+    pub articles: Vec<Article>,
+    /// Where each article came from: index into [`Inputs::files`] and its
+    /// position, parallel to `articles`.
+    pub locations: Vec<RecordLocation>,
+    /// Records that could not be read, in input order.
+    pub skipped: Vec<Error>,
+    /// Warnings that lose nothing (lossy UTF-8), in input order.
+    pub warnings: Vec<Error>,
+}
+
+/// Where a record lives, compactly: which input file and which line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RecordLocation {
+    /// Index into [`Inputs::files`].
+    pub file: u32,
+    /// 1-based line of the record's start.
+    pub line: u64,
+}
+
+/// Reads the inputs batch by batch, in order, parsing records in parallel.
+pub struct Reader {
+    inputs: Inputs,
+    next_file: usize,
+    current: Option<OpenFile>,
+    seen: HashMap<Box<str>, RecordLocation>,
+    ordinal: u64,
+    only: Option<Only>,
+}
+
+/// The records a [`Reader`] is limited to, in reading order, and how far it got.
+struct Only {
+    locations: Vec<RecordLocation>,
+    next: usize,
+}
+
+impl Only {
+    /// Whether `location` is wanted; locations come in reading order.
+    fn wants(&mut self, location: RecordLocation) -> bool {
+        while self.next < self.locations.len() && self.locations[self.next] < location {
+            self.next += 1;
+        }
+        self.locations.get(self.next) == Some(&location)
+    }
+}
+
+struct OpenFile {
+    index: u32,
+    state: FileState,
+    line: u64,
+    warned_utf8: bool,
+}
+
+enum FileState {
+    Jsonl(Box<dyn BufRead + Send>),
+    Csv(Box<csv::Reader<Box<dyn BufRead + Send>>>, Option<CsvHeader>),
+    TextPending,
+    Done,
+}
+
+/// A CSV file's header: what each column holds, and its name.
+struct CsvHeader {
+    columns: Vec<Column>,
+    names: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Id,
+    Source,
+    Published,
+    Title,
+    Text,
+    Url,
+    Extra,
+}
+
+/// A record read but not yet parsed.
+enum Raw {
+    Json(String),
+    Ready(Box<Article>),
+    Bad(String),
+}
+
+impl Reader {
+    /// Reads the next batch of about `max_bytes` of input (at least one
+    /// record), or `None` at the end of the input.
+    ///
+    /// Errors: an unreadable file, a duplicate id, or with
+    /// [`IngestConfig::strict`] the first malformed record.
+    pub fn next_batch(&mut self, max_bytes: usize) -> Result<Option<Batch>> {
+        let mut raws: Vec<(RecordLocation, Raw)> = Vec::new();
+        let mut warnings = Vec::new();
+        let mut bytes = 0;
+        while bytes < max_bytes {
+            if self.current.is_none() {
+                if self.next_file >= self.inputs.files.len() {
+                    break;
+                }
+                let index = self.next_file;
+                self.next_file += 1;
+                let file = &self.inputs.files[index];
+                let state = match file.format {
+                    InputFormat::Jsonl => FileState::Jsonl(open_file(file)?),
+                    InputFormat::Csv => {
+                        let reader = csv::ReaderBuilder::new()
+                            .has_headers(false)
+                            .flexible(true)
+                            .from_reader(open_file(file)?);
+                        FileState::Csv(Box::new(reader), None)
+                    }
+                    InputFormat::Text => FileState::TextPending,
+                };
+                self.current = Some(OpenFile {
+                    index: index as u32,
+                    state,
+                    line: 0,
+                    warned_utf8: false,
+                });
+            }
+            let open = self.current.as_mut().expect("a file was just opened above");
+            let file = &self.inputs.files[open.index as usize];
+            match read_record(
+                open,
+                file,
+                &self.inputs.config.fields,
+                &mut warnings,
+                self.only.as_mut(),
+            )? {
+                Some((location, raw)) => {
+                    bytes += match &raw {
+                        Raw::Json(line) => line.len(),
+                        Raw::Ready(article) => article.text.len(),
+                        Raw::Bad(_) => 1,
+                    };
+                    raws.push((location, raw));
+                }
+                None => self.current = None,
+            }
+        }
+        if raws.is_empty() && warnings.is_empty() {
+            return Ok(None);
+        }
+        let files = &self.inputs.files;
+        let fields = &self.inputs.config.fields;
+        let parsed: Vec<(RecordLocation, std::result::Result<Article, String>)> = raws
+            .into_par_iter()
+            .map(|(location, raw)| {
+                let file = &files[location.file as usize];
+                let result = match raw {
+                    Raw::Json(line) => parse_json(&line, fields, file, location.line),
+                    Raw::Ready(article) => Ok(*article),
+                    Raw::Bad(problem) => Err(problem),
+                };
+                (location, result)
+            })
+            .collect();
+        let mut batch = Batch {
+            warnings,
+            ..Batch::default()
+        };
+        for (location, result) in parsed {
+            let origin = || Origin {
+                path: files[location.file as usize].path.clone(),
+                line: location.line,
+            };
+            match result {
+                _ if self
+                    .only
+                    .as_ref()
+                    .is_some_and(|only| only.locations.binary_search(&location).is_err()) => {}
+                Ok(mut article) => {
+                    if self.only.is_none()
+                        && let Some(first) = self.seen.insert(article.id.as_str().into(), location)
+                    {
+                        return Err(Error::DuplicateId {
+                            id: article.id,
+                            first: Origin {
+                                path: files[first.file as usize].path.clone(),
+                                line: first.line,
+                            },
+                            second: origin(),
+                        });
+                    }
+                    article.origin = origin();
+                    batch.articles.push(article);
+                    batch.locations.push(location);
+                    self.ordinal += 1;
+                }
+                Err(problem) => {
+                    let error = Error::Record {
+                        origin: origin(),
+                        problem,
+                    };
+                    if self.inputs.config.strict {
+                        return Err(error);
+                    }
+                    batch.skipped.push(error);
+                }
+            }
+        }
+        Ok(Some(batch))
+    }
+}
+
+/// Reads one raw record from an open file, or `None` at its end.
+fn read_record(
+    open: &mut OpenFile,
+    file: &InputFile,
+    fields: &FieldMap,
+    warnings: &mut Vec<Error>,
+    mut only: Option<&mut Only>,
+) -> Result<Option<(RecordLocation, Raw)>> {
+    let read_err = |source| Error::Read {
+        path: file.path.clone(),
+        source,
+    };
+    let index = open.index;
+    match &mut open.state {
+        FileState::Jsonl(reader) => loop {
+            let mut line = Vec::new();
+            if reader.read_until(b'\n', &mut line).map_err(read_err)? == 0 {
+                open.state = FileState::Done;
+                return Ok(None);
+            }
+            open.line += 1;
+            if open.line == 1 && line.starts_with(b"\xef\xbb\xbf") {
+                line.drain(..3);
+            }
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let line = match String::from_utf8(line) {
+                Ok(line) => line,
+                Err(err) => {
+                    if !open.warned_utf8 {
+                        open.warned_utf8 = true;
+                        warnings.push(Error::InvalidUtf8 {
+                            path: file.path.clone(),
+                        });
+                    }
+                    String::from_utf8_lossy(err.as_bytes()).into_owned()
+                }
+            };
+            let location = RecordLocation {
+                file: index,
+                line: open.line,
+            };
+            if only.as_mut().is_some_and(|only| !only.wants(location)) {
+                continue;
+            }
+            return Ok(Some((location, Raw::Json(line))));
+        },
+        FileState::Csv(reader, columns) => loop {
+            let mut record = csv::ByteRecord::new();
+            let more = match reader.read_byte_record(&mut record) {
+                Ok(more) => more,
+                Err(err) => {
+                    if let csv::ErrorKind::Io(_) = err.kind() {
+                        let csv::ErrorKind::Io(io) = err.into_kind() else {
+                            unreachable!("checked to be an I/O error just above")
+                        };
+                        return Err(read_err(io));
+                    }
+                    let line = err.position().map_or(open.line + 1, |p| p.line());
+                    open.line = line;
+                    let location = RecordLocation { file: index, line };
+                    return Ok(Some((
+                        location,
+                        Raw::Bad(format!("not a valid CSV record: {err}")),
+                    )));
+                }
+            };
+            if !more {
+                open.state = FileState::Done;
+                return Ok(None);
+            }
+            let line = record.position().map_or(open.line + 1, |p| p.line());
+            open.line = line;
+            let location = RecordLocation { file: index, line };
+            if !open.warned_utf8 && record.iter().any(|f| std::str::from_utf8(f).is_err()) {
+                open.warned_utf8 = true;
+                warnings.push(Error::InvalidUtf8 {
+                    path: file.path.clone(),
+                });
+            }
+            let values: Vec<String> = record
+                .iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect();
+            let Some(header) = columns else {
+                let names: Vec<String> = values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| {
+                        let name = if i == 0 {
+                            name.trim_start_matches('\u{feff}')
+                        } else {
+                            name
+                        };
+                        name.trim().to_string()
+                    })
+                    .collect();
+                let columns_of: Vec<Column> =
+                    names.iter().map(|name| column_of(name, fields)).collect();
+                if !columns_of.contains(&Column::Text) {
+                    open.state = FileState::Done;
+                    let problem = format!("CSV header has no '{}' column", fields.text);
+                    return Ok(Some((location, Raw::Bad(problem))));
+                }
+                *columns = Some(CsvHeader {
+                    columns: columns_of,
+                    names,
+                });
+                continue;
+            };
+            return Ok(Some((location, csv_article(header, &values, file, line))));
+        },
+        FileState::TextPending => {
+            open.state = FileState::Done;
+            let mut reader = open_file(file)?;
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes).map_err(read_err)?;
+            let text = match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(err) => {
+                    warnings.push(Error::InvalidUtf8 {
+                        path: file.path.clone(),
+                    });
+                    String::from_utf8_lossy(err.as_bytes()).into_owned()
+                }
+            };
+            let location = RecordLocation {
+                file: index,
+                line: 1,
+            };
+            Ok(Some((
+                location,
+                Raw::Ready(Box::new(text_article(file, text))),
+            )))
+        }
+        FileState::Done => Ok(None),
+    }
+}
+
+fn column_of(name: &str, fields: &FieldMap) -> Column {
+    if name == fields.id {
+        Column::Id
+    } else if name == fields.source {
+        Column::Source
+    } else if name == fields.published {
+        Column::Published
+    } else if name == fields.title {
+        Column::Title
+    } else if name == fields.text {
+        Column::Text
+    } else if name == fields.url {
+        Column::Url
+    } else {
+        Column::Extra
+    }
+}
+
+fn csv_article(header: &CsvHeader, values: &[String], file: &InputFile, line: u64) -> Raw {
+    let columns = &header.columns;
+    if values.len() != columns.len() {
+        return Raw::Bad(format!(
+            "CSV record has {} fields, the header has {}",
+            values.len(),
+            columns.len()
+        ));
+    }
+    let mut article = Article::default();
+    let optional = |v: &str| (!v.is_empty()).then(|| v.to_string());
+    for (i, (column, value)) in columns.iter().zip(values).enumerate() {
+        match column {
+            Column::Id => article.id = value.clone(),
+            Column::Source => article.source = optional(value),
+            Column::Published => article.published = optional(value),
+            Column::Title => article.title = optional(value),
+            Column::Text => article.text = value.clone(),
+            Column::Url => article.url = optional(value),
+            Column::Extra => {
+                let name = header.names[i].clone();
+                article.extra.insert(name, Value::String(value.clone()));
+            }
+        }
+    }
+    if article.id.is_empty() {
+        article.id = format!("{}:{line}", file.path.display());
+    }
+    Raw::Ready(Box::new(article))
+}
+
+fn text_article(file: &InputFile, text: String) -> Article {
+    let id = match &file.root {
+        Some(root) => file.path.strip_prefix(root).unwrap_or(&file.path),
+        None => file.path.as_path(),
+    };
+    let id = id.to_string_lossy().replace('\\', "/");
+    let folder = match &file.location {
+        Location::Path(path) => path.canonicalize().ok().and_then(|p| {
+            p.parent()
+                .and_then(|d| d.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+        }),
+        Location::Spool(_) => None,
+    };
+    let mut article = Article {
+        id,
+        source: folder,
+        ..Article::default()
+    };
+    let body_start = header_block(&text, &mut article);
+    article.text = if body_start == 0 {
+        text
+    } else {
+        text[body_start..].to_string()
+    };
+    article
+}
+
+/// Reads an opening header block (`Source:`, `Title:`, `Published:`, `URL:`
+/// lines, then a blank line) into `article`; returns where the body starts,
+/// or 0 when the text has no such block.
+fn header_block(text: &str, article: &mut Article) -> usize {
+    let mut pos = 0;
+    let mut found = Vec::new();
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if found.is_empty() {
+                return 0;
+            }
+            for (key, value) in found {
+                match key {
+                    "source" => article.source = Some(value),
+                    "title" => article.title = Some(value),
+                    "published" | "date" => article.published = Some(value),
+                    "url" => article.url = Some(value),
+                    _ => {}
+                }
+            }
+            return pos + line.len();
+        }
+        let Some((key, value)) = content.split_once(':') else {
+            return 0;
+        };
+        let key = key.trim().to_ascii_lowercase();
+        let key = match key.as_str() {
+            "source" => "source",
+            "title" => "title",
+            "published" => "published",
+            "date" => "date",
+            "url" => "url",
+            _ => return 0,
+        };
+        found.push((key, value.trim().to_string()));
+        pos += line.len();
+    }
+    0
+}
+
+fn parse_json(
+    text: &str,
+    fields: &FieldMap,
+    file: &InputFile,
+    line_number: u64,
+) -> std::result::Result<Article, String> {
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
+    let Value::Object(mut object) = value else {
+        return Err("expected a JSON object".to_string());
+    };
+    let body = match object.shift_remove(&fields.text) {
+        None => return Err(format!("missing field '{}'", fields.text)),
+        Some(Value::Null) => String::new(),
+        Some(Value::String(body)) => body,
+        Some(_) => return Err(format!("field '{}' is not a string", fields.text)),
+    };
+    let mut take = |name: &str| -> std::result::Result<Option<String>, String> {
+        match object.shift_remove(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(Value::Bool(b)) => Ok(Some(b.to_string())),
+            Some(_) => Err(format!("field '{name}' is not a string")),
+        }
+    };
+    let id = take(&fields.id)?;
+    let source = take(&fields.source)?;
+    let published = take(&fields.published)?;
+    let title = take(&fields.title)?;
+    let url = take(&fields.url)?;
+    let id = match id {
+        Some(id) if !id.is_empty() => id,
+        _ => format!("{}:{line_number}", file.path.display()),
+    };
+    Ok(Article {
+        id,
+        source,
+        published,
+        title,
+        text: body,
+        url,
+        extra: object,
+        origin: Origin::default(),
+    })
+}
+
+/// Everything read from the inputs at once.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    /// The articles, in input order.
+    pub articles: Vec<Article>,
+    /// Malformed records, skipped.
+    pub skipped: Vec<Error>,
+    /// Warnings that lose nothing.
+    pub warnings: Vec<Error>,
+}
+
+impl Ingested {
+    /// Number of articles whose text is empty (or only whitespace).
+    pub fn empty_texts(&self) -> usize {
+        self.articles
+            .iter()
+            .filter(|a| a.text.trim().is_empty())
+            .count()
+    }
+}
+
+/// Reads every article of `inputs` into memory.
+///
+/// Errors as for [`Reader::next_batch`], plus [`Error::NoArticles`] when the
+/// input holds no article at all.
+pub fn read(inputs: &Inputs) -> Result<Ingested> {
+    let mut reader = inputs.reader();
+    let mut all = Ingested::default();
+    while let Some(batch) = reader.next_batch(64 << 20)? {
+        all.articles.extend(batch.articles);
+        all.skipped.extend(batch.skipped);
+        all.warnings.extend(batch.warnings);
+    }
+    if all.articles.is_empty() && all.skipped.is_empty() {
+        return Err(Error::NoArticles);
+    }
+    Ok(all)
+}
+
+/// Writes an article as one JSON object in the input's field names, with the
+/// extra fields after the known ones, for outputs that re-emit articles read
+/// from CSV or text.
+pub fn to_json_record(article: &Article, fields: &FieldMap) -> Map<String, Value> {
+    let mut object = Map::new();
+    let opt = |v: &Option<String>| v.clone().map_or(Value::Null, Value::String);
+    object.insert(fields.id.clone(), Value::String(article.id.clone()));
+    object.insert(fields.source.clone(), opt(&article.source));
+    object.insert(fields.published.clone(), opt(&article.published));
+    object.insert(fields.title.clone(), opt(&article.title));
+    object.insert(fields.text.clone(), Value::String(article.text.clone()));
+    object.insert(fields.url.clone(), opt(&article.url));
+    for (key, value) in &article.extra {
+        object.insert(key.clone(), value.clone());
+    }
+    object
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, content: &[u8]) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, content).unwrap();
+        path
+    }
+
+    fn read_paths(paths: &[PathBuf], config: IngestConfig) -> Result<Ingested> {
+        read(&Inputs::resolve(paths, config)?)
+    }
+
+    #[test]
+    fn format_from_path_looks_through_gz() {
+        assert_eq!(
+            InputFormat::from_path(Path::new("a.jsonl.gz")),
+            Some(InputFormat::Jsonl)
+        );
+        assert_eq!(
+            InputFormat::from_path(Path::new("a.NDJSON")),
+            Some(InputFormat::Jsonl)
+        );
+        assert_eq!(
+            InputFormat::from_path(Path::new("a.csv")),
+            Some(InputFormat::Csv)
+        );
+        assert_eq!(
+            InputFormat::from_path(Path::new("a.txt")),
+            Some(InputFormat::Text)
+        );
+        assert_eq!(InputFormat::from_path(Path::new("a.md")), None);
+        assert_eq!(InputFormat::from_path(Path::new("jsonl")), None);
+    }
+
+    #[test]
+    fn jsonl_fields_mapping_and_extras() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(
+            dir.path(),
+            "a.jsonl",
+            br#"{"id":"x","publisher":"AFP","content":"Body","date":"2020-01-03","lang":"en"}"#,
+        );
+        let config = IngestConfig {
+            fields: FieldMap {
+                text: "content".into(),
+                source: "publisher".into(),
+                published: "date".into(),
+                ..FieldMap::default()
+            },
+            ..IngestConfig::default()
+        };
+        let got = read_paths(&[path], config).unwrap();
+        let a = &got.articles[0];
+        assert_eq!(a.id, "x");
+        assert_eq!(a.source.as_deref(), Some("AFP"));
+        assert_eq!(a.published.as_deref(), Some("2020-01-03"));
+        assert_eq!(a.text, "Body");
+        assert_eq!(a.extra.get("lang"), Some(&Value::String("en".into())));
+    }
+
+    #[test]
+    fn bad_records_are_skipped_with_line_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(
+            dir.path(),
+            "a.jsonl",
+            b"{\"id\":\"1\",\"text\":\"ok\"}\n\nnot json\n{\"id\":\"2\"}\n[1]\n{\"id\":\"3\",\"text\":\"ok\"}\n",
+        );
+        let got = read_paths(&[path], IngestConfig::default()).unwrap();
+        let ids: Vec<_> = got.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["1", "3"]);
+        let lines: Vec<_> = got
+            .skipped
+            .iter()
+            .map(|e| match e {
+                Error::Record { origin, .. } => origin.line,
+                _ => 0,
+            })
+            .collect();
+        assert_eq!(lines, [3, 4, 5]);
+        assert_eq!(got.articles[1].origin.line, 6);
+    }
+
+    #[test]
+    fn strict_mode_stops_at_first_bad_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "a.jsonl", b"{\"text\":\"ok\"}\n{oops\n");
+        let config = IngestConfig {
+            strict: true,
+            ..IngestConfig::default()
+        };
+        let err = read_paths(&[path], config).unwrap_err();
+        assert!(
+            matches!(err, Error::Record { ref origin, .. } if origin.line == 2),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_are_fatal_and_name_both_places() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = write(dir.path(), "a.jsonl", b"{\"id\":\"7\",\"text\":\"x\"}\n");
+        let b = write(
+            dir.path(),
+            "b.jsonl",
+            b"{\"id\":\"1\",\"text\":\"x\"}\n{\"id\":\"7\",\"text\":\"y\"}\n",
+        );
+        let err = read_paths(&[a.clone(), b.clone()], IngestConfig::default()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "duplicate article id '7' at {}:1 and {}:2",
+                a.display(),
+                b.display()
+            )
+        );
+    }
+
+    #[test]
+    fn directories_are_walked_sorted_and_txt_ids_are_relative() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "reuters/b.txt", b"Second body");
+        write(
+            dir.path(),
+            "afp/a.txt",
+            b"Source: AFP Paris\nTitle: Hello\n\nFirst body\n",
+        );
+        write(dir.path(), "notes.md", b"ignored");
+        let got = read_paths(&[dir.path().to_path_buf()], IngestConfig::default()).unwrap();
+        let summary: Vec<_> = got
+            .articles
+            .iter()
+            .map(|a| {
+                (
+                    a.id.as_str(),
+                    a.source.as_deref(),
+                    a.title.as_deref(),
+                    a.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (
+                    "afp/a.txt",
+                    Some("AFP Paris"),
+                    Some("Hello"),
+                    "First body\n"
+                ),
+                ("reuters/b.txt", Some("reuters"), None, "Second body"),
+            ]
+        );
+    }
+
+    #[test]
+    fn csv_with_quoted_newlines_and_bad_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(
+            dir.path(),
+            "a.csv",
+            b"id,text,extra\n1,\"two\nlines\",e1\n2,short\n3,fine,e3\n",
+        );
+        let got = read_paths(&[path], IngestConfig::default()).unwrap();
+        assert_eq!(got.articles.len(), 2);
+        assert_eq!(got.articles[0].text, "two\nlines");
+        assert_eq!(
+            got.articles[1].extra.get("extra"),
+            Some(&Value::String("e3".into()))
+        );
+        assert_eq!(got.skipped.len(), 1);
+        assert_eq!(
+            got.skipped[0].to_string(),
+            format!(
+                "{}:4: CSV record has 2 fields, the header has 3",
+                dir.path().join("a.csv").display()
+            )
+        );
+    }
+
+    #[test]
+    fn gzip_is_read_transparently() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder
+            .write_all(b"{\"id\":\"g\",\"text\":\"zipped\"}\n")
+            .unwrap();
+        let path = write(dir.path(), "a.jsonl.gz", &encoder.finish().unwrap());
+        let got = read_paths(&[path], IngestConfig::default()).unwrap();
+        assert_eq!(got.articles[0].text, "zipped");
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(
+            dir.path(),
+            "a.jsonl",
+            b"{\"id\":\"u\",\"text\":\"caf\xe9\"}\n",
+        );
+        let got = read_paths(&[path], IngestConfig::default()).unwrap();
+        assert_eq!(got.articles[0].text, "caf\u{fffd}");
+        assert_eq!(got.warnings.len(), 1);
+    }
+
+    #[test]
+    fn missing_ids_are_derived_from_the_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(
+            dir.path(),
+            "a.jsonl",
+            b"{\"text\":\"a\"}\n{\"text\":null}\n",
+        );
+        let got = read_paths(std::slice::from_ref(&path), IngestConfig::default()).unwrap();
+        assert_eq!(got.articles[1].id, format!("{}:2", path.display()));
+        assert_eq!(got.empty_texts(), 1);
+    }
+
+    #[test]
+    fn errors_for_missing_unknown_and_empty_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nope.jsonl");
+        let err =
+            Inputs::resolve(std::slice::from_ref(&missing), IngestConfig::default()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("{}: no such file or directory", missing.display())
+        );
+        let unknown = write(dir.path(), "x.pdf", b"");
+        let err = Inputs::resolve(&[unknown], IngestConfig::default()).unwrap_err();
+        assert!(matches!(err, Error::UnknownFormat { .. }));
+        let empty = dir.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        let err = Inputs::resolve(&[empty], IngestConfig::default()).unwrap_err();
+        assert!(matches!(err, Error::EmptyDirectory { .. }));
+    }
+}

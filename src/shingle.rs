@@ -1,0 +1,335 @@
+//! Shingling: the normalized token stream cut into overlapping k-grams, each
+//! hashed to 64 bits with a fixed seed, so signatures and shingle sets are
+//! the same on every machine and every run.
+//!
+//! Word shingles hash each token with a fixed-seed 64-bit hash and combine
+//! the k token hashes of a window as a rolling polynomial, finished with the
+//! splitmix64 mixer; character shingles hash each window of k characters of
+//! the normalized text (tokens joined by one space) with seeded xxh3. A text with fewer than k units but at least one yields
+//! a single shingle of all of them; an empty text yields none.
+
+use std::num::NonZeroUsize;
+
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+use crate::normalize;
+
+/// The seed of every shingle hash. Changing it changes every signature.
+pub const SEED: u64 = 0x7769_7265_6469_6666; // "wirediff"
+
+/// What a shingle is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shingling {
+    /// Word k-grams. The default is 5 words.
+    Words(NonZeroUsize),
+    /// Character k-grams over the normalized text.
+    Chars(NonZeroUsize),
+}
+
+impl Default for Shingling {
+    fn default() -> Shingling {
+        Shingling::Words(NonZeroUsize::new(5).expect("5 is not zero"))
+    }
+}
+
+/// Reusable scratch space for shingling, one per thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    tokenizer: normalize::Tokenizer,
+    window: Vec<u64>,
+    text: String,
+}
+
+impl Shingling {
+    /// Appends the hashes of every shingle of `text` to `out`, in text order,
+    /// repeats included.
+    pub fn hashes_into(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<u64>) {
+        match *self {
+            Shingling::Words(k) => word_shingles(text, k.get(), scratch, out),
+            Shingling::Chars(k) => char_shingles(text, k.get(), scratch, out),
+        }
+    }
+
+    /// The set of shingle hashes of `text`: sorted, without repeats.
+    pub fn set(&self, text: &str, scratch: &mut Scratch) -> Vec<u64> {
+        let mut out = Vec::new();
+        self.hashes_into(text, scratch, &mut out);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+fn word_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>) {
+    let window = &mut scratch.window;
+    window.clear();
+    let start = out.len();
+    // Rolling polynomial H = Σ t_j · BASE^(k-1-j) over the last k token hashes.
+    let base_k = BASE.wrapping_pow(k as u32);
+    let mut rolling = 0u64;
+    scratch.tokenizer.for_each_token(text, |token| {
+        let t = token_hash(token);
+        rolling = rolling.wrapping_mul(BASE).wrapping_add(t);
+        window.push(t);
+        if window.len() > k {
+            rolling = rolling.wrapping_sub(window[window.len() - 1 - k].wrapping_mul(base_k));
+        }
+        if window.len() >= k {
+            out.push(finish(rolling, k));
+        }
+    });
+    if out.len() == start && !window.is_empty() {
+        out.push(finish(rolling, window.len()));
+    }
+}
+
+/// Odd multiplier of the rolling polynomial over token hashes.
+const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Fixed-seed 64-bit hash of one token: for tokens of up to 16 bytes
+/// (nearly all words) two overlapping reads that together with the length
+/// determine the token, mixed by folded 128-bit multiplies; xxh3 for longer
+/// ones.
+#[inline]
+fn token_hash(token: &[u8]) -> u64 {
+    let len = token.len();
+    let (lo, hi) = match len {
+        0 => (0, 0),
+        1..=3 => (
+            u64::from(token[0]) << 16 | u64::from(token[len / 2]) << 8 | u64::from(token[len - 1]),
+            0,
+        ),
+        4..=8 => (read_u32(token, 0), read_u32(token, len - 4)),
+        9..=16 => (read_u64(token, 0), read_u64(token, len - 8)),
+        _ => return xxh3_64_with_seed(token, SEED),
+    };
+    let h = fold_multiply(
+        lo ^ SEED ^ 0xa076_1d64_78bd_642f,
+        hi ^ 0xe703_7ed1_a0b4_28db,
+    );
+    let len = (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    fold_multiply(
+        h ^ len ^ 0x8ebc_6af0_9c88_c6e3,
+        h.rotate_left(29) ^ 0x5899_65cc_7537_4cc3,
+    )
+}
+
+#[inline]
+fn read_u32(bytes: &[u8], at: usize) -> u64 {
+    u64::from(u32::from_le_bytes(
+        bytes[at..at + 4].try_into().expect("4 bytes"),
+    ))
+}
+
+#[inline]
+fn read_u64(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"))
+}
+
+#[inline]
+fn fold_multiply(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
+/// Turns the rolling sum of a window of `len` tokens into a shingle hash
+/// (splitmix64 finalizer).
+#[inline]
+fn finish(rolling: u64, len: usize) -> u64 {
+    let mut h = rolling ^ SEED ^ (len as u64).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+fn char_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>) {
+    let normalized = &mut scratch.text;
+    normalized.clear();
+    scratch.tokenizer.for_each_token(text, |token| {
+        if !normalized.is_empty() {
+            normalized.push(' ');
+        }
+        normalized.push_str(std::str::from_utf8(token).expect("tokens are UTF-8"));
+    });
+    if normalized.is_empty() {
+        return;
+    }
+    let bounds: Vec<usize> = normalized
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(normalized.len()))
+        .collect();
+    let chars = bounds.len() - 1;
+    if chars < k {
+        out.push(xxh3_64_with_seed(normalized.as_bytes(), SEED));
+        return;
+    }
+    for i in 0..=chars - k {
+        out.push(xxh3_64_with_seed(
+            &normalized.as_bytes()[bounds[i]..bounds[i + k]],
+            SEED,
+        ));
+    }
+}
+
+/// Exact similarity of two shingle sets (sorted, without repeats).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Overlap {
+    /// |A ∩ B|.
+    pub shared: usize,
+    /// |A ∩ B| / |A ∪ B|, 0 when both are empty.
+    pub jaccard: f64,
+    /// |A ∩ B| / min(|A|, |B|), 0 when either is empty.
+    pub containment: f64,
+}
+
+/// Computes the exact overlap of two sorted, repeat-free shingle sets.
+pub fn overlap(a: &[u64], b: &[u64]) -> Overlap {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    let smaller = a.len().min(b.len());
+    Overlap {
+        shared,
+        jaccard: if union == 0 {
+            0.0
+        } else {
+            shared as f64 / union as f64
+        },
+        containment: if smaller == 0 {
+            0.0
+        } else {
+            shared as f64 / smaller as f64
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(k: usize) -> Shingling {
+        Shingling::Words(NonZeroUsize::new(k).unwrap())
+    }
+
+    #[test]
+    fn word_shingle_count_is_tokens_minus_k_plus_one() {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        words(3).hashes_into("a b c d e", &mut scratch, &mut out);
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn short_text_is_one_shingle_and_empty_is_none() {
+        let mut scratch = Scratch::default();
+        assert_eq!(words(5).set("just two", &mut scratch).len(), 1);
+        assert!(words(5).set(" ,. ", &mut scratch).is_empty());
+        assert!(
+            Shingling::Chars(NonZeroUsize::new(4).unwrap())
+                .set("", &mut scratch)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn shingles_ignore_case_and_punctuation_but_not_order() {
+        let mut scratch = Scratch::default();
+        let a = words(2).set("The cat sat.", &mut scratch);
+        let b = words(2).set("THE CAT, SAT!", &mut scratch);
+        let c = words(2).set("sat cat the", &mut scratch);
+        assert_eq!(a, b);
+        assert_eq!(overlap(&a, &c).shared, 0);
+    }
+
+    #[test]
+    fn hashes_are_pinned() {
+        // A change here changes every signature: make it on purpose only.
+        let mut scratch = Scratch::default();
+        assert_eq!(
+            words(2).set("Hello, world", &mut scratch),
+            vec![6_929_124_838_436_659_685]
+        );
+        assert_eq!(
+            token_hash(b"a-token-longer-than-16"),
+            xxh3_64_with_seed(b"a-token-longer-than-16", SEED)
+        );
+    }
+
+    #[test]
+    fn rolling_hash_equals_the_window_polynomial() {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        words(3).hashes_into("a b c d", &mut scratch, &mut out);
+        let t: Vec<u64> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|w| token_hash(w.as_bytes()))
+            .collect();
+        let poly = |w: &[u64]| {
+            w.iter()
+                .fold(0u64, |h, &x| h.wrapping_mul(BASE).wrapping_add(x))
+        };
+        assert_eq!(
+            out,
+            vec![finish(poly(&t[0..3]), 3), finish(poly(&t[1..4]), 3)]
+        );
+    }
+
+    #[test]
+    fn token_hashes_do_not_collide_on_a_large_vocabulary() {
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..200_000u32 {
+            for word in [
+                format!("w{i}"),
+                format!("{i}"),
+                format!("x{i:0>12}"),
+                "a".repeat(i as usize % 17 + 1),
+            ] {
+                seen.insert((token_hash(word.as_bytes()), word));
+            }
+        }
+        let hashes: std::collections::HashSet<u64> = seen.iter().map(|(h, _)| *h).collect();
+        assert_eq!(
+            hashes.len(),
+            seen.len(),
+            "two different tokens share a hash"
+        );
+        // Padding must not make "a" and "a\0" alike.
+        assert_ne!(token_hash(b"a"), token_hash(b"a\0"));
+    }
+
+    #[test]
+    fn char_shingles_count_windows() {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        Shingling::Chars(NonZeroUsize::new(3).unwrap()).hashes_into(
+            "Ab, cd",
+            &mut scratch,
+            &mut out,
+        );
+        // normalized "ab cd": 5 chars, 3 windows.
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn overlap_measures() {
+        let o = overlap(&[1, 2, 3, 4], &[3, 4, 5]);
+        assert_eq!(o.shared, 2);
+        assert!((o.jaccard - 0.4).abs() < 1e-12);
+        assert!((o.containment - 2.0 / 3.0).abs() < 1e-12);
+        let e = overlap(&[], &[]);
+        assert_eq!((e.jaccard, e.containment), (0.0, 0.0));
+    }
+}

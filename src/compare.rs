@@ -207,6 +207,69 @@ pub struct DiffRun {
     pub text: String,
 }
 
+/// Settings of the whole pipeline run by [`compare_corpus`].
+#[derive(Clone, Debug, Default)]
+pub struct CompareConfig {
+    /// Copy detection.
+    pub dedup: crate::dedup::DedupConfig,
+    /// Story grouping.
+    pub stories: crate::stories::StoriesConfig,
+}
+
+/// Everything [`compare_corpus`] found.
+#[derive(Debug)]
+pub struct CorpusComparison {
+    /// Copy groups.
+    pub dedup: crate::dedup::Dedup,
+    /// Stories.
+    pub stories: crate::stories::Stories,
+    /// Facts of each article, input order.
+    pub facts: Vec<Vec<Fact>>,
+    /// One comparison per story with two or more sources, in story order.
+    pub comparisons: Vec<StoryComparison>,
+}
+
+/// Runs the whole pipeline on articles in memory: copies, stories, facts,
+/// then the comparison of every story that has two or more sources.
+pub fn compare_corpus(articles: &[Article], config: &CompareConfig) -> CorpusComparison {
+    use rayon::prelude::*;
+    let dedup = crate::dedup::dedup_articles(articles, &config.dedup);
+    let stories = crate::stories::stories(articles, &dedup.copies.group_of, &config.stories);
+    let facts: Vec<Vec<Fact>> = articles
+        .par_iter()
+        .map(|a| crate::facts::extract(&a.text, a.published.as_deref()))
+        .collect();
+    let comparisons = stories
+        .stories
+        .par_iter()
+        .filter(|story| story.sources.len() >= 2)
+        .map(|story| {
+            let mut indices: Vec<usize> = story.groups.iter().flatten().copied().collect();
+            indices.sort_unstable();
+            let members: Vec<Member<'_>> = indices
+                .iter()
+                .map(|&i| Member {
+                    article: &articles[i],
+                    facts: &facts[i],
+                    copy_group: dedup.copies.group_of[i],
+                })
+                .collect();
+            StoryComparison {
+                story: story.id.clone(),
+                label: story.label.clone(),
+                articles: indices.len(),
+                comparison: compare(&members),
+            }
+        })
+        .collect();
+    CorpusComparison {
+        dedup,
+        stories,
+        facts,
+        comparisons,
+    }
+}
+
 /// A story's comparison with the story's identity, as reported.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StoryComparison {

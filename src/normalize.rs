@@ -13,8 +13,8 @@ use unicode_normalization::UnicodeNormalization;
 /// Reusable buffers for [`Tokenizer::for_each_token`], one per thread.
 #[derive(Debug, Default)]
 pub struct Tokenizer {
-    /// The text lower-cased (ASCII path) or folded (Unicode path).
-    text: Vec<u8>,
+    /// The text with ASCII letters lower-cased.
+    text: String,
     /// A token being assembled when it must be copied.
     token: Vec<u8>,
     /// Scratch for tokens with non-ASCII characters.
@@ -31,11 +31,9 @@ impl Tokenizer {
     /// ASCII news text cost little.
     pub fn for_each_token(&mut self, text: &str, mut emit: impl FnMut(&[u8])) {
         self.text.clear();
-        self.text
-            .extend(text.bytes().map(|b| b.to_ascii_lowercase()));
-        let lowered =
-            std::str::from_utf8(&self.text).expect("ASCII lower-casing keeps UTF-8 valid");
-        mixed_tokens(lowered, &mut self.token, &mut self.folded, &mut emit);
+        self.text.push_str(text);
+        self.text.make_ascii_lowercase();
+        mixed_tokens(&self.text, &mut self.token, &mut self.folded, &mut emit);
     }
 }
 

@@ -454,7 +454,8 @@ impl Doc<'_> {
                 // follows ("US defence official").
                 let role_follows = (k + 1..(k + 3).min(self.toks.len()))
                     .any(|i| self.plain_word(i, start) && self.toks[i].is(ROLE | ORG | TITLE));
-                let verb_like = prev.cap && !role_follows;
+                let verb_like = (prev.cap && !role_follows)
+                    || (self.word(k).ends_with("ed") && !self.word(k - 1).ends_with("ed"));
                 if after_noun || verb_like || t.is(ADVERB) {
                     break;
                 }
@@ -585,14 +586,38 @@ impl Doc<'_> {
         }
         if self.plain_word(lead, anchor) {
             let t = &self.toks[lead];
-            if t.is(STOP) && !self.word_is(lead, "that") {
+            // Adverbial clauses are not what was said; "how", "why",
+            // "whether", "if" and "that" clauses are.
+            let adverbial = matches!(
+                self.word(lead).to_ascii_lowercase().as_str(),
+                "after"
+                    | "before"
+                    | "while"
+                    | "as"
+                    | "because"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "until"
+                    | "unless"
+                    | "but"
+                    | "and"
+                    | "or"
+                    | "so"
+                    | "than"
+                    | "nor"
+            );
+            if adverbial {
                 return None;
             }
             let timed = (start..lead).any(|i| !self.toks[i].is(DET | NUM));
-            if timed && !t.is(PREP) {
+            // "vowed to impose", "warned of", "talked about", "called for" are
+            // content; "said at a rally", "reported from Los Angeles" are not.
+            if t.is(PREP) && !t.cap && !matches!(self.word(lead), "to" | "of" | "about" | "for") {
+                return None;
+            }
+            if timed {
                 start = lead; // said on Tuesday [he would ...]
-            } else if t.is(PREP) && !t.cap {
-                return None; // "reported from Los Angeles"
             }
         }
         // Direct: the content is a quotation (after an optional "that").
@@ -921,7 +946,7 @@ impl Doc<'_> {
         let (after_words, after_marked) = self.words_to_sentence_end(cue.1, c);
         let use_before = match (&before, &after) {
             (Some(_), None) => true,
-            (Some((_, true)), Some((_, false))) => !after_marked && after_words <= 5,
+            (Some((_, true)), Some((_, false))) => !after_marked,
             (Some((_, false)), Some((_, false))) => !after_marked && after_words <= 3,
             _ => false,
         };
@@ -1013,7 +1038,21 @@ impl Doc<'_> {
                 || self.word_is(seg.0, "speaking");
             // "in a statement", "in the wake of …", "meanwhile": an adjunct,
             // not part of the source.
-            let adjunct = (first.is(PREP) && !first.cap)
+            let adverbial_clause = !first.cap
+                && matches!(
+                    self.word(seg.0),
+                    "when"
+                        | "while"
+                        | "after"
+                        | "before"
+                        | "as"
+                        | "if"
+                        | "though"
+                        | "although"
+                        | "asked"
+                );
+            let adjunct = adverbial_clause
+                || (first.is(PREP) && !first.cap)
                 || (first.is(ADVERB | TIME) && seg.1 - seg.0 == 1)
                 || (!first.cap && (first.is(PARTICIPLE) || self.word(seg.0).ends_with("ing")));
             // A noun phrase, possibly ending in a relative clause ("a Republican
@@ -1105,7 +1144,10 @@ impl Doc<'_> {
     /// `…, saying …`: the speaker of the sentence's last attribution, or its
     /// subject when that is a name or pronoun.
     fn participle(&self, c: usize, found: &[Found]) -> Option<Found> {
-        if c == 0 || !self.toks[c - 1].is_punct(',') {
+        let after_comma = c > 0
+            && (self.toks[c - 1].is_punct(',')
+                || (c > 1 && self.toks[c - 1].closes.is_some() && self.toks[c - 2].is_punct(',')));
+        if !after_comma {
             return None;
         }
         let src = self.sentence_subject(c, found)?;

@@ -26,6 +26,7 @@
 //! | `quote.according_to` | `according to X, …` and `…, according to X` |
 //! | `quote.x_said_previous` | `X told AFP.` after the reported sentence |
 //! | `quote.coordinated` | `X did this, and said …` (the sentence's subject) |
+//! | `quote.colon_line` | `Pat Caddell: …`, `TAPPER: …` at the start of a line |
 //! | `quote.participle` | `X …, saying …` (the speaker of the sentence continues) |
 
 mod lexicon;
@@ -116,6 +117,14 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if t.is_punct(':')
+            && t.inside.is_none()
+            && let Some(f) = doc.colon_line(i)
+        {
+            i += 1;
+            found.push(f);
+            continue;
+        }
         if t.is_word() && t.inside.is_none() {
             let f = if doc.word_is(i, "according") && doc.word_is(i + 1, "to") {
                 doc.according_to(i)
@@ -1115,6 +1124,74 @@ impl Doc<'_> {
             }
             right = q;
         }
+    }
+
+    /// `Pat Caddell: Democrat voters are worried` and transcript lines
+    /// (`TAPPER: And obviously …`): a name alone at the start of a line,
+    /// then a colon and what they said, to the end of the line.
+    fn colon_line(&self, colon: usize) -> Option<Found> {
+        let mut a = colon;
+        while a > 0 && colon - a < 4 && self.toks[a - 1].is_word() && self.toks[a - 1].cap {
+            a -= 1;
+            if self.toks[a].newline_before {
+                break;
+            }
+        }
+        let line_start = a == 0 || self.toks[a].newline_before;
+        if a == colon || !line_start || self.toks[a].is(PRONOUN | STOP | DET | TIME) {
+            return None;
+        }
+        // Headline labels ("UPDATE:", "Editor's Note:", "AP-GfK Poll:") are
+        // not speakers.
+        const LABELS: &[&str] = &[
+            "analysis",
+            "breaking",
+            "correction",
+            "daily",
+            "editor",
+            "exclusive",
+            "fix",
+            "name",
+            "note",
+            "photos",
+            "read",
+            "related",
+            "update",
+            "video",
+            "watch",
+            "win",
+        ];
+        let label = (a..colon).any(|i| {
+            let t = &self.toks[i];
+            let w = tokens::strip_possessive(self.word(i)).to_ascii_lowercase();
+            t.is(ORG | ROLE) || LABELS.contains(&w.as_str())
+        });
+        if label {
+            return None;
+        }
+        let first = colon + 1;
+        let mut end = first;
+        while end < self.toks.len() && !self.toks[end].newline_before {
+            end += 1;
+        }
+        let mut last = end;
+        while last > first && self.toks[last - 1].kind == Kind::Punct {
+            last -= 1;
+        }
+        let words = (first..last).filter(|&i| self.toks[i].is_word()).count();
+        if words < 3 {
+            return None;
+        }
+        let direct = self.toks[first].opens.is_some();
+        Some(Found {
+            rule: "quote.colon_line",
+            source: (a, colon),
+            cue: (colon, colon + 1),
+            content: self.span(first, last),
+            direct,
+            hedge: None,
+            continuation: None,
+        })
     }
 
     fn according_to(&self, c: usize) -> Option<Found> {

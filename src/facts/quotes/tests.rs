@@ -146,6 +146,28 @@ quote_cases! {
     plural_possessive_apostrophe:
         "The officials’ plan will fail, Smith said." =>
         "Smith", "said", "The officials’ plan will fail", false, "quote.indirect_x_said";
+    doubled_apostrophe_quotes:
+        "''There is resistance,'' said Mr. Schmidt." =>
+        "Mr. Schmidt", "said", "''There is resistance,''", true, "quote.direct_said_x";
+    inverted_source_keeps_its_apposition:
+        "\"It is expensive,\" said Will Doyle, a professor at Vanderbilt University." =>
+        "Will Doyle, a professor at Vanderbilt University", "said", "\"It is expensive,\"", true,
+        "quote.direct_said_x";
+    parenthesis_belongs_to_the_source:
+        "Sen. Bernie Sanders (I-Vt.) said he will release his records." =>
+        "Sen. Bernie Sanders (I-Vt.)", "said", "he will release his records", false,
+        "quote.x_said_that";
+    description_with_age_and_place:
+        "Cory James, 22, of Flint, Mich., said he had not given up." =>
+        "Cory James, 22, of Flint, Mich.", "said", "he had not given up", false,
+        "quote.x_said_that";
+    coordinated_verb_takes_the_subject:
+        "Clinton has disputed both critiques, but says that she would decide differently." =>
+        "Clinton", "says", "that she would decide differently", false, "quote.coordinated";
+    name_and_colon_at_line_start:
+        "Pat Caddell: Democrat voters are worried about her health." =>
+        "Pat Caddell", ":", "Democrat voters are worried about her health", false,
+        "quote.colon_line";
     contraction_inside_quote:
         "'It's over,' she said." =>
         "she", "said", "'It's over,'", true, "quote.direct_x_said";
@@ -207,6 +229,9 @@ fn appositions_describe_the_speaker() {
     assert_eq!(q[0].title.as_deref(), Some("interior minister"));
     assert_eq!(q[1].name.as_deref(), Some("Robby Mook"));
     assert_eq!(q[1].title.as_deref(), Some("Her campaign manager"));
+    let text = "Cory James, 22, of Flint, Mich., said he had not given up.";
+    let q = run(text);
+    assert_eq!(q[0].1.speaker.name.as_deref(), Some("Cory James"), "{q:#?}");
 }
 
 #[test]

@@ -252,6 +252,19 @@ fn short_mentions_resolve_to_the_last_full_mention() {
 }
 
 #[test]
+fn relative_pronoun_resolves_to_its_antecedent() {
+    let text =
+        "The threat came from Ambassador Matthew Tueller, who said the embassy would stay open.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(s(text, q[0].1.speaker_span), "who");
+    let from = q[0].1.resolved_from.expect("resolved");
+    assert_eq!(s(text, from), "Ambassador Matthew Tueller");
+    assert_eq!(q[0].1.speaker.name.as_deref(), Some("Matthew Tueller"));
+    assert_eq!(q[0].1.speaker.title.as_deref(), Some("Ambassador"));
+}
+
+#[test]
 fn anonymous_hedge_is_kept_and_the_source_resolves() {
     let text = "\"We stay,\" an Iraqi source told AFP, speaking anonymously. \
                 \"There is no break,\" the source added.";
@@ -529,6 +542,10 @@ mod seeds {
 
         let q = find(&found, S000, "The US Embassy in Iraq", "has urged");
         assert!(s(S000, q.content_span).starts_with("American citizens to depart from Iraq"));
+
+        // "… the threats from Iran who has warned the US of 'revenge' …"
+        let q = find(&found, S000, "who", "has warned");
+        assert_eq!(q.resolved_from.map(|r| s(S000, r)), Some("Iran"));
 
         let q = find(&found, S000, "Iran", "called");
         assert!(

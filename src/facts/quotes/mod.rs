@@ -290,6 +290,41 @@ impl Doc<'_> {
             }
         }
         let (content, direct) = self.content_before(left_end)?;
+        if !direct {
+            // `…, said X.` is written with speech verbs only, and X ends the
+            // clause; "X, a lawyer, praised the efforts" is a subject whose
+            // apposition was not recognised, with an object after the verb.
+            let speech = matches!(
+                self.word(c).to_ascii_lowercase().as_str(),
+                "said"
+                    | "says"
+                    | "added"
+                    | "adds"
+                    | "wrote"
+                    | "writes"
+                    | "asked"
+                    | "explained"
+                    | "noted"
+                    | "continued"
+                    | "recalled"
+                    | "insisted"
+                    | "argued"
+                    | "warned"
+                    | "stated"
+                    | "observed"
+                    | "replied"
+                    | "countered"
+                    | "acknowledged"
+                    | "admitted"
+                    | "conceded"
+                    | "concluded"
+                    | "cautioned"
+                    | "predicted"
+            );
+            if !speech || self.plain_word(src.1, c) {
+                return None;
+            }
+        }
         let hedge = self.hedge_after(src.1);
         let src = if hedge.is_none() {
             self.apposition_after(src)

@@ -146,7 +146,21 @@ impl Doc<'_> {
         // "By the end of the day, Mr. Trump …").
         let mut start = self.sentence_start(c);
         for _ in 0..3 {
-            if let Some(np) = self.right_np_mode(start, true)
+            // "In a victory speech in Westchester County, Mr. Trump …",
+            // "Like Mr. Sanders, she …", "Speaking in Salem, Trump …": an
+            // introductory phrase, not the subject.
+            let w = self.word(start).to_ascii_lowercase();
+            let intro = self
+                .toks
+                .get(start)
+                .is_some_and(|t| t.is(PREP | STOP | TIME))
+                || w.ends_with("ing")
+                || matches!(
+                    w.as_str(),
+                    "amid" | "like" | "despite" | "during" | "following"
+                );
+            if !intro
+                && let Some(np) = self.right_np_mode(start, true)
                 && is_subject(np)
             {
                 return (np.1 < c).then_some(np);

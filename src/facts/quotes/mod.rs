@@ -173,6 +173,42 @@ fn sentence_ids(toks: &[Token], sentences: &[Span]) -> Vec<u32> {
     ids
 }
 
+/// Verbs of saying proper, the ones that invert (`…, said X`) and take any
+/// noun phrase for a subject.
+fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "said"
+            | "says"
+            | "say"
+            | "added"
+            | "adds"
+            | "told"
+            | "tells"
+            | "wrote"
+            | "writes"
+            | "asked"
+            | "explained"
+            | "noted"
+            | "continued"
+            | "recalled"
+            | "insisted"
+            | "argued"
+            | "warned"
+            | "stated"
+            | "observed"
+            | "replied"
+            | "countered"
+            | "acknowledged"
+            | "admitted"
+            | "conceded"
+            | "concluded"
+            | "cautioned"
+            | "predicted"
+            | "tweeted"
+    )
+}
+
 /// A comma or a dash: what sets off an apposition.
 fn is_separator(t: &Token) -> bool {
     t.is_punct(',') || t.is_punct('\u{2014}') || t.is_punct('\u{2013}')
@@ -242,13 +278,21 @@ impl Doc<'_> {
         {
             return self.with_left_source((src.0, left_end), cue, addressee, None);
         }
-        // "…, former rival says": after the content any phrase can be the source.
+        // "…, former rival says": after the content any phrase can be the
+        // source; so can an article-led phrase before a speech verb ("The
+        // billionaire real estate magnate says", "A student wrote").
         if let Some(src) = self.left_np(left_end, c, true)
-            && src.0 > 0
-            && self.content_before(src.0).is_some()
             && !self.toks[src.1 - 1].is(PREP | DET)
         {
-            return self.with_left_source(src, cue, addressee, None);
+            let after_content = src.0 > 0 && self.content_before(src.0).is_some();
+            let article_led = ["the", "a", "an", "another"]
+                .iter()
+                .any(|d| self.word_is(src.0, d))
+                && src.1 - src.0 >= 2
+                && is_speech_verb(self.word(c));
+            if after_content || article_led {
+                return self.with_left_source(src, cue, addressee, None);
+            }
         }
         // "X has disputed the claims, but says …": the sentence's subject.
         if left_end > 0
@@ -283,8 +327,11 @@ impl Doc<'_> {
         // inverted source; an inverted source ends the clause.
         if self.plain_word(src.1, c) {
             let next = &self.toks[src.1];
-            let adjunct =
-                (next.is(PREP) && !next.cap) || next.is(TIME) || self.word_is(src.1, "who");
+            let adjunct = (next.is(PREP) && !next.cap)
+                || next.is(TIME)
+                || ["who", "when", "after", "before", "while"]
+                    .iter()
+                    .any(|w| self.word_is(src.1, w));
             if !adjunct {
                 return None;
             }
@@ -294,34 +341,7 @@ impl Doc<'_> {
             // `…, said X.` is written with speech verbs only, and X ends the
             // clause; "X, a lawyer, praised the efforts" is a subject whose
             // apposition was not recognised, with an object after the verb.
-            let speech = matches!(
-                self.word(c).to_ascii_lowercase().as_str(),
-                "said"
-                    | "says"
-                    | "added"
-                    | "adds"
-                    | "wrote"
-                    | "writes"
-                    | "asked"
-                    | "explained"
-                    | "noted"
-                    | "continued"
-                    | "recalled"
-                    | "insisted"
-                    | "argued"
-                    | "warned"
-                    | "stated"
-                    | "observed"
-                    | "replied"
-                    | "countered"
-                    | "acknowledged"
-                    | "admitted"
-                    | "conceded"
-                    | "concluded"
-                    | "cautioned"
-                    | "predicted"
-            );
-            if !speech || self.plain_word(src.1, c) {
+            if !is_speech_verb(self.word(c)) || self.plain_word(src.1, c) {
                 return None;
             }
         }

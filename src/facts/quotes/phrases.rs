@@ -138,7 +138,10 @@ impl Doc<'_> {
             let w = self.word(np.1 - 1);
             let verb_like = np.1 - np.0 == 1
                 && (head.is(VERB | PARTICIPLE) || w.ends_with("ing") || w.ends_with("ed"));
-            (head.cap || head.is(PRONOUN | ROLE | TITLE | ORG))
+            // "The New York businessman has praised …"
+            let article_led =
+                np.1 - np.0 >= 2 && ["the", "a", "an"].iter().any(|d| self.word_is(np.0, d));
+            (head.cap || head.is(PRONOUN | ROLE | TITLE | ORG) || article_led)
                 && !head.is(ADVERB | TIME)
                 && !verb_like
         };

@@ -28,6 +28,19 @@
 //! | `quote.coordinated` | `X did this, and said …` (the sentence's subject) |
 //! | `quote.colon_line` | `Pat Caddell: …`, `TAPPER: …` at the start of a line |
 //! | `quote.participle` | `X …, saying …` (the speaker of the sentence continues) |
+//!
+//! # Accuracy and limits
+//!
+//! Measured with `cargo run --release --example eval_quotes --
+//! ../shared/data/polnear --split dev` (matching rules in that program's
+//! docs; word lists tuned on the train split only): source F1 0.687 with
+//! overlapping spans (precision 0.865, recall 0.569), 0.629 exact; cue F1
+//! 0.665 / 0.603; content F1 0.665 / 0.430. PolNeAR annotates beliefs,
+//! intentions and evaluations ("wants", "thinks", "supports", "called for")
+//! as attributions; most of the missed recall is that long tail of cues,
+//! which rules on a word list cannot reach without flooding precision.
+//! Speakers are classified without a gazetteer: a lone capitalized word
+//! ("Iran", "Pompeo") is taken for a name.
 
 mod content;
 mod lexicon;

@@ -120,6 +120,7 @@ struct Found {
 pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
     let mut toks = tokens::tokenize(text);
     let quoted = tokens::pair_quotes(&mut toks);
+    tokens::classify(text, &mut toks);
     let sent = sentence_ids(&toks, sentences);
     let doc = Doc {
         text,

@@ -395,9 +395,13 @@ impl Doc<'_> {
             let rel = (seg.0..seg.1)
                 .find(|&i| self.word_is(i, "who") || self.word_is(i, "which"))
                 .unwrap_or(seg.1);
+            // "a senator from Vermont and self-described democratic socialist"
             let verbless = (seg.0..rel).all(|i| {
                 let t = &self.toks[i];
-                t.cap || !t.is(AUX | VERB | STOP | PRONOUN | PARTICIPLE) || t.is(ROLE | TITLE)
+                t.cap
+                    || !t.is(AUX | VERB | STOP | PRONOUN | PARTICIPLE)
+                    || t.is(ROLE | TITLE)
+                    || (i > seg.0 && (self.word_is(i, "and") || self.word_is(i, "or")))
             });
             let noun_phrase = verbless && !first.is(PRONOUN | STOP) && seg.1 - seg.0 <= 30;
             if !(relative || noun_phrase || adjunct) {

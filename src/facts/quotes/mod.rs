@@ -33,9 +33,9 @@
 //!
 //! Measured with `cargo run --release --example eval_quotes --
 //! ../shared/data/polnear --split dev` (matching rules in that program's
-//! docs; word lists tuned on the train split only): source F1 0.687 with
-//! overlapping spans (precision 0.865, recall 0.569), 0.629 exact; cue F1
-//! 0.665 / 0.603; content F1 0.665 / 0.430. PolNeAR annotates beliefs,
+//! docs; word lists tuned on the train split only): source F1 0.689 with
+//! overlapping spans (precision 0.865, recall 0.573), 0.631 exact; cue F1
+//! 0.667 / 0.605; content F1 0.666 / 0.431. PolNeAR annotates beliefs,
 //! intentions and evaluations ("wants", "thinks", "supports", "called for")
 //! as attributions; most of the missed recall is that long tail of cues,
 //! which rules on a word list cannot reach without flooding precision.

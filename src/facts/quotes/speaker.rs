@@ -260,12 +260,21 @@ struct Seen {
 /// Finds the earlier full mention a short mention refers to.
 fn resolve<'s>(seen: &'s [Seen], kind: Mention, head: &str, speaker: &Speaker) -> Option<&'s Seen> {
     match kind {
-        Mention::Pronoun => {
-            if !matches!(head, "he" | "she") {
-                return None;
-            }
-            seen.iter().rev().find(|s| s.speaker.name.is_some())
-        }
+        Mention::Pronoun => match head {
+            "he" | "she" => seen.iter().rev().find(|s| s.speaker.name.is_some()),
+            // "they": a group (plural head) or an organization; "it": an
+            // organization.
+            "they" => seen.iter().rev().find(|s| {
+                (s.speaker.name.is_none() && s.head.ends_with('s') && !s.head.ends_with("ss"))
+                    || s.head == "people"
+                    || (s.speaker.organization.is_some() && s.speaker.name.is_none())
+            }),
+            "it" => seen
+                .iter()
+                .rev()
+                .find(|s| s.speaker.organization.is_some() && s.speaker.name.is_none()),
+            _ => None,
+        },
         Mention::Short => {
             let last = speaker.name.as_deref()?.split_whitespace().last()?;
             seen.iter().rev().find(|s| {

@@ -252,6 +252,22 @@ fn short_mentions_resolve_to_the_last_full_mention() {
 }
 
 #[test]
+fn they_and_it_resolve_to_groups_and_organizations() {
+    let text = "Two Western diplomats said the embassy would stay open. \
+                They added that staff would leave. \
+                The US State Department said the risk was high. It said nothing more.";
+    let q = run(text);
+    assert_eq!(q.len(), 4, "{q:#?}");
+    assert_eq!(q[1].1.resolved_from, Some(q[0].1.speaker_span));
+    assert!(q[1].1.speaker.anonymous);
+    assert_eq!(q[3].1.resolved_from, Some(q[2].1.speaker_span));
+    assert_eq!(
+        q[3].1.speaker.organization.as_deref(),
+        Some("US State Department")
+    );
+}
+
+#[test]
 fn relative_pronoun_resolves_to_its_antecedent() {
     let text =
         "The threat came from Ambassador Matthew Tueller, who said the embassy would stay open.";

@@ -9,7 +9,7 @@ fn run(text: &str) -> Vec<(Fact, Quote)> {
                 let q = q.clone();
                 Some((f, q))
             }
-            FactValue::Count(_) => None,
+            _ => None,
         })
         .collect()
 }

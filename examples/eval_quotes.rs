@@ -30,7 +30,8 @@
 //!   items / gold items, F1 their harmonic mean, summed over the split (micro).
 //!
 //! `--errors N` prints N false positives and N false negatives for sources
-//! (overlap matching) with their sentence, and N source, cue or content
+//! (overlap matching) with their sentence (`FP-SRC` when the cue matched a
+//! gold cue, so the source span is what is wrong), and N source, cue or content
 //! predictions that overlap their gold item but differ from it; `--cues`
 //! prints per-cue-word precision of the predictions. The run also prints the
 //! extractor's speed (sentence splitting + quote extraction, single thread,
@@ -368,7 +369,10 @@ fn main() -> Result<()> {
                 _ => None,
             })
             .collect();
-        for field in fields {
+        // Cues first, so a false-positive source can say whether its cue
+        // matched a gold cue (then the source span is what went wrong).
+        let mut cue_matched: Vec<bool> = Vec::new();
+        for field in ["cue", "source", "content"] {
             let gold: Vec<Item> = rec
                 .attributions
                 .iter()
@@ -424,6 +428,9 @@ fn main() -> Result<()> {
                 .collect();
             for exact in [true, false] {
                 let (s, pred_ok, used) = score(text, &pred, &gold, exact);
+                if field == "cue" && !exact {
+                    cue_matched = pred_ok.iter().map(Option::is_some).collect();
+                }
                 totals.entry((field, exact)).or_default().add(s);
                 if !exact {
                     for (p, g) in pred.iter().zip(&pred_ok) {
@@ -450,8 +457,13 @@ fn main() -> Result<()> {
                         } else {
                             e.1 += 1;
                             r.1 += 1;
+                            let kind = if cue_matched.get(i).copied().unwrap_or(false) {
+                                "FP-SRC"
+                            } else {
+                                "FP"
+                            };
                             fps.push(format!(
-                                "FP {rule} src={:?} cue={:?}: {}",
+                                "{kind} {rule} src={:?} cue={:?}: {}",
                                 text.get(q.speaker_span.start..q.speaker_span.end)
                                     .unwrap_or(""),
                                 q.cue,

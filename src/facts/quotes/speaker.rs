@@ -2,7 +2,7 @@
 //! description) and resolving short mentions ("he", "Pompeo", "the source")
 //! to the last matching full mention in the article.
 
-use super::lexicon::{DET, LINK, ORG, PREP, PRONOUN, ROLE, TITLE};
+use super::lexicon::{DET, LINK, ORG, PREP, PRONOUN, ROLE, STOP, TITLE};
 use super::tokens::{Kind, strip_possessive};
 use super::{Doc, Fact, FactKind, FactValue, Found, Quote, Speaker};
 use crate::article::Span;
@@ -260,12 +260,21 @@ struct Seen {
 /// Finds the earlier full mention a short mention refers to.
 fn resolve<'s>(seen: &'s [Seen], kind: Mention, head: &str, speaker: &Speaker) -> Option<&'s Seen> {
     match kind {
-        Mention::Pronoun => {
-            if !matches!(head, "he" | "she") {
-                return None;
-            }
-            seen.iter().rev().find(|s| s.speaker.name.is_some())
-        }
+        Mention::Pronoun => match head {
+            "he" | "she" => seen.iter().rev().find(|s| s.speaker.name.is_some()),
+            // "they": a group (plural head) or an organization; "it": an
+            // organization.
+            "they" => seen.iter().rev().find(|s| {
+                (s.speaker.name.is_none() && s.head.ends_with('s') && !s.head.ends_with("ss"))
+                    || s.head == "people"
+                    || (s.speaker.organization.is_some() && s.speaker.name.is_none())
+            }),
+            "it" => seen
+                .iter()
+                .rev()
+                .find(|s| s.speaker.organization.is_some() && s.speaker.name.is_none()),
+            _ => None,
+        },
         Mention::Short => {
             let last = speaker.name.as_deref()?.split_whitespace().last()?;
             seen.iter().rev().find(|s| {
@@ -294,6 +303,47 @@ fn resolve<'s>(seen: &'s [Seen], kind: Mention, head: &str, speaker: &Speaker) -
     }
 }
 
+/// The noun phrase a relative pronoun at token `m` refers to ("Trump, who
+/// said …", "Iran who has warned …"), described.
+fn relative_antecedent(doc: &Doc<'_>, m: usize) -> Option<(Span, Speaker)> {
+    let end = if m > 0 && doc.toks[m - 1].is_punct(',') {
+        m - 1
+    } else {
+        m
+    };
+    let b = end;
+    let last = doc.toks.get(b.checked_sub(1)?)?;
+    if !last.is_word() || !doc.same(b - 1, m) {
+        return None;
+    }
+    let a = if last.cap {
+        // The name right before: "… from Ambassador Matthew Tueller, who".
+        let mut a = b - 1;
+        while a > 0 && doc.plain_word(a - 1, m) {
+            let t = &doc.toks[a - 1];
+            if t.cap && !t.is(PRONOUN | STOP) {
+                a -= 1;
+            } else if a > 1 && doc.word_is(a - 1, "of") && doc.toks[a - 2].cap {
+                a -= 2;
+            } else {
+                break;
+            }
+        }
+        if a > 0 && doc.plain_word(a - 1, m) && doc.toks[a - 1].is(DET) && !doc.toks[a - 1].cap {
+            a -= 1; // "the US Embassy, which"
+        }
+        a
+    } else {
+        doc.left_np(b, m, false)?.0
+    };
+    if doc.toks[a].is(PRONOUN) {
+        return None;
+    }
+    let (speaker, kind, _) = describe(doc, a, b);
+    matches!(kind, Mention::Full | Mention::Short | Mention::Definite)
+        .then(|| (doc.span(a, b), speaker))
+}
+
 /// Turns found attributions into facts, describing and resolving speakers.
 pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
     let mut seen: Vec<Seen> = Vec::new();
@@ -308,7 +358,14 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             speaker.description = Some(format!("{mention}, {hedge}"));
         }
         let mut resolved_from = None;
-        if let Some(s) = resolve(&seen, kind, &head, &speaker) {
+        if kind == Mention::Pronoun
+            && matches!(head.as_str(), "who" | "which")
+            && let Some((antecedent, described)) = relative_antecedent(doc, f.source.0)
+        {
+            // "Iran, who has warned …": the relative pronoun's antecedent.
+            speaker = described;
+            resolved_from = Some(antecedent);
+        } else if let Some(s) = resolve(&seen, kind, &head, &speaker) {
             speaker = s.speaker.clone();
             resolved_from = Some(s.span);
         } else if matches!(kind, Mention::Full | Mention::Short) {

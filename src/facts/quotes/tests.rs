@@ -146,6 +146,28 @@ quote_cases! {
     plural_possessive_apostrophe:
         "The officials’ plan will fail, Smith said." =>
         "Smith", "said", "The officials’ plan will fail", false, "quote.indirect_x_said";
+    doubled_apostrophe_quotes:
+        "''There is resistance,'' said Mr. Schmidt." =>
+        "Mr. Schmidt", "said", "''There is resistance,''", true, "quote.direct_said_x";
+    inverted_source_keeps_its_apposition:
+        "\"It is expensive,\" said Will Doyle, a professor at Vanderbilt University." =>
+        "Will Doyle, a professor at Vanderbilt University", "said", "\"It is expensive,\"", true,
+        "quote.direct_said_x";
+    parenthesis_belongs_to_the_source:
+        "Sen. Bernie Sanders (I-Vt.) said he will release his records." =>
+        "Sen. Bernie Sanders (I-Vt.)", "said", "he will release his records", false,
+        "quote.x_said_that";
+    description_with_age_and_place:
+        "Cory James, 22, of Flint, Mich., said he had not given up." =>
+        "Cory James, 22, of Flint, Mich.", "said", "he had not given up", false,
+        "quote.x_said_that";
+    coordinated_verb_takes_the_subject:
+        "Clinton has disputed both critiques, but says that she would decide differently." =>
+        "Clinton", "says", "that she would decide differently", false, "quote.coordinated";
+    name_and_colon_at_line_start:
+        "Pat Caddell: Democrat voters are worried about her health." =>
+        "Pat Caddell", ":", "Democrat voters are worried about her health", false,
+        "quote.colon_line";
     contraction_inside_quote:
         "'It's over,' she said." =>
         "she", "said", "'It's over,'", true, "quote.direct_x_said";
@@ -207,6 +229,9 @@ fn appositions_describe_the_speaker() {
     assert_eq!(q[0].title.as_deref(), Some("interior minister"));
     assert_eq!(q[1].name.as_deref(), Some("Robby Mook"));
     assert_eq!(q[1].title.as_deref(), Some("Her campaign manager"));
+    let text = "Cory James, 22, of Flint, Mich., said he had not given up.";
+    let q = run(text);
+    assert_eq!(q[0].1.speaker.name.as_deref(), Some("Cory James"), "{q:#?}");
 }
 
 #[test]
@@ -224,6 +249,35 @@ fn short_mentions_resolve_to_the_last_full_mention() {
     }
     assert_eq!(s(text, q[1].1.speaker_span), "Pompeo");
     assert_eq!(s(text, q[2].1.speaker_span), "He");
+}
+
+#[test]
+fn they_and_it_resolve_to_groups_and_organizations() {
+    let text = "Two Western diplomats said the embassy would stay open. \
+                They added that staff would leave. \
+                The US State Department said the risk was high. It said nothing more.";
+    let q = run(text);
+    assert_eq!(q.len(), 4, "{q:#?}");
+    assert_eq!(q[1].1.resolved_from, Some(q[0].1.speaker_span));
+    assert!(q[1].1.speaker.anonymous);
+    assert_eq!(q[3].1.resolved_from, Some(q[2].1.speaker_span));
+    assert_eq!(
+        q[3].1.speaker.organization.as_deref(),
+        Some("US State Department")
+    );
+}
+
+#[test]
+fn relative_pronoun_resolves_to_its_antecedent() {
+    let text =
+        "The threat came from Ambassador Matthew Tueller, who said the embassy would stay open.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(s(text, q[0].1.speaker_span), "who");
+    let from = q[0].1.resolved_from.expect("resolved");
+    assert_eq!(s(text, from), "Ambassador Matthew Tueller");
+    assert_eq!(q[0].1.speaker.name.as_deref(), Some("Matthew Tueller"));
+    assert_eq!(q[0].1.speaker.title.as_deref(), Some("Ambassador"));
 }
 
 #[test]
@@ -504,6 +558,10 @@ mod seeds {
 
         let q = find(&found, S000, "The US Embassy in Iraq", "has urged");
         assert!(s(S000, q.content_span).starts_with("American citizens to depart from Iraq"));
+
+        // "… the threats from Iran who has warned the US of 'revenge' …"
+        let q = find(&found, S000, "who", "has warned");
+        assert_eq!(q.resolved_from.map(|r| s(S000, r)), Some("Iran"));
 
         let q = find(&found, S000, "Iran", "called");
         assert!(

@@ -1,0 +1,344 @@
+//! Content spans (what was said: a quotation or a clause before or after
+//! the cue), the cue's full extent, continuations and anonymity hedges.
+
+use super::lexicon::{ADVERB, AUX, DET, NUM, PREP, TIME};
+use super::tokens::Kind;
+use super::{Doc, Found};
+use crate::article::Span;
+
+impl Doc<'_> {
+    /// The quoted span a closing mark at `i` closes, if any.
+    pub(super) fn closed_quote_at(&self, i: usize) -> Option<Span> {
+        let t = self.toks.get(i)?;
+        let q = self.quoted.get(t.closes? as usize)?;
+        Some(q.span)
+    }
+
+    /// First token of the sentence holding token `i`.
+    pub(super) fn sentence_start(&self, i: usize) -> usize {
+        let mut s = i;
+        while s > 0 && self.same(s - 1, i) {
+            s -= 1;
+        }
+        s
+    }
+
+    /// Content before a source-and-cue block that starts at token `b`:
+    /// `"…," X said` (direct) or `…, X said` (indirect).
+    pub(super) fn content_before(&self, b: usize) -> Option<(Span, bool)> {
+        let p = b.checked_sub(1)?;
+        if let Some(q) = self.closed_quote_at(p) {
+            // `"…." King said.` across a sentence break is usually a new
+            // sentence about the quote, not its attribution.
+            let open_end = p == 0 || self.same(p, b) || !self.toks[p - 1].is_punct('.');
+            return open_end.then_some((q, true));
+        }
+        let t = &self.toks[p];
+        if !(t.is_punct(',') || t.is_punct('\u{2014}') || t.is_punct('\u{2013}')) {
+            return None;
+        }
+        if p > 0
+            && let Some(q) = self.closed_quote_at(p - 1)
+        {
+            return Some((q, true));
+        }
+        let first = self.sentence_start(p);
+        if first + 1 > p || !self.same(first, p) {
+            return None;
+        }
+        let first = (first..p).find(|&i| self.toks[i].kind != Kind::Punct)?;
+        if first >= p {
+            return None;
+        }
+        let span = self.span(first, p);
+        // A sentence that is one whole quotation is a direct quote.
+        let direct = self.toks[first]
+            .opens
+            .and_then(|q| self.quoted.get(q as usize))
+            .is_some_and(|q| q.close + 1 >= p);
+        Some((span, direct))
+    }
+
+    /// Content after the cue: `X said: "…"` (direct) or `X said (that) …`.
+    /// `a` is the first token after the cue; `addressee` skips "told AFP".
+    pub(super) fn content_after(
+        &self,
+        a: usize,
+        anchor: usize,
+        addressee: bool,
+    ) -> Option<(Span, bool)> {
+        let mut k = a;
+        if addressee && let Some((_, e)) = self.right_np(k) {
+            k = e;
+        }
+        let n = self.toks.len();
+        // Look a few tokens ahead for "that", a colon or an opening quote.
+        let mut start = k;
+        let mut j = k;
+        // Only a prepositional or time phrase may stand between the cue and
+        // "that"/a colon/a quotation ("said in a statement that ...").
+        let skippable =
+            |j: usize| j == k || self.toks.get(k).is_some_and(|t| t.is(PREP | TIME | ADVERB));
+        while j < n
+            && j < k + 8
+            && skippable(j)
+            && (self.same(j, anchor) || self.toks[j].opens.is_some())
+        {
+            let t = &self.toks[j];
+            if let Some(q) = t.opens {
+                start = j;
+                let _ = q;
+                break;
+            }
+            if t.is_punct(':') {
+                start = j + 1;
+                break;
+            }
+            if t.is_word() && self.word(j).eq_ignore_ascii_case("that") {
+                start = j;
+                break;
+            }
+            if t.kind == Kind::Punct {
+                break;
+            }
+            j += 1;
+        }
+        if start < n
+            && self.toks[start].is_punct(',')
+            && self.toks.get(start + 1).is_some_and(|t| t.opens.is_some())
+        {
+            start += 1; // He added, "…"
+        }
+        if start >= n || !(self.same(start, anchor) || self.toks[start].opens.is_some()) {
+            return None;
+        }
+        // "told AFP a day after ...", "said on Tuesday when ...": no content here.
+        let mut lead = start;
+        while lead < n && lead < start + 4 && self.is_time_filler(lead) {
+            lead += 1;
+        }
+        if self.plain_word(lead, anchor) {
+            let t = &self.toks[lead];
+            // Adverbial clauses are not what was said; "how", "why",
+            // "whether", "if" and "that" clauses are.
+            let adverbial = matches!(
+                self.word(lead).to_ascii_lowercase().as_str(),
+                "after"
+                    | "before"
+                    | "while"
+                    | "as"
+                    | "because"
+                    | "since"
+                    | "although"
+                    | "though"
+                    | "until"
+                    | "unless"
+                    | "but"
+                    | "and"
+                    | "or"
+                    | "so"
+                    | "than"
+                    | "nor"
+            );
+            if adverbial {
+                return None;
+            }
+            let timed = (start..lead).any(|i| !self.toks[i].is(DET | NUM));
+            // "vowed to impose", "warned of", "talked about", "called for" are
+            // content; "said at a rally", "reported from Los Angeles" are not.
+            if t.is(PREP) && !t.cap && !matches!(self.word(lead), "to" | "of" | "about" | "for") {
+                return None;
+            }
+            if timed {
+                start = lead; // said on Tuesday [he would ...]
+            }
+        }
+        // Direct: the content is a quotation (after an optional "that").
+        let qtok = if self.word_is(start, "that") {
+            start + 1
+        } else {
+            start
+        };
+        if let Some(q) = self.toks.get(qtok).and_then(|t| t.opens) {
+            let q = self.quoted[q as usize];
+            let after = q.close + 1;
+            let ends_clause = !q.closed
+                || after >= n
+                || !self.same(after, anchor) && !self.same(after, q.close)
+                || matches!(self.toks[after].kind, Kind::Punct)
+                    && matches!(self.toks[after].ch, '.' | ',' | '!' | '?' | ';');
+            if ends_clause {
+                // "said that 'it is not a halt'": the "that" stays with the content.
+                let span = Span::new(self.toks[start].start, q.span.end);
+                return Some((span, true));
+            }
+        }
+        // Indirect: to the end of the sentence, or of a quotation that runs past it.
+        let mut end = start;
+        while end < n && self.same(end, start) {
+            end += 1;
+        }
+        let mut last = end;
+        while last > start && self.toks[last - 1].kind == Kind::Punct {
+            last -= 1;
+        }
+        if last > start
+            && let Some(q) = self.toks[last - 1].inside
+        {
+            let q = self.quoted[q as usize];
+            if q.closed {
+                last = last.max(q.close + 1);
+            }
+        }
+        let words = (start..last).filter(|&i| self.toks[i].is_word()).count();
+        (words >= 2).then(|| (self.span(start, last), false))
+    }
+
+    /// Time fillers between a cue and its content: "a day after", "on Tuesday".
+    pub(super) fn is_time_filler(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if !t.is_word() {
+            return false;
+        }
+        if t.is(TIME | DET | NUM) {
+            return true;
+        }
+        let w = self.word(i).to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "hour"
+                | "hours"
+                | "last"
+                | "on"
+                | "this"
+                | "next"
+        )
+    }
+
+    /// The previous sentence as content (`X said.` after the reported words).
+    pub(super) fn previous_sentence(&self, c: usize) -> Option<Span> {
+        let first = self.sentence_start(c);
+        let prev_last = first.checked_sub(1)?;
+        if self.sent[prev_last] == u32::MAX {
+            return None;
+        }
+        let prev_first = self.sentence_start(prev_last);
+        let mut last = prev_last + 1;
+        while last > prev_first && self.toks[last - 1].kind == Kind::Punct {
+            last -= 1;
+        }
+        let words = (prev_first..last)
+            .filter(|&i| self.toks[i].is_word())
+            .count();
+        (words >= 3).then(|| self.span(prev_first, last))
+    }
+
+    /// Number of words from token `a` to the end of its sentence, stopping at
+    /// "that" or an opening quote (which mean real content follows).
+    pub(super) fn words_to_sentence_end(&self, a: usize, anchor: usize) -> (usize, bool) {
+        let mut words = 0;
+        let mut j = a;
+        while j < self.toks.len() && self.same(j, anchor) {
+            let t = &self.toks[j];
+            if t.opens.is_some() || t.is_punct(':') || self.word_is(j, "that") {
+                return (words, true);
+            }
+            if t.is_word() {
+                words += 1;
+            }
+            j += 1;
+        }
+        (words, false)
+    }
+
+    /// The quotation that continues a direct quote after its attribution:
+    /// `"…," he said. "…"` or `"…," he said, "…"` in the same paragraph.
+    pub(super) fn continuation(&self, f: &Found) -> Option<Span> {
+        if !f.direct || f.content.end > self.toks[f.cue.0].start {
+            return None;
+        }
+        let e = f.cue.1.max(f.source.1);
+        let t = self.toks.get(e)?;
+        if !(t.is_punct('.') || t.is_punct(',')) {
+            return None;
+        }
+        let next = self.toks.get(e + 1)?;
+        let q = self.quoted.get(next.opens? as usize)?;
+        (!next.newline_before).then_some(q.span)
+    }
+
+    /// The cue as PolNeAR marks it: with its auxiliaries and adverbs ("has
+    /// also said"), a following colon ("said:") or "in a statement".
+    pub(super) fn extend_cue(&self, cue: (usize, usize), source: (usize, usize)) -> (usize, usize) {
+        let (mut a, mut b) = cue;
+        while a > source.1 && a > 0 && self.plain_word(a - 1, cue.0) {
+            let t = &self.toks[a - 1];
+            let w = self.word(a - 1).to_ascii_lowercase();
+            let aux = t.is(AUX) && !matches!(w.as_str(), "is" | "was" | "are" | "were" | "be");
+            let ly = !t.cap && w.len() > 4 && w.ends_with("ly");
+            if aux || (t.is(ADVERB) && !t.cap) || ly || w == "not" {
+                a -= 1;
+            } else {
+                break;
+            }
+        }
+        let verb = self.word(cue.0).to_ascii_lowercase();
+        let next = self.word(b).to_ascii_lowercase();
+        let particle = match verb.as_str() {
+            "called" | "calls" | "calling" => matches!(next.as_str(), "on" | "for"),
+            "referring" | "referred" => next == "to",
+            "pointing" | "pointed" => matches!(next.as_str(), "out" | "to"),
+            _ => false,
+        };
+        let colon = self.toks.get(b).is_some_and(|t| t.is_punct(':'));
+        if colon || (particle && self.plain_word(b, cue.0)) {
+            b += 1;
+        } else if self.word_is(b, "in")
+            && self.toks.get(b + 1).is_some_and(|t| t.is(DET))
+            && self.plain_word(b + 2, cue.0)
+            && self.word(b + 2).eq_ignore_ascii_case("statement")
+        {
+            b += 3;
+        }
+        (a, b)
+    }
+
+    /// A hedge right after token `end`: ", speaking anonymously", ", who asked
+    /// not to be named", ", speaking on condition of anonymity".
+    pub(super) fn hedge_after(&self, end: usize) -> Option<Span> {
+        if !self.toks.get(end)?.is_punct(',') {
+            return None;
+        }
+        let first = end + 1;
+        if !(self.word_is(first, "speaking") || self.word_is(first, "who")) {
+            return None;
+        }
+        let mut j = first;
+        while j < self.toks.len()
+            && self.same(j, first)
+            && !matches!(self.toks[j].kind, Kind::Punct | Kind::Mark)
+        {
+            j += 1;
+        }
+        let span = self.span(first, j);
+        let clause = self.text.get(span.start..span.end)?.to_ascii_lowercase();
+        let hedged = [
+            "anonym",
+            "not authori",
+            "not be named",
+            "not to be named",
+            "be identified",
+        ]
+        .iter()
+        .any(|h| clause.contains(h));
+        hedged.then_some(span)
+    }
+}

@@ -431,6 +431,11 @@ fn event_within(
         if k > 0 && matches!(w.lower[k - 1], "a" | "an" | "the") {
             continue; // an adjective: "to honor a slain friend"
         }
+        // A participle clause after a comma says what the subject did:
+        // "Gunman fires on family, killing mom".
+        if word.ends_with("ing") && k > from && w.gap(k).contains(',') {
+            return None;
+        }
         if let Some(kind) = event_at(w, k, starts) {
             if is_active_with_object(w, k, starts) {
                 return None; // "a gunman killed six people": the agent
@@ -564,6 +569,13 @@ fn excluded(w: &Words, q: &Quantity) -> bool {
     // Ages: "three -year-old", "two month-old".
     if let Some(&next) = w.lower.get(q.end)
         && (next.starts_with("year") || next.starts_with("month") || next.starts_with("-year"))
+    {
+        return true;
+    }
+    // "under the age of 15"
+    if q.start >= 2
+        && w.lower[q.start - 1] == "of"
+        && matches!(w.lower[q.start - 2], "age" | "ages")
     {
         return true;
     }
@@ -702,6 +714,7 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
             }
             let before = out.len();
             count_fact(w, &q, s_start, sentence, &starts, out);
+
             if out.len() == before
                 && let Some((head, f)) = prev.take()
                 && head + 2 == q.start
@@ -1272,6 +1285,7 @@ mod tests {
         no_no_one: "No one was injured." => [],
         no_negated: "Two people were not injured." => [],
         no_days: "He died two days later." => [],
+        no_age_of: "Children under the age of 15 died from gunfire." => [],
         no_rounds: "The suspects shot more than 20 rounds at the car." => [],
         no_minutes: "Three others arrived with gunshot wounds about 15 minutes later." => [
             c(Injured, 3, Some(3), "others")],
@@ -1284,6 +1298,8 @@ mod tests {
         singular_and_count: "Woman, 3 teenage daughters shot in Nashville" => [
             c(Shot, 4, Some(4), "Woman, 3 teenage daughters"), c(Shot, 3, Some(3), "teenage daughters")],
         singular_dead: "Police: Teen dead after being shot by father" => [c(Killed, 1, ONE, "Teen")],
+        participle_agent: "Gunman fires on family, killing mom and grandmother" => [
+            c(Killed, 1, ONE, "mom"), c(Killed, 2, Some(2), "mom and grandmother")],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [
             c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],
         reflexive_without_noun: "Felon arrested after accidentally shooting himself" => [c(Shot, 1, ONE, "himself")],

@@ -1285,6 +1285,7 @@ mod tests {
         no_no_one: "No one was injured." => [],
         no_negated: "Two people were not injured." => [],
         no_days: "He died two days later." => [],
+        no_hit_towns: "The storm hit two towns." => [],
         no_age_of: "Children under the age of 15 died from gunfire." => [],
         no_rounds: "The suspects shot more than 20 rounds at the car." => [],
         no_minutes: "Three others arrived with gunshot wounds about 15 minutes later." => [
@@ -1300,6 +1301,7 @@ mod tests {
         singular_dead: "Police: Teen dead after being shot by father" => [c(Killed, 1, ONE, "Teen")],
         participle_agent: "Gunman fires on family, killing mom and grandmother" => [
             c(Killed, 1, ONE, "mom"), c(Killed, 2, Some(2), "mom and grandmother")],
+        stray_bullet: "Stray bullet hits 11-year-old girl in West Palm Beach" => [c(Shot, 1, ONE, "11-year-old girl")],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [
             c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],
         reflexive_without_noun: "Felon arrested after accidentally shooting himself" => [c(Shot, 1, ONE, "himself")],

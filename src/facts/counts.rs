@@ -495,6 +495,9 @@ fn is_active_with_object(w: &Words, k: usize, starts: &[bool]) -> bool {
     }
     starts[k + 1]
         || people_class(next).is_some()
+        || w.lower
+            .get(k + 2)
+            .is_some_and(|n| people_class(n) == Some(NounClass::One) && !w.breaks_before(k + 2))
         || matches!(
             next,
             "a" | "an" | "the" | "his" | "her" | "their" | "him" | "them"
@@ -1036,6 +1039,22 @@ fn coordinated_singulars(
     (extra, first, last)
 }
 
+/// "second" = 2 ... "tenth" = 10.
+fn ordinal_value(word: &str) -> Option<u64> {
+    Some(match word {
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        "fifth" | "5th" => 5,
+        "sixth" | "6th" => 6,
+        "seventh" | "7th" => 7,
+        "eighth" | "8th" => 8,
+        "ninth" | "9th" => 9,
+        "tenth" | "10th" => 10,
+        _ => return None,
+    })
+}
+
 /// "accidentally shot himself", "killed herself": one person, the subject.
 fn reflexives(
     w: &Words,
@@ -1151,14 +1170,46 @@ fn implicit_singulars(
         {
             after += 2;
         }
-        let (mut kind, at) = match (
-            event_before(w, np_start, starts),
-            event_within(w, after, 5, starts),
-        ) {
+        let before = event_before(w, np_start, starts);
+        let (mut kind, at) = match (before, event_within(w, after, 5, starts)) {
             (Some(e), _) => e,
             (None, Some(e)) => e,
             _ => continue,
         };
+        // Objects listed after a verb: "Man kills woman, her son, himself".
+        let mut last = i;
+        if before.is_some() {
+            loop {
+                let j = last + 1;
+                if j >= s_end || w.breaks_before(j) || starts[j] {
+                    break;
+                }
+                if !(w.gap(j).contains(',') || w.lower[j] == "and") {
+                    break;
+                }
+                let mut k = if w.lower[j] == "and" { j + 1 } else { j };
+                if k < s_end && matches!(w.lower[k], "and" | "her" | "his" | "their" | "a" | "an") {
+                    k += 1;
+                }
+                if k < s_end
+                    && !w.breaks_before(k)
+                    && (people_class(w.lower[k]) == Some(NounClass::One)
+                        || matches!(w.lower[k], "himself" | "herself"))
+                {
+                    people += 1;
+                    last = k;
+                } else {
+                    break;
+                }
+            }
+        }
+        // "A third person has died": the ordinal tells how many died.
+        let ordinal = (first..i).find_map(|k| ordinal_value(w.lower[k]));
+        if kind == FactKind::Killed
+            && let Some(n) = ordinal
+        {
+            people = people.max(n);
+        }
         // "Boy, 16, dies after being accidentally shot", "Woman injured in
         // shooting dies", "the fatal shooting of a man".
         if matches!(kind, FactKind::Shot | FactKind::Injured)
@@ -1185,9 +1236,13 @@ fn implicit_singulars(
                 status: None,
                 aggregate: false,
             }),
-            span: span_of(w, np_start.min(at), i.max(at)),
+            span: span_of(w, np_start.min(at), last.max(at)),
             sentence,
-            rule: "count.implicit_singular",
+            rule: if ordinal.is_some() && kind == FactKind::Killed {
+                "count.ordinal_victim"
+            } else {
+                "count.implicit_singular"
+            },
         });
     }
 }
@@ -1300,8 +1355,11 @@ mod tests {
             c(Shot, 4, Some(4), "Woman, 3 teenage daughters"), c(Shot, 3, Some(3), "teenage daughters")],
         singular_dead: "Police: Teen dead after being shot by father" => [c(Killed, 1, ONE, "Teen")],
         participle_agent: "Gunman fires on family, killing mom and grandmother" => [
-            c(Killed, 1, ONE, "mom"), c(Killed, 2, Some(2), "mom and grandmother")],
+            c(Killed, 2, Some(2), "mom"), c(Killed, 2, Some(2), "mom and grandmother")],
         stray_bullet: "Stray bullet hits 11-year-old girl in West Palm Beach" => [c(Shot, 1, ONE, "11-year-old girl")],
+        object_list: "Police: Man kills woman, her son, himself in Las Vegas" => [
+            c(Killed, 3, Some(3), "woman")],
+        ordinal_victim: "A third person has died after the shooting." => [c(Killed, 3, Some(3), "third person")],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [
             c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],
         reflexive_without_noun: "Felon arrested after accidentally shooting himself" => [c(Shot, 1, ONE, "himself")],

@@ -943,8 +943,15 @@ fn count_fact(
     if matches!(kind, FactKind::Killed | FactKind::Injured | FactKind::Shot)
         && let Some(own_head) = own_head
     {
+        // With the verb before the count, everything listed after it is
+        // its object: "injured three adults and an 11-year-old child".
+        let event = if link == "before" {
+            usize::MAX
+        } else {
+            evidence_end
+        };
         let (extra, first, last) =
-            coordinated_singulars(w, q.start, own_head, s_start, evidence_end, starts);
+            coordinated_singulars(w, q.start, own_head, s_start, event, starts);
         if extra > 0 {
             let value = Interval {
                 min: q.value.min.saturating_add(extra),
@@ -1012,6 +1019,14 @@ fn coordinated_singulars(
         }
         if k < n && k < limit && k < event && people_class(w.lower[k]) == Some(NounClass::One) {
             extra += 1;
+            // "an 11-year-old child": the compound's last noun.
+            while k + 1 < n
+                && !w.breaks_before(k + 1)
+                && !w.gap(k + 1).contains(',')
+                && people_class(w.lower[k + 1]) == Some(NounClass::One)
+            {
+                k += 1;
+            }
             last = k;
         } else {
             break;
@@ -1191,6 +1206,20 @@ fn implicit_singulars(
                 if k < s_end && matches!(w.lower[k], "and" | "her" | "his" | "their" | "a" | "an") {
                     k += 1;
                 }
+                // Up to two modifiers: "her 33-year old father".
+                let mut m = 0;
+                while m < 2
+                    && k + 1 < s_end
+                    && people_class(w.lower[k]).is_none()
+                    && !matches!(w.lower[k], "himself" | "herself")
+                    && !w.breaks_before(k + 1)
+                    && !w.gap(k + 1).contains(',')
+                    && !NP_STOP.contains(&w.lower[k])
+                    && !EVENTS.contains_key(w.lower[k])
+                {
+                    k += 1;
+                    m += 1;
+                }
                 if k < s_end
                     && !w.breaks_before(k)
                     && (people_class(w.lower[k]) == Some(NounClass::One)
@@ -1360,6 +1389,10 @@ mod tests {
         object_list: "Police: Man kills woman, her son, himself in Las Vegas" => [
             c(Killed, 3, Some(3), "woman")],
         ordinal_victim: "A third person has died after the shooting." => [c(Killed, 3, Some(3), "third person")],
+        verb_count_and_singular: "a shooting that injured three adults and an 11-year-old child." => [
+            c(Injured, 3, Some(3), "adults"), c(Injured, 4, Some(4), "three adults and an 11-year-old child")],
+        object_list_modifiers: "They are accused of shooting a 7-year-old and her 33-year old father." => [
+            c(Shot, 2, Some(2), "7-year-old")],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [
             c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],
         reflexive_without_noun: "Felon arrested after accidentally shooting himself" => [c(Shot, 1, ONE, "himself")],

@@ -478,6 +478,19 @@ fn is_active_with_object(w: &Words, k: usize, starts: &[bool]) -> bool {
     if k > 0 && PASSIVE.contains(&w.lower[k - 1]) {
         return false;
     }
+    has_object_after(w, k, starts)
+}
+
+/// Whether an object follows the verb at `k`.
+fn has_object_after(w: &Words, k: usize, starts: &[bool]) -> bool {
+    // "shot and killed his sister": the object follows the second verb.
+    if w.lower.get(k + 1) == Some(&"and")
+        && w.lower.get(k + 2).is_some_and(|v| EVENTS.contains_key(v))
+        && !w.breaks_before(k + 1)
+        && !w.breaks_before(k + 2)
+    {
+        return has_object_after(w, k + 2, starts);
+    }
     // A noun, not a verb: "with gunshot wounds", "from his wounds".
     if k > 0
         && matches!(
@@ -1173,8 +1186,12 @@ fn implicit_singulars(
         if first > s_start && matches!(w.lower[first - 1], "no" | "nobody") {
             continue;
         }
-        let article = (first > s_start && matches!(w.lower[first - 1], "a" | "an" | "the"))
-            .then(|| first - 1);
+        let article = (first > s_start
+            && matches!(
+                w.lower[first - 1],
+                "a" | "an" | "the" | "his" | "her" | "their"
+            ))
+        .then(|| first - 1);
         let np_start = article.unwrap_or(first);
         // Skip an age in apposition: "Man, 20, killed".
         let mut after = i + 1;
@@ -1244,6 +1261,18 @@ fn implicit_singulars(
         if matches!(kind, FactKind::Shot | FactKind::Injured)
             && ((i + 1..s_end.min(i + 14)).any(|k| matches!(w.lower[k], "died" | "dies"))
                 || (at > 0 && matches!(w.lower[at - 1], "fatal" | "deadly")))
+        {
+            kind = FactKind::Killed;
+        }
+        // A shooting the sentence calls a killing: "charged with manslaughter
+        // for shooting friend".
+        if kind == FactKind::Shot
+            && (s_start..s_end).any(|k| {
+                matches!(
+                    w.lower[k],
+                    "manslaughter" | "murder" | "homicide" | "fatal" | "fatally" | "deadly"
+                )
+            })
         {
             kind = FactKind::Killed;
         }
@@ -1393,6 +1422,9 @@ mod tests {
             c(Injured, 3, Some(3), "adults"), c(Injured, 4, Some(4), "three adults and an 11-year-old child")],
         object_list_modifiers: "They are accused of shooting a 7-year-old and her 33-year old father." => [
             c(Shot, 2, Some(2), "7-year-old")],
+        shot_and_killed_object: "After a toddler accidentally shot and killed his sister, the family grieves." => [
+            c(Killed, 1, ONE, "sister")],
+        manslaughter_singular: "Man charged with manslaughter for shooting friend" => [c(Killed, 1, ONE, "friend")],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [
             c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],
         reflexive_without_noun: "Felon arrested after accidentally shooting himself" => [c(Shot, 1, ONE, "himself")],

@@ -18,6 +18,25 @@
 //!    shot, one fatally" gives shot 3 and killed 1). Nouns such as "deaths",
 //!    "the dead", "hostages", "troops" carry their own kind.
 //!
+//! Beyond one number and one noun:
+//!
+//! - implicit singulars: a singular people noun with an event, "a man was
+//!   shot dead", "killed a young woman", headline style "Teen dead", "Bullet
+//!   hits girl"; coordinated singulars count together ("4-year-old boy,
+//!   woman shot" = 2, "kills woman, her son, himself" = 3), and an ordinal
+//!   victim gives the total ("a third person has died" = 3);
+//! - reflexives: "accidentally shot himself" = 1;
+//! - coordination: "2 men, 3 women shot" and "injuring four men and two
+//!   women" give each part plus a `count.coordinated_sum`; singulars next to
+//!   a count add to it ("two children and a woman were shot" = 3), but never
+//!   across "including" or an apposition;
+//! - agents are not victims: a noun followed by an active event verb with an
+//!   object ("a gunman killed six people"), by "accused of", "charged" and
+//!   the like, or by a participle clause after a comma ("fires on family,
+//!   killing mom") is not counted;
+//! - counts in a sentence about several incidents ("in two separate
+//!   shootings") are marked `aggregate`.
+//!
 //! # Shot, killed and injured
 //!
 //! Gun-violence reporting (and the Gun Violence Archive's data) counts the

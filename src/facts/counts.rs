@@ -447,7 +447,10 @@ fn event_within(
         if word == "shooting" || word == "shootings" {
             continue; // a noun here: "wounded in a shooting"
         }
-        if k > 0 && matches!(w.lower[k - 1], "a" | "an" | "the") {
+        if k > 0
+            && matches!(w.lower[k - 1], "a" | "an" | "the")
+            && (word.ends_with("ed") || word == "slain")
+        {
             continue; // an adjective: "to honor a slain friend"
         }
         // A participle clause after a comma says what the subject did:
@@ -1444,6 +1447,8 @@ mod tests {
         shot_and_killed_object: "After a toddler accidentally shot and killed his sister, the family grieves." => [
             c(Killed, 1, ONE, "sister")],
         manslaughter_singular: "Man charged with manslaughter for shooting friend" => [c(Killed, 1, ONE, "friend")],
+        hospital: "One person is dead and another person is in the hospital." => [
+            c(Killed, 1, ONE, "person"), c(Injured, 1, ONE, "another person")],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [
             c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],
         reflexive_without_noun: "Felon arrested after accidentally shooting himself" => [c(Shot, 1, ONE, "himself")],

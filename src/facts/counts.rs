@@ -1395,6 +1395,39 @@ mod tests {
         year_old_victim: "An 18-year-old was wounded in the shooting." => [c(Injured, 1, ONE, "18-year-old")],
     }
 
+    /// Status of forces and personnel counts, in text order.
+    fn statuses(text: &str) -> Vec<Option<Status>> {
+        extract_all(text, None)
+            .into_iter()
+            .filter_map(|f| match f.value {
+                FactValue::Count(c) => Some(c.status),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn troop_status() {
+        assert_eq!(
+            statuses(
+                "Pompeo threatened to withdraw the 3,000 American soldiers still deployed in Iraq."
+            ),
+            [Some(Status::Deployed)]
+        );
+        assert_eq!(
+            statuses("The US will withdraw 2,500 troops from Afghanistan."),
+            [Some(Status::Withdrawn)]
+        );
+        assert_eq!(
+            statuses("About 5,000 troops are stationed in Iraq."),
+            [Some(Status::Stationed)]
+        );
+        assert_eq!(
+            statuses("Officials said 200 diplomats remain in Baghdad."),
+            [Some(Status::Present)]
+        );
+    }
+
     #[test]
     fn roundup_counts_are_aggregate() {
         let facts = extract_all("Six people were injured in two separate shootings.", None);
@@ -1449,6 +1482,13 @@ mod tests {
         manslaughter_singular: "Man charged with manslaughter for shooting friend" => [c(Killed, 1, ONE, "friend")],
         hospital: "One person is dead and another person is in the hospital." => [
             c(Killed, 1, ONE, "person"), c(Injured, 1, ONE, "another person")],
+        missing: "Twenty people remain missing after the flood." => [c(Missing, 20, Some(20), "people")],
+        kidnapped: "Two aid workers were kidnapped near the border." => [c(Kidnapped, 2, Some(2), "aid workers")],
+        evacuated: "About 3,000 residents were evacuated." => [c(Evacuated, 3000, Some(3000), "residents")],
+        hostages: "Gunmen held 40 hostages." => [c(Kidnapped, 40, Some(40), "hostages")],
+        troops_withdrawn: "The US will withdraw 2,500 troops from Afghanistan." => [
+            c(Troops, 2500, Some(2500), "troops")],
+        passengers: "The plane carried 150 passengers." => [c(People, 150, Some(150), "passengers")],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [
             c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],
         reflexive_without_noun: "Felon arrested after accidentally shooting himself" => [c(Shot, 1, ONE, "himself")],

@@ -459,6 +459,11 @@ fn event_within(
             return None;
         }
         if let Some(kind) = event_at(w, k, starts) {
+            // "the officer who shot ...": the agent ("who was shot" has
+            // "was" before the verb).
+            if k > 0 && matches!(w.lower[k - 1], "who" | "that") && !INTRANSITIVE.contains(&word) {
+                return None;
+            }
             if is_active_with_object(w, k, starts) {
                 return None; // "a gunman killed six people": the agent
             }
@@ -1215,6 +1220,10 @@ fn implicit_singulars(
             ))
         .then(|| first - 1);
         let np_start = article.unwrap_or(first);
+        // "the mother of Sean Smith, who died": the event is another's.
+        if w.lower.get(i + 1) == Some(&"of") {
+            continue;
+        }
         // Skip an age in apposition: "Man, 20, killed".
         let mut after = i + 1;
         if after + 1 < s_end
@@ -1489,6 +1498,9 @@ mod tests {
         troops_withdrawn: "The US will withdraw 2,500 troops from Afghanistan." => [
             c(Troops, 2500, Some(2500), "troops")],
         passengers: "The plane carried 150 passengers." => [c(People, 150, Some(150), "passengers")],
+        no_relative_agent: "The black plainclothes officer who shot Keith Scott spoke." => [],
+        relative_victim: "A man who died at the scene was identified." => [c(Killed, 1, ONE, "man")],
+        no_complement_event: "The mother of Sean Smith, who died in Benghazi, spoke." => [],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [
             c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],
         reflexive_without_noun: "Felon arrested after accidentally shooting himself" => [c(Shot, 1, ONE, "himself")],

@@ -403,6 +403,13 @@ fn noun_after(w: &Words, from: usize) -> Option<Noun> {
 /// ("shot dead", "shot and killed", "shot and wounded").
 fn event_at(w: &Words, i: usize, starts: &[bool]) -> Option<FactKind> {
     let kind = *EVENTS.get(w.lower[i])?;
+    // "in critical condition", not "critical of the candidates".
+    if w.lower[i] == "critical"
+        && w.lower.get(i + 1) != Some(&"condition")
+        && !(i > 0 && matches!(w.lower[i - 1], "in" | "listed" | "remains" | "remained"))
+    {
+        return None;
+    }
     if kind == FactKind::Shot {
         #[allow(clippy::needless_range_loop)] // k indexes tokens, words and starts
         for k in i + 1..(i + 4).min(w.tokens.len()) {
@@ -1500,6 +1507,8 @@ mod tests {
         passengers: "The plane carried 150 passengers." => [c(People, 150, Some(150), "passengers")],
         no_relative_agent: "The black plainclothes officer who shot Keith Scott spoke." => [],
         relative_victim: "A man who died at the scene was identified." => [c(Killed, 1, ONE, "man")],
+        no_critical_of: "Davis, who was estranged from her father, was critical of the candidates." => [],
+        no_adjective_demonym: "Wall Street does more to hurt the American economy." => [],
         no_complement_event: "The mother of Sean Smith, who died in Benghazi, spoke." => [],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [
             c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],

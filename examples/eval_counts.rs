@@ -41,7 +41,8 @@
 //!
 //! Also printed: per-article recall of any count (among articles whose
 //! incident has killed + injured > 0, the fraction with at least one
-//! killed/injured/shot count anywhere), confusion tables, and the speed of
+//! killed/injured/shot count in its title or prose sentences), confusion
+//! tables, and the speed of
 //! the whole facts stage over the corpus (single thread).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 

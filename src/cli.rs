@@ -30,11 +30,40 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Compare sources story by story: which facts each includes, leaves out
+    /// or reports differently, who each quotes, and what each reprint of a
+    /// wire story changed.
+    Compare(CompareArgs),
     /// Find near-duplicate copies (wire stories reprinted with edits).
     Dedup(DedupArgs),
     /// Extract facts (counts of people, dates, places, quotes) per article,
     /// as JSON Lines: `{"id": ..., "facts": [...]}`, one line per article.
     Facts(FactsArgs),
+    /// List who is quoted in each article: speaker, cue and content, one
+    /// JSON object per quote.
+    Quotes(QuotesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write output to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Output format (default: terminal on a terminal, jsonl otherwise).
+    #[arg(long, value_enum)]
+    pub format: Option<CompareFormat>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// The fact x source matrix for people.
+    Terminal,
+    /// JSON Lines (schema version 1) with evidence spans.
+    Jsonl,
 }
 
 #[derive(Debug, Args)]
@@ -43,6 +72,16 @@ pub struct FactsArgs {
     pub input: InputArgs,
 
     /// Write here instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write output to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

@@ -17,6 +17,8 @@ use std::sync::OnceLock;
 
 use minhash_rs::prelude::MinHash;
 
+use crate::shingle::fold;
+
 /// Which MinHash implementation computes signatures.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Kernel {
@@ -112,12 +114,6 @@ impl Sketcher {
 pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
     let equal = a.iter().zip(b).filter(|(x, y)| x == y).count();
     equal as f64 / a.len().max(1) as f64
-}
-
-/// Folds a 64-bit shingle hash to the 32-bit word the permutations act on.
-#[inline]
-fn fold(h: u64) -> u32 {
-    (h ^ (h >> 32)) as u32
 }
 
 type KernelFn = fn(&[u64], &[u32], &[u32], &mut [u32]);

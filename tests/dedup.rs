@@ -564,3 +564,45 @@ group 0: 4 articles
         "{text}"
     );
 }
+
+#[test]
+fn arbitrary_bytes_never_crash_the_reader() {
+    // Deterministic garbage in every format: the run may skip records or
+    // fail with a message, but never panics (exit 101) or loses the summary.
+    let env = TestEnv::new();
+    let mut state = 0x1234_5678_9abc_def0u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let alphabet: &[u8] = b"{}[]\":,\\ntexid0123456789 \n\r\t\xff\xfe\xc3\xa9\xe2\x80\x9c'abc";
+    for case in 0..40 {
+        let len = (next() % 600) as usize;
+        let mut bytes: Vec<u8> = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        if case % 4 == 0 {
+            bytes.extend_from_slice(b"\n{\"id\":\"ok\",\"text\":\"a real article text\"}\n");
+        }
+        for ext in ["jsonl", "csv", "txt"] {
+            let name = format!("case{case}.{ext}");
+            env.write(&name, &bytes);
+            let out = env.run(&["dedup", &name]);
+            let code = out.status.code();
+            assert!(
+                matches!(code, Some(0..=2)),
+                "{name}: exit {code:?}\n{}",
+                stderr(&out)
+            );
+            if code != Some(2) {
+                assert_eq!(
+                    records(&stdout(&out)).last().unwrap()["type"],
+                    "summary",
+                    "{name}"
+                );
+            }
+        }
+    }
+}

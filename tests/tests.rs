@@ -17,3 +17,6 @@ mod facts_robust;
 
 // `wirediff facts`: JSON Lines of facts per article.
 mod facts_cli;
+
+// `wirediff quotes`: one JSON line per quote.
+mod quotes;

@@ -19,10 +19,11 @@
 //! when neither zone has any other count. Within the zone used:
 //!
 //! - killed = the largest lower bound (`min`) of its killed counts, 0 if none;
-//! - injured = the largest `min` of its injured counts (a *firm* estimate);
-//!   if it has none, shot − killed from its largest shot count (GVA's
-//!   victims are killed + injured, and "N shot" counts both), else 0. Those
-//!   two are *tentative*: "teen shot" in a title often died later.
+//! - injured = the largest `min` of its injured counts, or shot − killed
+//!   from its largest shot count when that is larger (GVA's victims are
+//!   killed + injured, and "N shot" counts both): a *firm* estimate. With no
+//!   injured count, shot − killed alone (or 0) is *tentative*: "teen shot" in
+//!   a title often died later.
 //!
 //! An article with no count in either zone gives no estimate (absent is not
 //! read as 0).
@@ -40,7 +41,8 @@
 //!
 //! Also printed: per-article recall of any count (among articles whose
 //! incident has killed + injured > 0, the fraction with at least one
-//! killed/injured/shot count anywhere), confusion tables, and the speed of
+//! killed/injured/shot count in its title or prose sentences), confusion
+//! tables, and the speed of
 //! the whole facts stage over the corpus (single thread).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -162,7 +164,8 @@ fn estimate(facts: &[Located]) -> ArticleEstimate<'_> {
         let killed = max_of(FactKind::Killed).unwrap_or(0);
         let shot = max_of(FactKind::Shot);
         let (injured, firm) = match (max_of(FactKind::Injured), shot) {
-            (Some(i), _) => (i, true),
+            (Some(i), Some(s)) => (i.max(s.saturating_sub(killed)), true),
+            (Some(i), None) => (i, true),
             (None, Some(s)) => (s.saturating_sub(killed), false),
             (None, None) => (0, false),
         };

@@ -18,6 +18,25 @@
 //!    shot, one fatally" gives shot 3 and killed 1). Nouns such as "deaths",
 //!    "the dead", "hostages", "troops" carry their own kind.
 //!
+//! Beyond one number and one noun:
+//!
+//! - implicit singulars: a singular people noun with an event, "a man was
+//!   shot dead", "killed a young woman", headline style "Teen dead", "Bullet
+//!   hits girl"; coordinated singulars count together ("4-year-old boy,
+//!   woman shot" = 2, "kills woman, her son, himself" = 3), and an ordinal
+//!   victim gives the total ("a third person has died" = 3);
+//! - reflexives: "accidentally shot himself" = 1;
+//! - coordination: "2 men, 3 women shot" and "injuring four men and two
+//!   women" give each part plus a `count.coordinated_sum`; singulars next to
+//!   a count add to it ("two children and a woman were shot" = 3), but never
+//!   across "including" or an apposition;
+//! - agents are not victims: a noun followed by an active event verb with an
+//!   object ("a gunman killed six people"), by "accused of", "charged" and
+//!   the like, or by a participle clause after a comma ("fires on family,
+//!   killing mom") is not counted;
+//! - counts in a sentence about several incidents ("in two separate
+//!   shootings") are marked `aggregate`.
+//!
 //! # Shot, killed and injured
 //!
 //! Gun-violence reporting (and the Gun Violence Archive's data) counts the
@@ -384,6 +403,13 @@ fn noun_after(w: &Words, from: usize) -> Option<Noun> {
 /// ("shot dead", "shot and killed", "shot and wounded").
 fn event_at(w: &Words, i: usize, starts: &[bool]) -> Option<FactKind> {
     let kind = *EVENTS.get(w.lower[i])?;
+    // "in critical condition", not "critical of the candidates".
+    if w.lower[i] == "critical"
+        && w.lower.get(i + 1) != Some(&"condition")
+        && !(i > 0 && matches!(w.lower[i - 1], "in" | "listed" | "remains" | "remained"))
+    {
+        return None;
+    }
     if kind == FactKind::Shot {
         #[allow(clippy::needless_range_loop)] // k indexes tokens, words and starts
         for k in i + 1..(i + 4).min(w.tokens.len()) {
@@ -428,10 +454,23 @@ fn event_within(
         if word == "shooting" || word == "shootings" {
             continue; // a noun here: "wounded in a shooting"
         }
-        if k > 0 && matches!(w.lower[k - 1], "a" | "an" | "the") {
+        if k > 0
+            && matches!(w.lower[k - 1], "a" | "an" | "the")
+            && (word.ends_with("ed") || word == "slain")
+        {
             continue; // an adjective: "to honor a slain friend"
         }
+        // A participle clause after a comma says what the subject did:
+        // "Gunman fires on family, killing mom".
+        if word.ends_with("ing") && k > from && w.gap(k).contains(',') {
+            return None;
+        }
         if let Some(kind) = event_at(w, k, starts) {
+            // "the officer who shot ...": the agent ("who was shot" has
+            // "was" before the verb).
+            if k > 0 && matches!(w.lower[k - 1], "who" | "that") && !INTRANSITIVE.contains(&word) {
+                return None;
+            }
             if is_active_with_object(w, k, starts) {
                 return None; // "a gunman killed six people": the agent
             }
@@ -473,6 +512,19 @@ fn is_active_with_object(w: &Words, k: usize, starts: &[bool]) -> bool {
     if k > 0 && PASSIVE.contains(&w.lower[k - 1]) {
         return false;
     }
+    has_object_after(w, k, starts)
+}
+
+/// Whether an object follows the verb at `k`.
+fn has_object_after(w: &Words, k: usize, starts: &[bool]) -> bool {
+    // "shot and killed his sister": the object follows the second verb.
+    if w.lower.get(k + 1) == Some(&"and")
+        && w.lower.get(k + 2).is_some_and(|v| EVENTS.contains_key(v))
+        && !w.breaks_before(k + 1)
+        && !w.breaks_before(k + 2)
+    {
+        return has_object_after(w, k + 2, starts);
+    }
     // A noun, not a verb: "with gunshot wounds", "from his wounds".
     if k > 0
         && matches!(
@@ -490,6 +542,9 @@ fn is_active_with_object(w: &Words, k: usize, starts: &[bool]) -> bool {
     }
     starts[k + 1]
         || people_class(next).is_some()
+        || w.lower
+            .get(k + 2)
+            .is_some_and(|n| people_class(n) == Some(NounClass::One) && !w.breaks_before(k + 2))
         || matches!(
             next,
             "a" | "an" | "the" | "his" | "her" | "their" | "him" | "them"
@@ -564,6 +619,13 @@ fn excluded(w: &Words, q: &Quantity) -> bool {
     // Ages: "three -year-old", "two month-old".
     if let Some(&next) = w.lower.get(q.end)
         && (next.starts_with("year") || next.starts_with("month") || next.starts_with("-year"))
+    {
+        return true;
+    }
+    // "under the age of 15"
+    if q.start >= 2
+        && w.lower[q.start - 1] == "of"
+        && matches!(w.lower[q.start - 2], "age" | "ages")
     {
         return true;
     }
@@ -702,6 +764,7 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
             }
             let before = out.len();
             count_fact(w, &q, s_start, sentence, &starts, out);
+
             if out.len() == before
                 && let Some((head, f)) = prev.take()
                 && head + 2 == q.start
@@ -927,8 +990,15 @@ fn count_fact(
     if matches!(kind, FactKind::Killed | FactKind::Injured | FactKind::Shot)
         && let Some(own_head) = own_head
     {
+        // With the verb before the count, everything listed after it is
+        // its object: "injured three adults and an 11-year-old child".
+        let event = if link == "before" {
+            usize::MAX
+        } else {
+            evidence_end
+        };
         let (extra, first, last) =
-            coordinated_singulars(w, q.start, own_head, s_start, evidence_end, starts);
+            coordinated_singulars(w, q.start, own_head, s_start, event, starts);
         if extra > 0 {
             let value = Interval {
                 min: q.value.min.saturating_add(extra),
@@ -996,6 +1066,14 @@ fn coordinated_singulars(
         }
         if k < n && k < limit && k < event && people_class(w.lower[k]) == Some(NounClass::One) {
             extra += 1;
+            // "an 11-year-old child": the compound's last noun.
+            while k + 1 < n
+                && !w.breaks_before(k + 1)
+                && !w.gap(k + 1).contains(',')
+                && people_class(w.lower[k + 1]) == Some(NounClass::One)
+            {
+                k += 1;
+            }
             last = k;
         } else {
             break;
@@ -1021,6 +1099,22 @@ fn coordinated_singulars(
         }
     }
     (extra, first, last)
+}
+
+/// "second" = 2 ... "tenth" = 10.
+fn ordinal_value(word: &str) -> Option<u64> {
+    Some(match word {
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        "fifth" | "5th" => 5,
+        "sixth" | "6th" => 6,
+        "seventh" | "7th" => 7,
+        "eighth" | "8th" => 8,
+        "ninth" | "9th" => 9,
+        "tenth" | "10th" => 10,
+        _ => return None,
+    })
 }
 
 /// "accidentally shot himself", "killed herself": one person, the subject.
@@ -1126,9 +1220,17 @@ fn implicit_singulars(
         if first > s_start && matches!(w.lower[first - 1], "no" | "nobody") {
             continue;
         }
-        let article = (first > s_start && matches!(w.lower[first - 1], "a" | "an" | "the"))
-            .then(|| first - 1);
+        let article = (first > s_start
+            && matches!(
+                w.lower[first - 1],
+                "a" | "an" | "the" | "his" | "her" | "their"
+            ))
+        .then(|| first - 1);
         let np_start = article.unwrap_or(first);
+        // "the mother of Sean Smith, who died": the event is another's.
+        if w.lower.get(i + 1) == Some(&"of") {
+            continue;
+        }
         // Skip an age in apposition: "Man, 20, killed".
         let mut after = i + 1;
         if after + 1 < s_end
@@ -1138,19 +1240,77 @@ fn implicit_singulars(
         {
             after += 2;
         }
-        let (mut kind, at) = match (
-            event_before(w, np_start, starts),
-            event_within(w, after, 5, starts),
-        ) {
+        let before = event_before(w, np_start, starts);
+        let (mut kind, at) = match (before, event_within(w, after, 5, starts)) {
             (Some(e), _) => e,
             (None, Some(e)) => e,
             _ => continue,
         };
+        // Objects listed after a verb: "Man kills woman, her son, himself".
+        let mut last = i;
+        if before.is_some() {
+            loop {
+                let j = last + 1;
+                if j >= s_end || w.breaks_before(j) || starts[j] {
+                    break;
+                }
+                if !(w.gap(j).contains(',') || w.lower[j] == "and") {
+                    break;
+                }
+                let mut k = if w.lower[j] == "and" { j + 1 } else { j };
+                if k < s_end && matches!(w.lower[k], "and" | "her" | "his" | "their" | "a" | "an") {
+                    k += 1;
+                }
+                // Up to two modifiers: "her 33-year old father".
+                let mut m = 0;
+                while m < 2
+                    && k + 1 < s_end
+                    && people_class(w.lower[k]).is_none()
+                    && !matches!(w.lower[k], "himself" | "herself")
+                    && !w.breaks_before(k + 1)
+                    && !w.gap(k + 1).contains(',')
+                    && !NP_STOP.contains(&w.lower[k])
+                    && !EVENTS.contains_key(w.lower[k])
+                {
+                    k += 1;
+                    m += 1;
+                }
+                if k < s_end
+                    && !w.breaks_before(k)
+                    && (people_class(w.lower[k]) == Some(NounClass::One)
+                        || matches!(w.lower[k], "himself" | "herself"))
+                {
+                    people += 1;
+                    last = k;
+                } else {
+                    break;
+                }
+            }
+        }
+        // "A third person has died": the ordinal tells how many died.
+        let ordinal = (first..i).find_map(|k| ordinal_value(w.lower[k]));
+        if kind == FactKind::Killed
+            && let Some(n) = ordinal
+        {
+            people = people.max(n);
+        }
         // "Boy, 16, dies after being accidentally shot", "Woman injured in
         // shooting dies", "the fatal shooting of a man".
         if matches!(kind, FactKind::Shot | FactKind::Injured)
             && ((i + 1..s_end.min(i + 14)).any(|k| matches!(w.lower[k], "died" | "dies"))
                 || (at > 0 && matches!(w.lower[at - 1], "fatal" | "deadly")))
+        {
+            kind = FactKind::Killed;
+        }
+        // A shooting the sentence calls a killing: "charged with manslaughter
+        // for shooting friend".
+        if kind == FactKind::Shot
+            && (s_start..s_end).any(|k| {
+                matches!(
+                    w.lower[k],
+                    "manslaughter" | "murder" | "homicide" | "fatal" | "fatally" | "deadly"
+                )
+            })
         {
             kind = FactKind::Killed;
         }
@@ -1172,9 +1332,13 @@ fn implicit_singulars(
                 status: None,
                 aggregate: false,
             }),
-            span: span_of(w, np_start.min(at), i.max(at)),
+            span: span_of(w, np_start.min(at), last.max(at)),
             sentence,
-            rule: "count.implicit_singular",
+            rule: if ordinal.is_some() && kind == FactKind::Killed {
+                "count.ordinal_victim"
+            } else {
+                "count.implicit_singular"
+            },
         });
     }
 }
@@ -1247,6 +1411,39 @@ mod tests {
         year_old_victim: "An 18-year-old was wounded in the shooting." => [c(Injured, 1, ONE, "18-year-old")],
     }
 
+    /// Status of forces and personnel counts, in text order.
+    fn statuses(text: &str) -> Vec<Option<Status>> {
+        extract_all(text, None)
+            .into_iter()
+            .filter_map(|f| match f.value {
+                FactValue::Count(c) => Some(c.status),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn troop_status() {
+        assert_eq!(
+            statuses(
+                "Pompeo threatened to withdraw the 3,000 American soldiers still deployed in Iraq."
+            ),
+            [Some(Status::Deployed)]
+        );
+        assert_eq!(
+            statuses("The US will withdraw 2,500 troops from Afghanistan."),
+            [Some(Status::Withdrawn)]
+        );
+        assert_eq!(
+            statuses("About 5,000 troops are stationed in Iraq."),
+            [Some(Status::Stationed)]
+        );
+        assert_eq!(
+            statuses("Officials said 200 diplomats remain in Baghdad."),
+            [Some(Status::Present)]
+        );
+    }
+
     #[test]
     fn roundup_counts_are_aggregate() {
         let facts = extract_all("Six people were injured in two separate shootings.", None);
@@ -1272,6 +1469,8 @@ mod tests {
         no_no_one: "No one was injured." => [],
         no_negated: "Two people were not injured." => [],
         no_days: "He died two days later." => [],
+        no_hit_towns: "The storm hit two towns." => [],
+        no_age_of: "Children under the age of 15 died from gunfire." => [],
         no_rounds: "The suspects shot more than 20 rounds at the car." => [],
         no_minutes: "Three others arrived with gunshot wounds about 15 minutes later." => [
             c(Injured, 3, Some(3), "others")],
@@ -1284,6 +1483,33 @@ mod tests {
         singular_and_count: "Woman, 3 teenage daughters shot in Nashville" => [
             c(Shot, 4, Some(4), "Woman, 3 teenage daughters"), c(Shot, 3, Some(3), "teenage daughters")],
         singular_dead: "Police: Teen dead after being shot by father" => [c(Killed, 1, ONE, "Teen")],
+        participle_agent: "Gunman fires on family, killing mom and grandmother" => [
+            c(Killed, 2, Some(2), "mom"), c(Killed, 2, Some(2), "mom and grandmother")],
+        stray_bullet: "Stray bullet hits 11-year-old girl in West Palm Beach" => [c(Shot, 1, ONE, "11-year-old girl")],
+        object_list: "Police: Man kills woman, her son, himself in Las Vegas" => [
+            c(Killed, 3, Some(3), "woman")],
+        ordinal_victim: "A third person has died after the shooting." => [c(Killed, 3, Some(3), "third person")],
+        verb_count_and_singular: "a shooting that injured three adults and an 11-year-old child." => [
+            c(Injured, 3, Some(3), "adults"), c(Injured, 4, Some(4), "three adults and an 11-year-old child")],
+        object_list_modifiers: "They are accused of shooting a 7-year-old and her 33-year old father." => [
+            c(Shot, 2, Some(2), "7-year-old")],
+        shot_and_killed_object: "After a toddler accidentally shot and killed his sister, the family grieves." => [
+            c(Killed, 1, ONE, "sister")],
+        manslaughter_singular: "Man charged with manslaughter for shooting friend" => [c(Killed, 1, ONE, "friend")],
+        hospital: "One person is dead and another person is in the hospital." => [
+            c(Killed, 1, ONE, "person"), c(Injured, 1, ONE, "another person")],
+        missing: "Twenty people remain missing after the flood." => [c(Missing, 20, Some(20), "people")],
+        kidnapped: "Two aid workers were kidnapped near the border." => [c(Kidnapped, 2, Some(2), "aid workers")],
+        evacuated: "About 3,000 residents were evacuated." => [c(Evacuated, 3000, Some(3000), "residents")],
+        hostages: "Gunmen held 40 hostages." => [c(Kidnapped, 40, Some(40), "hostages")],
+        troops_withdrawn: "The US will withdraw 2,500 troops from Afghanistan." => [
+            c(Troops, 2500, Some(2500), "troops")],
+        passengers: "The plane carried 150 passengers." => [c(People, 150, Some(150), "passengers")],
+        no_relative_agent: "The black plainclothes officer who shot Keith Scott spoke." => [],
+        relative_victim: "A man who died at the scene was identified." => [c(Killed, 1, ONE, "man")],
+        no_critical_of: "Davis, who was estranged from her father, was critical of the candidates." => [],
+        no_adjective_demonym: "Wall Street does more to hurt the American economy." => [],
+        no_complement_event: "The mother of Sean Smith, who died in Benghazi, spoke." => [],
         reflexive: "Man accidentally shoots himself while cleaning gun" => [
             c(Shot, 1, ONE, "Man"), c(Shot, 1, ONE, "himself")],
         reflexive_without_noun: "Felon arrested after accidentally shooting himself" => [c(Shot, 1, ONE, "himself")],

@@ -5,7 +5,36 @@
 //! Extraction is pure and deterministic: [`extract`] takes an article's text
 //! (and its `published` date, to resolve relative dates) and returns facts in
 //! text order. It never fails and never panics; every span lies on character
-//! boundaries inside the text.
+//! boundaries inside the text. No clock is read.
+//!
+//! The stages share one tokenization (`tokens`: words with byte spans, ASCII
+//! lower-casing that keeps offsets) and the sentence split ([`sentences`]):
+//!
+//! - counts of people (`counts`, over [`numbers`]): killed, injured, shot,
+//!   missing, arrested, kidnapped, evacuated, troops, personnel and other
+//!   groups, each linked to the noun it counts and the event word; see the
+//!   `counts` module for the linking rules and the shot/killed/injured
+//!   convention, and [`numbers`] for the interval of every hedge;
+//! - dates ([`dates`]), absolute or resolved against `published`;
+//! - places ([`places`]) from a bundled GeoNames gazetteer, aliases,
+//!   demonyms and datelines;
+//! - quotes ([`quotes`]).
+//!
+//! # JSON
+//!
+//! Every fact serializes as `kind`, the kind's value fields inline, `span`
+//! and `sentence` as `[start, end)` byte offsets, and `rule`:
+//!
+//! ```json
+//! {"kind":"troops","value":{"min":3000,"max":3000},"counted":"American soldiers","status":"deployed","span":[1822,1845],"sentence":[1772,1869],"rule":"count.noun_kind"}
+//! {"kind":"killed","value":{"min":12,"max":null},"counted":"people","span":[18,48],"sentence":[0,60],"rule":"count.hedged_number_noun"}
+//! {"kind":"date","date":"2020-11-17","precision":"day","text":"17 November","span":[1479,1490],"sentence":[1411,1680],"rule":"date.day_month"}
+//! {"kind":"place","place":"Iraq","type":"country","country":"IQ","text":"Iraqi","span":[271,276],"sentence":[207,303],"rule":"place.demonym"}
+//! ```
+//!
+//! `max: null` is open-ended; `status` appears for forces and personnel when
+//! the text says where they are; `aggregate: true` marks counts in a
+//! sentence about several incidents (a roundup total).
 
 mod counts;
 pub mod dates;

@@ -14,7 +14,6 @@
 //! picks among them.
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// A banding of a signature: `bands` bands of `rows` words each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,6 +91,20 @@ fn integrate(f: impl Fn(f64) -> f64, a: f64, b: f64) -> f64 {
     h * (inner + (f(a) + f(b)) / 2.0)
 }
 
+/// A 64-bit key for one band of a signature. Two bands with different
+/// words collide only by chance (probability about 2⁻⁶⁴ per pair).
+fn band_key(words: &[u32], band: u64) -> u64 {
+    let mut h = band.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x2545_f491_4f6c_dd1d;
+    for pair in words.chunks(2) {
+        let x = u64::from(pair[0]) | u64::from(*pair.get(1).unwrap_or(&0)) << 32;
+        let product = u128::from(h ^ x) * 0xa076_1d64_78bd_642f_u128;
+        h = (product as u64) ^ ((product >> 64) as u64) ^ x.rotate_left(17);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
 /// Candidate pairs `(i, j)` with `i < j`, sorted and without repeats, among
 /// the signatures stored row-major in `signatures` (`permutations` words
 /// each). Signatures for which `skip` is true (empty texts) take no part.
@@ -110,8 +123,7 @@ pub fn pairs(
                 .filter(|&i| !skip[i])
                 .map(|i| {
                     let words = &signatures[i * permutations..][rows.clone()];
-                    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-                    (xxh3_64_with_seed(&bytes, band as u64), i as u32)
+                    (band_key(words, band as u64), i as u32)
                 })
                 .collect();
             keys.sort_unstable();

@@ -30,8 +30,60 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Compare sources story by story: which facts each includes, leaves out
+    /// or reports differently, who each quotes, and what each reprint of a
+    /// wire story changed.
+    Compare(CompareArgs),
     /// Find near-duplicate copies (wire stories reprinted with edits).
     Dedup(DedupArgs),
+    /// Extract facts (counts of people, dates, places, quotes) per article,
+    /// as JSON Lines: `{"id": ..., "facts": [...]}`, one line per article.
+    Facts(FactsArgs),
+    /// List who is quoted in each article: speaker, cue and content, one
+    /// JSON object per quote.
+    Quotes(QuotesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write output to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Output format (default: terminal on a terminal, jsonl otherwise).
+    #[arg(long, value_enum)]
+    pub format: Option<CompareFormat>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// The fact x source matrix for people.
+    Terminal,
+    /// JSON Lines (schema version 1) with evidence spans.
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct FactsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write here instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write output to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Options shared by every command that reads articles.
@@ -121,6 +173,11 @@ pub struct DedupArgs {
     /// (slower; needs 128 permutations).
     #[arg(long, value_enum, default_value_t = KernelArg::Simd)]
     pub kernel: KernelArg,
+
+    /// Memory (MiB) the first pass may use to keep shingles; a larger input
+    /// is read a second time instead, for exact verification.
+    #[arg(long, default_value_t = 1024, value_name = "MIB")]
+    pub shingle_cache_mb: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -221,6 +278,7 @@ impl DedupArgs {
                 KernelArg::Simd => Kernel::Simd,
                 KernelArg::MinhashRs => Kernel::MinhashRs,
             },
+            shingle_cache_bytes: self.shingle_cache_mb.saturating_mul(1 << 20),
             ..DedupConfig::default()
         })
     }

@@ -98,7 +98,7 @@ pub struct Copies {
 }
 
 /// Verifies one candidate pair on sorted shingle sets.
-pub fn verify(a: &[u64], b: &[u64], measure: Measure, threshold: f64) -> Option<Overlap> {
+pub fn verify(a: &[u32], b: &[u32], measure: Measure, threshold: f64) -> Option<Overlap> {
     let overlap = shingle::overlap(a, b);
     (overlap.shared > 0 && measure.of(&overlap) >= threshold).then_some(overlap)
 }

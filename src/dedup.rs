@@ -3,15 +3,18 @@
 //!
 //! Memory stays bounded by the number of articles, not their text: the first
 //! pass streams the input in batches, keeps per article only its metadata
-//! and signature (4 bytes × permutations) and drops the text. After banding,
-//! a second pass re-reads just the records that are in some candidate pair
-//! (other JSON Lines records are skipped without parsing) and keeps their
-//! shingle sets for exact verification.
+//! and signature (4 bytes × permutations) and drops the text. Exact
+//! verification needs the shingle sets of the articles in candidate pairs:
+//! while the shingles seen so far fit in [`DedupConfig::shingle_cache_bytes`]
+//! they are kept from the first pass; past that the cache is dropped and a
+//! second pass re-reads just the records that are in some candidate pair
+//! (other JSON Lines records are skipped without parsing).
 
 use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::article::Article;
 use crate::candidates::{self, Bands};
 use crate::copies::{self, Copies, Measure, RankKey, VerifiedPair};
 use crate::error::{Error, Result};
@@ -37,6 +40,9 @@ pub struct DedupConfig {
     pub kernel: Kernel,
     /// Bytes of input read per batch. The default is 8 MiB.
     pub batch_bytes: usize,
+    /// Most memory the first pass may spend keeping shingles (4 bytes each)
+    /// to spare a second reading of the input. The default is 1 GiB.
+    pub shingle_cache_bytes: usize,
 }
 
 impl Default for DedupConfig {
@@ -49,6 +55,7 @@ impl Default for DedupConfig {
             threshold: 0.8,
             kernel: Kernel::Simd,
             batch_bytes: 8 << 20,
+            shingle_cache_bytes: 1 << 30,
         }
     }
 }
@@ -121,7 +128,7 @@ pub struct Dedup {
     pub skipped: Vec<Error>,
     /// Warnings that lost nothing.
     pub warnings: Vec<Error>,
-    /// Articles with no text.
+    /// Articles with no words in their text (empty, blank or only punctuation).
     pub empty_texts: usize,
     /// The banding used.
     pub bands: Option<Bands>,
@@ -144,68 +151,146 @@ pub fn dedup(
 ) -> Result<Dedup> {
     let started = Instant::now();
     let sketcher = Sketcher::new(config.seed, config.permutations, config.kernel);
-    let perms = config.permutations;
     let mut result = Dedup::default();
     let mut signatures: Vec<u32> = Vec::new();
+    let mut cache: Option<Vec<Vec<u32>>> = Some(Vec::new());
+    let mut cached_bytes = 0usize;
 
-    // Pass 1: metadata and signatures.
+    // Pass 1: metadata, signatures, and shingles while they fit the cache.
+    // The next batch is read and parsed while this one is sketched.
     let mut reader = inputs.reader();
-    while let Some(batch) = reader.next_batch(config.batch_bytes)? {
-        result.skipped.extend(batch.skipped);
-        result.warnings.extend(batch.warnings);
-        let start = signatures.len();
-        signatures.resize(start + batch.articles.len() * perms, 0);
-        let counts: Vec<u32> = batch
-            .articles
-            .par_iter()
-            .zip(signatures[start..].par_chunks_mut(perms))
-            .map_init(
-                || (Scratch::default(), Vec::new()),
-                |(scratch, hashes), (article, signature)| {
-                    hashes.clear();
-                    config.shingling.hashes_into(&article.text, scratch, hashes);
-                    sketcher.sketch_into(hashes, signature);
-                    u32::try_from(hashes.len()).unwrap_or(u32::MAX)
-                },
-            )
-            .collect();
-        for ((article, location), shingles) in
-            batch.articles.into_iter().zip(batch.locations).zip(counts)
-        {
-            result.empty_texts += usize::from(article.text.trim().is_empty());
-            result.articles.push(ArticleMeta {
-                id: article.id,
-                source: article.source,
-                published: article.published,
-                length: article.text.len(),
-                shingles,
-                location,
-            });
-        }
-        progress(Progress::Sketched(result.articles.len() as u64));
+    let mut next = reader.next_batch(config.batch_bytes)?;
+    while let Some(batch) = next {
+        let (following, ()) = rayon::join(
+            || reader.next_batch(config.batch_bytes),
+            || {
+                let sketch = SketchState {
+                    sketcher: &sketcher,
+                    config,
+                    signatures: &mut signatures,
+                    cache: &mut cache,
+                    cached_bytes: &mut cached_bytes,
+                };
+                sketch_batch(batch, sketch, &mut result);
+                progress(Progress::Sketched(result.articles.len() as u64));
+            },
+        );
+        next = following?;
     }
     if result.articles.is_empty() && result.skipped.is_empty() {
         return Err(Error::NoArticles);
     }
 
-    // Banding.
+    // Banding, then shingle sets of the articles in candidate pairs: from
+    // the cache, or from a second reading.
+    let pairs = band(&mut result, signatures, config);
+    let needed = in_pairs(result.articles.len(), &pairs);
+    let sets = match cache {
+        Some(cached) => sets_from(cached, &needed),
+        None => reread_sets(inputs, config, &result.articles, &needed, progress)?,
+    };
+    verify_and_group(&mut result, &pairs, &sets, config);
+    progress(Progress::Verified(pairs.len() as u64, pairs.len() as u64));
+    result.seconds = started.elapsed().as_secs_f64();
+    Ok(result)
+}
+
+/// Finds copies among articles already in memory (for commands that run
+/// the whole pipeline). Same stages and results as [`dedup`], in one pass.
+pub fn dedup_articles(articles: &[Article], config: &DedupConfig) -> Dedup {
+    let started = Instant::now();
+    let sketcher = Sketcher::new(config.seed, config.permutations, config.kernel);
+    let mut signatures = vec![0u32; articles.len() * config.permutations];
+    let hashes: Vec<Vec<u64>> = articles
+        .par_iter()
+        .zip(signatures.par_chunks_mut(config.permutations))
+        .map_init(Scratch::default, |scratch, (article, signature)| {
+            let mut hashes = Vec::new();
+            config
+                .shingling
+                .hashes_into(&article.text, scratch, &mut hashes);
+            sketcher.sketch_into(&hashes, signature);
+            hashes
+        })
+        .collect();
+    let mut result = Dedup {
+        articles: articles
+            .iter()
+            .zip(&hashes)
+            .enumerate()
+            .map(|(i, (a, h))| ArticleMeta {
+                id: a.id.clone(),
+                source: a.source.clone(),
+                published: a.published.clone(),
+                length: a.text.len(),
+                shingles: u32::try_from(h.len()).unwrap_or(u32::MAX),
+                location: RecordLocation {
+                    file: 0,
+                    line: i as u64,
+                },
+            })
+            .collect(),
+        ..Dedup::default()
+    };
+    result.empty_texts = hashes.iter().filter(|h| h.is_empty()).count();
+    let pairs = band(&mut result, signatures, config);
+    let needed = in_pairs(articles.len(), &pairs);
+    let fingerprints = hashes
+        .into_iter()
+        .map(|h| h.into_iter().map(shingle::fold).collect())
+        .collect();
+    let sets = sets_from(fingerprints, &needed);
+    verify_and_group(&mut result, &pairs, &sets, config);
+    result.seconds = started.elapsed().as_secs_f64();
+    result
+}
+
+/// LSH candidate pairs from the signatures (consumed: they are not needed
+/// after banding).
+fn band(result: &mut Dedup, signatures: Vec<u32>, config: &DedupConfig) -> Vec<(u32, u32)> {
     let bands = config.bands();
     let no_shingles: Vec<bool> = result.articles.iter().map(|a| a.shingles == 0).collect();
-    let pairs = candidates::pairs(&signatures, perms, bands, &no_shingles);
-    drop(signatures);
+    let pairs = candidates::pairs(&signatures, config.permutations, bands, &no_shingles);
     result.bands = Some(bands);
     result.candidate_pairs = pairs.len();
+    pairs
+}
 
-    // Pass 2: shingle sets of the articles in candidate pairs.
-    let mut needed = vec![false; result.articles.len()];
-    for &(a, b) in &pairs {
+/// Which articles take part in some pair.
+fn in_pairs(count: usize, pairs: &[(u32, u32)]) -> Vec<bool> {
+    let mut needed = vec![false; count];
+    for &(a, b) in pairs {
         needed[a as usize] = true;
         needed[b as usize] = true;
     }
-    let sets = reread_sets(inputs, config, &result.articles, &needed, progress)?;
+    needed
+}
 
-    // Verification.
-    let total = pairs.len() as u64;
+/// Sorted, repeat-free shingle sets of the needed articles from their raw
+/// shingle hashes.
+fn sets_from(hashes: Vec<Vec<u32>>, needed: &[bool]) -> Vec<Option<Vec<u32>>> {
+    hashes
+        .into_par_iter()
+        .zip(needed.par_iter())
+        .map(|(mut hashes, &needed)| {
+            needed.then(|| {
+                hashes.sort_unstable();
+                hashes.dedup();
+                hashes.shrink_to_fit();
+                hashes
+            })
+        })
+        .collect()
+}
+
+/// Verifies every candidate pair exactly, groups the verified pairs and
+/// measures each article against its representative.
+fn verify_and_group(
+    result: &mut Dedup,
+    pairs: &[(u32, u32)],
+    sets: &[Option<Vec<u32>>],
+    config: &DedupConfig,
+) {
     let verified: Vec<VerifiedPair> =
         pairs
             .par_iter()
@@ -215,10 +300,7 @@ pub fn dedup(
                     .map(|overlap| VerifiedPair { a, b, overlap })
             })
             .collect();
-    progress(Progress::Verified(total, total));
     result.verified_pairs = verified.len();
-
-    // Groups and representatives.
     let published: Vec<Option<String>> = result
         .articles
         .iter()
@@ -230,11 +312,11 @@ pub fn dedup(
         length: articles[i as usize].length,
         id: &articles[i as usize].id,
     });
+    let copies = &result.copies;
     result.to_representative = (0..articles.len())
         .into_par_iter()
         .map(|i| {
-            let group = &result.copies.groups[result.copies.group_of[i] as usize];
-            let rep = group.representative as usize;
+            let rep = copies.groups[copies.group_of[i] as usize].representative as usize;
             match (&sets[i], &sets[rep]) {
                 _ if rep == i => Overlap {
                     shared: sets[i].as_ref().map_or(0, Vec::len),
@@ -248,8 +330,77 @@ pub fn dedup(
             }
         })
         .collect();
-    result.seconds = started.elapsed().as_secs_f64();
-    Ok(result)
+}
+
+/// What sketching a batch adds to.
+struct SketchState<'a> {
+    sketcher: &'a Sketcher,
+    config: &'a DedupConfig,
+    signatures: &'a mut Vec<u32>,
+    cache: &'a mut Option<Vec<Vec<u32>>>,
+    cached_bytes: &'a mut usize,
+}
+
+/// Sketches one batch in parallel and appends its articles' metadata,
+/// signatures and (while the cache has room) shingles.
+fn sketch_batch(batch: crate::ingest::Batch, state: SketchState<'_>, result: &mut Dedup) {
+    let SketchState {
+        sketcher,
+        config,
+        signatures,
+        cache,
+        cached_bytes,
+    } = state;
+    let perms = config.permutations;
+    result.skipped.extend(batch.skipped);
+    result.warnings.extend(batch.warnings);
+    let start = signatures.len();
+    signatures.resize(start + batch.articles.len() * perms, 0);
+    let keep = cache.is_some();
+    let sketched: Vec<(u32, Vec<u32>)> = batch
+        .articles
+        .par_iter()
+        .zip(signatures[start..].par_chunks_mut(perms))
+        .map_init(
+            || (Scratch::default(), Vec::new()),
+            |(scratch, hashes), (article, signature)| {
+                hashes.clear();
+                config.shingling.hashes_into(&article.text, scratch, hashes);
+                sketcher.sketch_into(hashes, signature);
+                let count = u32::try_from(hashes.len()).unwrap_or(u32::MAX);
+                let kept = if keep {
+                    hashes.iter().map(|&h| shingle::fold(h)).collect()
+                } else {
+                    Vec::new()
+                };
+                (count, kept)
+            },
+        )
+        .collect();
+    let mut counts = Vec::with_capacity(sketched.len());
+    for (count, hashes) in sketched {
+        counts.push(count);
+        if let Some(kept) = cache.as_mut() {
+            *cached_bytes += hashes.len() * 4;
+            kept.push(hashes);
+        }
+    }
+    if *cached_bytes > config.shingle_cache_bytes {
+        *cache = None;
+    }
+    for ((article, location), shingles) in
+        batch.articles.into_iter().zip(batch.locations).zip(counts)
+    {
+        result.empty_texts += usize::from(shingles == 0);
+        result.articles.push(ArticleMeta {
+            id: article.id,
+            source: article.source,
+            published: article.published,
+            length: article.text.len(),
+            shingles,
+            location,
+        });
+    }
 }
 
 fn reread_sets(
@@ -258,8 +409,8 @@ fn reread_sets(
     articles: &[ArticleMeta],
     needed: &[bool],
     progress: &(dyn Fn(Progress) + Sync),
-) -> Result<Vec<Option<Vec<u64>>>> {
-    let mut sets: Vec<Option<Vec<u64>>> = vec![None; articles.len()];
+) -> Result<Vec<Option<Vec<u32>>>> {
+    let mut sets: Vec<Option<Vec<u32>>> = vec![None; articles.len()];
     let wanted: Vec<(RecordLocation, u32)> = articles
         .iter()
         .enumerate()
@@ -275,12 +426,15 @@ fn reread_sets(
     let mut reader = inputs.reader_only(wanted.iter().map(|w| w.0).collect());
     let mut done = 0;
     while let Some(batch) = reader.next_batch(config.batch_bytes)? {
-        let computed: Vec<(RecordLocation, Vec<u64>)> = batch
+        let computed: Vec<(RecordLocation, Vec<u32>)> = batch
             .articles
             .par_iter()
             .zip(batch.locations.par_iter())
             .map_init(Scratch::default, |scratch, (article, &location)| {
-                (location, config.shingling.set(&article.text, scratch))
+                (
+                    location,
+                    config.shingling.fingerprints(&article.text, scratch),
+                )
             })
             .collect();
         for (location, set) in computed {
@@ -324,6 +478,19 @@ mod tests {
             ..DedupConfig::default()
         };
         assert_eq!(jaccard.jaccard_floor(), 0.7);
+    }
+
+    #[test]
+    fn in_memory_and_streaming_runs_agree() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/copies/articles.jsonl");
+        let inputs = Inputs::resolve(&[path], crate::ingest::IngestConfig::default()).unwrap();
+        let streamed = dedup(&inputs, &DedupConfig::default(), &|_| {}).unwrap();
+        let articles = crate::ingest::read(&inputs).unwrap().articles;
+        let in_memory = dedup_articles(&articles, &DedupConfig::default());
+        assert_eq!(in_memory.copies, streamed.copies);
+        assert_eq!(in_memory.to_representative, streamed.to_representative);
+        assert_eq!(in_memory.copies.groups[0].members, vec![0, 1, 2, 3]);
     }
 
     #[test]

@@ -384,7 +384,7 @@ enum Column {
 
 /// A record read but not yet parsed.
 enum Raw {
-    Json(Vec<u8>),
+    Json(String),
     Ready(Box<Article>),
     Bad(String),
 }
@@ -537,12 +537,18 @@ fn read_record(
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            if !open.warned_utf8 && std::str::from_utf8(&line).is_err() {
-                open.warned_utf8 = true;
-                warnings.push(Error::InvalidUtf8 {
-                    path: file.path.clone(),
-                });
-            }
+            let line = match String::from_utf8(line) {
+                Ok(line) => line,
+                Err(err) => {
+                    if !open.warned_utf8 {
+                        open.warned_utf8 = true;
+                        warnings.push(Error::InvalidUtf8 {
+                            path: file.path.clone(),
+                        });
+                    }
+                    String::from_utf8_lossy(err.as_bytes()).into_owned()
+                }
+            };
             let location = RecordLocation {
                 file: index,
                 line: open.line,
@@ -763,13 +769,12 @@ fn header_block(text: &str, article: &mut Article) -> usize {
 }
 
 fn parse_json(
-    line: &[u8],
+    text: &str,
     fields: &FieldMap,
     file: &InputFile,
     line_number: u64,
 ) -> std::result::Result<Article, String> {
-    let text = String::from_utf8_lossy(line);
-    let value: Value = serde_json::from_str(&text).map_err(|e| format!("not valid JSON: {e}"))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
     let Value::Object(mut object) = value else {
         return Err("expected a JSON object".to_string());
     };

@@ -12,15 +12,18 @@
 
 pub mod article;
 pub mod candidates;
+pub mod compare;
 pub mod copies;
 pub mod dedup;
 pub mod error;
+pub mod evaluate;
 pub mod facts;
 pub mod ingest;
 pub mod normalize;
 pub mod report;
 pub mod shingle;
 pub mod sketch;
+pub mod stories;
 
 pub use article::{Article, Origin, Span};
 pub use error::{Error, Result};

@@ -11,7 +11,10 @@ use std::time::Duration;
 
 use clap::Parser;
 
-use cli::{Cli, Command, DedupArgs, Emit, InputArgs, OutputFormat};
+use cli::{
+    Cli, Command, CompareArgs, CompareFormat, DedupArgs, Emit, FactsArgs, InputArgs, OutputFormat,
+    QuotesArgs,
+};
 use wirediff::dedup::{self, Progress};
 use wirediff::ingest::Inputs;
 use wirediff::report::{self, output::Output};
@@ -30,8 +33,138 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Compare(args) => run_compare(&args),
         Command::Dedup(args) => run_dedup(&args),
+        Command::Facts(args) => run_facts(&args),
+        Command::Quotes(args) => run_quotes(&args),
     }
+}
+
+/// order (extraction runs in parallel per batch; collect keeps the order).
+fn run_facts(args: &FactsArgs) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    use std::io::Write;
+
+    let inputs = prepare(&args.input)?;
+    let mut reader = inputs.reader();
+    let mut out = Output::create(args.output.as_deref())?;
+    let mut skipped = 0;
+    while let Some(batch) = reader.next_batch(64 << 20)? {
+        for problem in batch.warnings.iter().chain(&batch.skipped) {
+            eprintln!("wirediff: warning: {problem}");
+        }
+        skipped += batch.skipped.len();
+        let lines: Vec<String> = batch
+            .articles
+            .par_iter()
+            .map(|a| {
+                let facts = wirediff::facts::extract(&a.text, a.published.as_deref());
+                serde_json::json!({ "id": a.id, "facts": facts }).to_string()
+            })
+            .collect();
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+    }
+    out.finish()?;
+    Ok(exit_code(skipped))
+}
+
+/// "content_text": …, "fact": <the Fact>}` (spans are byte offsets).
+fn run_quotes(args: &QuotesArgs) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    use std::io::Write;
+    use wirediff::facts::{FactValue, quotes, sentences};
+
+    let inputs = prepare(&args.input)?;
+    let mut reader = inputs.reader();
+    let mut out = Output::create(args.output.as_deref())?;
+    let mut skipped = 0;
+    while let Some(batch) = reader.next_batch(64 << 20)? {
+        for warning in batch.warnings.iter().chain(&batch.skipped) {
+            eprintln!("wirediff: warning: {warning}");
+        }
+        skipped += batch.skipped.len();
+        let facts: Vec<_> = batch
+            .articles
+            .par_iter()
+            .map(|a| quotes::extract(&a.text, &sentences::split(&a.text)))
+            .collect();
+        for (article, facts) in batch.articles.iter().zip(facts) {
+            for fact in facts {
+                let FactValue::Quote(q) = &fact.value else {
+                    continue;
+                };
+                let text = |s: wirediff::Span| s.slice(&article.text).unwrap_or("");
+                let line = serde_json::json!({
+                    "article": article.id,
+                    "speaker_text": text(q.speaker_span),
+                    "content_text": text(q.content_span),
+                    "fact": fact,
+                });
+                serde_json::to_writer(&mut out, &line)?;
+                out.write_all(b"\n")?;
+            }
+        }
+    }
+    out.finish()?;
+    Ok(exit_code(skipped))
+}
+
+/// `wirediff compare`: the whole pipeline on articles read into memory.
+fn run_compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
+    use wirediff::compare::{CompareConfig, compare_corpus};
+    use wirediff::report::compare::{SCHEMA_VERSION, Summary, TerminalStyle};
+
+    let started = std::time::Instant::now();
+    let inputs = prepare(&args.input)?;
+    let ingested = wirediff::ingest::read(&inputs)?;
+    for problem in ingested.warnings.iter().chain(&ingested.skipped) {
+        eprintln!("wirediff: warning: {problem}");
+    }
+    let result = compare_corpus(&ingested.articles, &CompareConfig::default());
+    let summary = Summary {
+        schema_version: SCHEMA_VERSION,
+        articles: ingested.articles.len(),
+        skipped: ingested.skipped.len(),
+        stories: result.stories.stories.len(),
+        compared: result.comparisons.len(),
+        facts: result
+            .comparisons
+            .iter()
+            .map(|c| c.comparison.facts.len())
+            .sum(),
+        conflicts: result
+            .comparisons
+            .iter()
+            .map(|c| c.comparison.conflicts.len())
+            .sum(),
+        seconds: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
+    };
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let format = args.format.unwrap_or(if to_terminal {
+        CompareFormat::Terminal
+    } else {
+        CompareFormat::Jsonl
+    });
+    let mut out = Output::create(args.output.as_deref())?;
+    match format {
+        CompareFormat::Jsonl => {
+            report::compare::write_jsonl(&result.comparisons, &summary, &mut out)?
+        }
+        CompareFormat::Terminal => {
+            let style = TerminalStyle {
+                width: std::env::var("COLUMNS")
+                    .ok()
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or(100),
+                color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            };
+            report::compare::write_terminal(&result.comparisons, &summary, style, &mut out)?
+        }
+    }
+    out.finish()?;
+    Ok(exit_code(ingested.skipped.len()))
 }
 
 fn run_dedup(args: &DedupArgs) -> anyhow::Result<ExitCode> {

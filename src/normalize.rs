@@ -10,55 +10,96 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Calls `emit` with each normalized token of `text`, in order. `buf` is
-/// scratch space reused across calls.
-pub fn for_each_token(text: &str, buf: &mut String, mut emit: impl FnMut(&str)) {
-    buf.clear();
-    if text.is_ascii() {
-        ascii_tokens(text.as_bytes(), buf, &mut emit);
-    } else {
-        let folded: String = text.nfkc().collect();
-        unicode_tokens(&folded, buf, &mut emit);
+/// Reusable buffers for [`Tokenizer::for_each_token`], one per thread.
+#[derive(Debug, Default)]
+pub struct Tokenizer {
+    /// The text lower-cased (ASCII path) or folded (Unicode path).
+    text: Vec<u8>,
+    /// A token being assembled when it must be copied.
+    token: Vec<u8>,
+}
+
+impl Tokenizer {
+    /// Calls `emit` with the UTF-8 bytes of each normalized token of `text`,
+    /// in order.
+    pub fn for_each_token(&mut self, text: &str, mut emit: impl FnMut(&[u8])) {
+        if text.is_ascii() {
+            // Lower-casing the whole text at once vectorizes; the scan that
+            // follows only looks for word bytes.
+            self.text.clear();
+            self.text
+                .extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+            ascii_tokens(&self.text, &mut self.token, &mut emit);
+        } else {
+            let folded: String = text.nfkc().collect();
+            let mut buf = String::new();
+            unicode_tokens(&folded, &mut buf, &mut emit);
+        }
     }
 }
 
 /// The normalized tokens of `text`, joined by single spaces.
 pub fn normalized(text: &str) -> String {
     let mut out = String::new();
-    let mut buf = String::new();
-    for_each_token(text, &mut buf, |token| {
+    Tokenizer::default().for_each_token(text, |token| {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(token);
+        out.push_str(std::str::from_utf8(token).expect("tokens are UTF-8"));
     });
     out
 }
 
-fn ascii_tokens(bytes: &[u8], buf: &mut String, emit: &mut impl FnMut(&str)) {
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            buf.push(b.to_ascii_lowercase() as char);
-        } else if b == b'\''
-            && !buf.is_empty()
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
-        {
-            // Apostrophe inside a word: dropped, the word goes on.
-        } else if !buf.is_empty() {
-            emit(buf);
-            buf.clear();
-        }
-        i += 1;
+/// Word bytes (lower-case letters and digits) for the ASCII fast path.
+const WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_lowercase() || c.is_ascii_digit();
+        b += 1;
     }
-    if !buf.is_empty() {
-        emit(buf);
-        buf.clear();
+    table
+};
+
+/// Lower-cased ASCII text: a token without an apostrophe is passed on as a
+/// slice of the input, without copying.
+fn ascii_tokens(bytes: &[u8], buf: &mut Vec<u8>, emit: &mut impl FnMut(&[u8])) {
+    let n = bytes.len();
+    let mut i = 0;
+    loop {
+        while i < n && !WORD[bytes[i] as usize] {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        let start = i;
+        let mut joined = false;
+        loop {
+            while i < n && WORD[bytes[i] as usize] {
+                i += 1;
+            }
+            // An apostrophe between two alphanumerics joins them.
+            if i + 1 < n && bytes[i] == b'\'' && WORD[bytes[i + 1] as usize] {
+                joined = true;
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let token = &bytes[start..i];
+        if joined {
+            buf.clear();
+            buf.extend(token.iter().filter(|&&b| b != b'\''));
+            emit(buf);
+        } else {
+            emit(token);
+        }
     }
 }
 
-fn unicode_tokens(text: &str, buf: &mut String, emit: &mut impl FnMut(&str)) {
+fn unicode_tokens(text: &str, buf: &mut String, emit: &mut impl FnMut(&[u8])) {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if is_invisible(c) {
@@ -74,12 +115,12 @@ fn unicode_tokens(text: &str, buf: &mut String, emit: &mut impl FnMut(&str)) {
         {
             // Apostrophe inside a word: dropped, the word goes on.
         } else if !buf.is_empty() {
-            emit(buf);
+            emit(buf.as_bytes());
             buf.clear();
         }
     }
     if !buf.is_empty() {
-        emit(buf);
+        emit(buf.as_bytes());
         buf.clear();
     }
 }
@@ -145,6 +186,22 @@ mod tests {
     fn whitespace_only_and_empty_have_no_tokens() {
         assert_eq!(normalized(""), "");
         assert_eq!(normalized(" \n\t—… "), "");
+    }
+
+    #[test]
+    fn ascii_and_unicode_paths_agree() {
+        let ascii = "Don't STOP -- it's 3,000 o'clock' 'tis U.S.-led rock'n'roll x'";
+        let mut via_unicode = Vec::new();
+        unicode_tokens(ascii, &mut String::new(), &mut |t: &[u8]| {
+            via_unicode.push(t.to_vec())
+        });
+        let mut via_ascii = Vec::new();
+        Tokenizer::default().for_each_token(ascii, |t| via_ascii.push(t.to_vec()));
+        assert_eq!(via_ascii, via_unicode);
+        assert_eq!(
+            via_ascii.join(&b' '),
+            b"dont stop its 3 000 oclock tis u s led rocknroll x"
+        );
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! hashed to 64 bits with a fixed seed, so signatures and shingle sets are
 //! the same on every machine and every run.
 //!
-//! Word shingles hash each token with xxh3 (seeded) and combine the k token
-//! hashes of a window with a fixed mixing function; character shingles hash
-//! each window of k characters of the normalized text (tokens joined by one
-//! space) with xxh3. A text with fewer than k units but at least one yields
+//! Word shingles hash each token with a fixed-seed 64-bit hash and combine
+//! the k token hashes of a window as a rolling polynomial, finished with the
+//! splitmix64 mixer; character shingles hash each window of k characters of
+//! the normalized text (tokens joined by one space) with seeded xxh3. A text with fewer than k units but at least one yields
 //! a single shingle of all of them; an empty text yields none.
 
 use std::num::NonZeroUsize;
@@ -35,7 +35,7 @@ impl Default for Shingling {
 /// Reusable scratch space for shingling, one per thread.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    token: String,
+    tokenizer: normalize::Tokenizer,
     window: Vec<u64>,
     text: String,
 }
@@ -58,31 +58,111 @@ impl Shingling {
         out.dedup();
         out
     }
+
+    /// The set of 32-bit shingle fingerprints of `text` (see [`fold`]):
+    /// sorted, without repeats. Exact verification compares these.
+    pub fn fingerprints(&self, text: &str, scratch: &mut Scratch) -> Vec<u32> {
+        let mut out = Vec::new();
+        self.hashes_into(text, scratch, &mut out);
+        fingerprint_set(&out)
+    }
+}
+
+/// Folds a 64-bit shingle hash to the 32-bit fingerprint that both the MinHash
+/// permutations and exact verification work on. Two different shingles of a
+/// pair of texts share a fingerprint with probability about |A|·|B| / 2³²
+/// (4 in 100,000 for two 400-shingle articles), which moves a similarity by
+/// at most one shingle.
+#[inline]
+pub fn fold(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
+}
+
+/// Sorted, repeat-free fingerprints of a list of shingle hashes.
+pub fn fingerprint_set(hashes: &[u64]) -> Vec<u32> {
+    let mut set: Vec<u32> = hashes.iter().map(|&h| fold(h)).collect();
+    set.sort_unstable();
+    set.dedup();
+    set
 }
 
 fn word_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>) {
     let window = &mut scratch.window;
     window.clear();
     let start = out.len();
-    normalize::for_each_token(text, &mut scratch.token, |token| {
-        window.push(xxh3_64_with_seed(token.as_bytes(), SEED));
+    // Rolling polynomial H = Σ t_j · BASE^(k-1-j) over the last k token hashes.
+    let base_k = BASE.wrapping_pow(k as u32);
+    let mut rolling = 0u64;
+    scratch.tokenizer.for_each_token(text, |token| {
+        let t = token_hash(token);
+        rolling = rolling.wrapping_mul(BASE).wrapping_add(t);
+        window.push(t);
+        if window.len() > k {
+            rolling = rolling.wrapping_sub(window[window.len() - 1 - k].wrapping_mul(base_k));
+        }
         if window.len() >= k {
-            out.push(combine(&window[window.len() - k..]));
+            out.push(finish(rolling, k));
         }
     });
     if out.len() == start && !window.is_empty() {
-        out.push(combine(window));
+        out.push(finish(rolling, window.len()));
     }
 }
 
-/// Mixes a window of token hashes into one shingle hash (order-sensitive).
+/// Odd multiplier of the rolling polynomial over token hashes.
+const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Fixed-seed 64-bit hash of one token: for tokens of up to 16 bytes
+/// (nearly all words) two overlapping reads that together with the length
+/// determine the token, mixed by folded 128-bit multiplies; xxh3 for longer
+/// ones.
 #[inline]
-fn combine(tokens: &[u64]) -> u64 {
-    let mut h = SEED ^ (tokens.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    for &t in tokens {
-        h = (h.rotate_left(23) ^ t).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-    // splitmix64 finalizer.
+fn token_hash(token: &[u8]) -> u64 {
+    let len = token.len();
+    let (lo, hi) = match len {
+        0 => (0, 0),
+        1..=3 => (
+            u64::from(token[0]) << 16 | u64::from(token[len / 2]) << 8 | u64::from(token[len - 1]),
+            0,
+        ),
+        4..=8 => (read_u32(token, 0), read_u32(token, len - 4)),
+        9..=16 => (read_u64(token, 0), read_u64(token, len - 8)),
+        _ => return xxh3_64_with_seed(token, SEED),
+    };
+    let h = fold_multiply(
+        lo ^ SEED ^ 0xa076_1d64_78bd_642f,
+        hi ^ 0xe703_7ed1_a0b4_28db,
+    );
+    let len = (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    fold_multiply(
+        h ^ len ^ 0x8ebc_6af0_9c88_c6e3,
+        h.rotate_left(29) ^ 0x5899_65cc_7537_4cc3,
+    )
+}
+
+#[inline]
+fn read_u32(bytes: &[u8], at: usize) -> u64 {
+    u64::from(u32::from_le_bytes(
+        bytes[at..at + 4].try_into().expect("4 bytes"),
+    ))
+}
+
+#[inline]
+fn read_u64(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"))
+}
+
+#[inline]
+fn fold_multiply(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
+/// Turns the rolling sum of a window of `len` tokens into a shingle hash
+/// (splitmix64 finalizer).
+#[inline]
+fn finish(rolling: u64, len: usize) -> u64 {
+    let mut h = rolling ^ SEED ^ (len as u64).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^= h >> 30;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^= h >> 27;
@@ -93,11 +173,11 @@ fn combine(tokens: &[u64]) -> u64 {
 fn char_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>) {
     let normalized = &mut scratch.text;
     normalized.clear();
-    normalize::for_each_token(text, &mut scratch.token, |token| {
+    scratch.tokenizer.for_each_token(text, |token| {
         if !normalized.is_empty() {
             normalized.push(' ');
         }
-        normalized.push_str(token);
+        normalized.push_str(std::str::from_utf8(token).expect("tokens are UTF-8"));
     });
     if normalized.is_empty() {
         return;
@@ -132,7 +212,7 @@ pub struct Overlap {
 }
 
 /// Computes the exact overlap of two sorted, repeat-free shingle sets.
-pub fn overlap(a: &[u64], b: &[u64]) -> Overlap {
+pub fn overlap<T: Ord>(a: &[T], b: &[T]) -> Overlap {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -201,21 +281,59 @@ mod tests {
     }
 
     #[test]
-    fn hashes_are_stable_across_runs() {
-        // Pinned: a change here changes every persisted signature.
+    fn hashes_are_pinned() {
+        // A change here changes every signature: make it on purpose only.
         let mut scratch = Scratch::default();
-        let set = words(2).set("hello world", &mut scratch);
         assert_eq!(
-            set,
-            vec![combine(&[
-                xxh3_64_with_seed(b"hello", SEED),
-                xxh3_64_with_seed(b"world", SEED)
-            ])]
+            words(2).set("Hello, world", &mut scratch),
+            vec![6_929_124_838_436_659_685]
         );
         assert_eq!(
-            xxh3_64_with_seed(b"hello", SEED),
-            xxh3_64_with_seed(b"hello", 0x7769_7265_6469_6666)
+            token_hash(b"a-token-longer-than-16"),
+            xxh3_64_with_seed(b"a-token-longer-than-16", SEED)
         );
+    }
+
+    #[test]
+    fn rolling_hash_equals_the_window_polynomial() {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        words(3).hashes_into("a b c d", &mut scratch, &mut out);
+        let t: Vec<u64> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|w| token_hash(w.as_bytes()))
+            .collect();
+        let poly = |w: &[u64]| {
+            w.iter()
+                .fold(0u64, |h, &x| h.wrapping_mul(BASE).wrapping_add(x))
+        };
+        assert_eq!(
+            out,
+            vec![finish(poly(&t[0..3]), 3), finish(poly(&t[1..4]), 3)]
+        );
+    }
+
+    #[test]
+    fn token_hashes_do_not_collide_on_a_large_vocabulary() {
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..200_000u32 {
+            for word in [
+                format!("w{i}"),
+                format!("{i}"),
+                format!("x{i:0>12}"),
+                "a".repeat(i as usize % 17 + 1),
+            ] {
+                seen.insert((token_hash(word.as_bytes()), word));
+            }
+        }
+        let hashes: std::collections::HashSet<u64> = seen.iter().map(|(h, _)| *h).collect();
+        assert_eq!(
+            hashes.len(),
+            seen.len(),
+            "two different tokens share a hash"
+        );
+        // Padding must not make "a" and "a\0" alike.
+        assert_ne!(token_hash(b"a"), token_hash(b"a\0"));
     }
 
     #[test]
@@ -233,11 +351,11 @@ mod tests {
 
     #[test]
     fn overlap_measures() {
-        let o = overlap(&[1, 2, 3, 4], &[3, 4, 5]);
+        let o = overlap(&[1u32, 2, 3, 4], &[3, 4, 5]);
         assert_eq!(o.shared, 2);
         assert!((o.jaccard - 0.4).abs() < 1e-12);
         assert!((o.containment - 2.0 / 3.0).abs() < 1e-12);
-        let e = overlap(&[], &[]);
+        let e = overlap::<u64>(&[], &[]);
         assert_eq!((e.jaccard, e.containment), (0.0, 0.0));
     }
 }

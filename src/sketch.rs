@@ -17,6 +17,8 @@ use std::sync::OnceLock;
 
 use minhash_rs::prelude::MinHash;
 
+use crate::shingle::fold;
+
 /// Which MinHash implementation computes signatures.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Kernel {
@@ -86,8 +88,7 @@ impl Sketcher {
         match self.kernel {
             Kernel::Simd => {
                 out.fill(u32::MAX);
-                let folded: Vec<u32> = shingles.iter().map(|&h| fold(h)).collect();
-                (kernel())(&folded, &self.a, &self.b, out);
+                (kernel())(shingles, &self.a, &self.b, out);
             }
             Kernel::MinhashRs => {
                 let sig: MinHash<u32, 128, minhash_rs::prelude::SipHashes13, u32> =
@@ -115,13 +116,7 @@ pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
     equal as f64 / a.len().max(1) as f64
 }
 
-/// Folds a 64-bit shingle hash to the 32-bit word the permutations act on.
-#[inline]
-fn fold(h: u64) -> u32 {
-    (h ^ (h >> 32)) as u32
-}
-
-type KernelFn = fn(&[u32], &[u32], &[u32], &mut [u32]);
+type KernelFn = fn(&[u64], &[u32], &[u32], &mut [u32]);
 
 /// The widest kernel this CPU supports, chosen once.
 fn kernel() -> KernelFn {
@@ -159,7 +154,7 @@ pub fn kernel_name() -> &'static str {
 /// The kernel body: for each block of [`LANES`] permutations, fold every
 /// shingle into the running minimums. Written so the inner loop vectorizes.
 #[inline(always)]
-fn min_hash_blocks(shingles: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
+fn min_hash_blocks(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
     for ((a, b), out) in a
         .chunks_exact(LANES)
         .zip(b.chunks_exact(LANES))
@@ -168,7 +163,8 @@ fn min_hash_blocks(shingles: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
         let a: &[u32; LANES] = a.try_into().expect("chunks_exact yields LANES items");
         let b: &[u32; LANES] = b.try_into().expect("chunks_exact yields LANES items");
         let mut acc = [u32::MAX; LANES];
-        for &x in shingles {
+        for &h in shingles {
+            let x = fold(h);
             for l in 0..LANES {
                 acc[l] = acc[l].min(a[l].wrapping_mul(x).wrapping_add(b[l]));
             }
@@ -179,7 +175,7 @@ fn min_hash_blocks(shingles: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
     }
 }
 
-fn portable(shingles: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
+fn portable(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
     min_hash_blocks(shingles, a, b, out);
 }
 
@@ -189,22 +185,22 @@ mod x86 {
     use super::min_hash_blocks;
 
     #[target_feature(enable = "avx512f")]
-    fn avx512_body(shingles: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
+    fn avx512_body(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
         min_hash_blocks(shingles, a, b, out);
     }
 
     #[target_feature(enable = "avx2")]
-    fn avx2_body(shingles: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
+    fn avx2_body(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
         min_hash_blocks(shingles, a, b, out);
     }
 
-    pub(super) fn avx512(shingles: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
+    pub(super) fn avx512(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
         // SAFETY: `kernel()` returns this function only after
         // `is_x86_feature_detected!("avx512f")` said the CPU has AVX-512F.
         unsafe { avx512_body(shingles, a, b, out) }
     }
 
-    pub(super) fn avx2(shingles: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
+    pub(super) fn avx2(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
         // SAFETY: `kernel()` returns this function only after
         // `is_x86_feature_detected!("avx2")` said the CPU has AVX2.
         unsafe { avx2_body(shingles, a, b, out) }
@@ -272,9 +268,8 @@ mod tests {
     fn all_kernels_agree() {
         let sketcher = Sketcher::new(7, 128, Kernel::Simd);
         let set = random_set(5, 300, 1 << 40);
-        let folded: Vec<u32> = set.iter().map(|&h| fold(h)).collect();
         let mut want = vec![u32::MAX; 128];
-        portable(&folded, &sketcher.a, &sketcher.b, &mut want);
+        portable(&set, &sketcher.a, &sketcher.b, &mut want);
         assert_eq!(sketcher.sketch(&set), want);
     }
 

@@ -1,1 +1,22 @@
-//! wirediff's integration tests, one binary.
+//! wirediff's integration tests, one binary (ripgrep's layout).
+
+// The harness: temp dirs, running the binary, readable diffs.
+mod util;
+
+// `wirediff dedup`: input formats, bad input, determinism, outputs.
+mod dedup;
+
+// The JSON Lines schema of `wirediff dedup`, checked strictly.
+mod dedup_schema;
+
+// Facts of the two seed reports, pinned.
+mod facts_seeds;
+
+// The facts stage on random text and on corpus samples: no panics, valid spans.
+mod facts_robust;
+
+// `wirediff facts`: JSON Lines of facts per article.
+mod facts_cli;
+
+// `wirediff quotes`: one JSON line per quote.
+mod quotes;

@@ -75,6 +75,13 @@ impl Output {
                 };
                 let temp = temp.into_inner().map_err(|e| err(e.into_error()))?;
                 temp.as_file().sync_all().map_err(err)?;
+                // Temporary files are private (0600); the output is a normal file.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(0o644))
+                        .map_err(err)?;
+                }
                 let file: File = temp.persist(&target).map_err(|e| err(e.error))?;
                 drop(file);
                 Ok(())

@@ -1,0 +1,370 @@
+//! Describing speaker mentions (name, title, organization, anonymous
+//! description) and resolving short mentions ("he", "Pompeo", "the source")
+//! to the last matching full mention in the article.
+
+use super::lexicon::{DET, LINK, ORG, PREP, PRONOUN, ROLE, TITLE};
+use super::tokens::{Kind, strip_possessive};
+use super::{Doc, Fact, FactKind, FactValue, Found, Quote, Speaker};
+use crate::article::Span;
+use crate::facts::sentences;
+
+/// How a mention refers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mention {
+    /// "he", "she", "they", "who".
+    Pronoun,
+    /// A surname or honorific and surname: "Pompeo", "Mr. Trump".
+    Short,
+    /// A definite description: "the source", "the US official", "the embassy".
+    Definite,
+    /// A full mention: a full name, a titled name, an organization, an
+    /// indefinite anonymous source.
+    Full,
+    /// Anything else (generic groups such as "critics").
+    Other,
+}
+
+/// Heads of anonymous-source noun phrases (singular and plural).
+const ANONYMOUS_HEADS: &[&str] = &[
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "aide",
+    "aides",
+    "diplomat",
+    "diplomats",
+    "insider",
+    "insiders",
+    "officer",
+    "officers",
+    "official",
+    "officials",
+    "people",
+    "person",
+    "source",
+    "sources",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// Honorifics that do not make a name "full".
+const HONORIFICS: &[&str] = &["dr.", "mr.", "mrs.", "ms."];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Singular form of a head noun, for matching "officials" with "official".
+fn singular(head: &str) -> &str {
+    if head == "people" {
+        return "person";
+    }
+    head.strip_suffix('s').unwrap_or(head)
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && word.chars().all(|c| !c.is_lowercase())
+}
+
+/// Describes the mention in tokens `[a, b)`, returning the speaker, how it
+/// refers, and its head word (lower-case).
+fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
+    let toks = doc.toks;
+    // "John Smith, the mayor" / "the campaign manager, Corey Lewandowski" /
+    // "Chris Cox, who runs the NRA's lobbying arm" / "Rep. X (D-Ga.)"
+    if let Some(sep) = (a + 1..b).find(|&i| toks[i].kind == Kind::Punct) {
+        let (mut speaker, kind, head) = describe(doc, a, sep);
+        let rest = (sep + 1..b).find(|&i| toks[i].is_word());
+        let Some(rest) = rest else {
+            return (speaker, kind, head);
+        };
+        let rest_end = (rest..b)
+            .find(|&i| toks[i].kind == Kind::Punct || doc.word_is(i, "who"))
+            .unwrap_or(b);
+        if rest_end <= rest || !toks[sep].is_punct(',') {
+            return (speaker, kind, head);
+        }
+        let is_name =
+            toks[rest_end - 1].cap && (rest..rest_end).all(|i| toks[i].cap || doc.word_is(i, "of"));
+        if is_name && speaker.name.is_none() {
+            // The description came first: the name is the person.
+            let (mut person, kind, head) = describe(doc, rest, rest_end);
+            if person.name.is_some() {
+                person.title = person.title.or_else(|| Some(doc.slice(a, sep).to_string()));
+                return (person, kind, head);
+            }
+        } else if speaker.name.is_some() && speaker.title.is_none() && !is_name {
+            let mut t = rest;
+            if toks[t].is(DET) && t + 1 < rest_end {
+                t += 1;
+            }
+            speaker.title = Some(doc.slice(t, rest_end).to_string());
+        }
+        let kind = if kind == Mention::Short && speaker.title.is_some() {
+            Mention::Full
+        } else {
+            kind
+        };
+        return (speaker, kind, head);
+    }
+    let text = doc.slice(a, b).to_string();
+    if b - a == 1 && toks[a].is(PRONOUN) {
+        return (Speaker::default(), Mention::Pronoun, lower(&text));
+    }
+    // The head ends before the first preposition, except an "of" inside a
+    // name ("Secretary of State", "Bank of America").
+    let h_end = (a + 1..b)
+        .find(|&i| {
+            !toks[i].cap
+                && toks[i].is(PREP | LINK)
+                && !(doc.word_is(i, "of") && toks[i - 1].cap && i + 1 < b && toks[i + 1].cap)
+        })
+        .unwrap_or(b);
+    let head = h_end - 1;
+    let head_word = lower(strip_possessive(doc.word(head)));
+    let body = if toks[a].is(DET) && !toks[a].cap || doc.word_is(a, "the") {
+        a + 1
+    } else {
+        a
+    };
+    let body = body.min(head);
+    let definite = ["the", "this", "that"].iter().any(|d| doc.word_is(a, d));
+
+    // "X's spokesman", "the ministry's spokeswoman"
+    if let Some(p) = (body..head).find(|&i| toks[i].possessive) {
+        let org = strip_possessive(doc.slice(body, p + 1)).to_string();
+        let speaker = Speaker {
+            organization: Some(org),
+            title: Some(doc.slice(p + 1, b).to_string()),
+            ..Speaker::default()
+        };
+        return (speaker, Mention::Full, head_word);
+    }
+
+    let h = &toks[head];
+    if h.cap {
+        // The capitalized run ending at the head ("Secretary of State Mike Pompeo").
+        let mut r = head;
+        while r > body {
+            if toks[r - 1].cap {
+                r -= 1;
+            } else if r - 1 > body && doc.word_is(r - 1, "of") && toks[r - 2].cap {
+                r -= 2;
+            } else {
+                break;
+            }
+        }
+        let is_org = (r..b).any(|i| toks[i].cap && toks[i].is(ORG))
+            || (h_end - r == 1 && is_acronym(doc.word(head)))
+            || (definite && !toks[r].is(TITLE));
+        if is_org {
+            let speaker = Speaker {
+                organization: Some(doc.slice(body, b).to_string()),
+                ..Speaker::default()
+            };
+            let kind = if definite && h_end - body == 1 && !h.cap {
+                Mention::Definite
+            } else {
+                Mention::Full
+            };
+            return (speaker, kind, head_word);
+        }
+        // Titles at the start of the run, keeping at least one word of name.
+        let mut t = r;
+        while t < head && toks[t].is(TITLE) {
+            t += 1;
+            if t + 1 < head && doc.word_is(t, "of") {
+                t += 2;
+            }
+        }
+        let honorific_only =
+            t > r && (r..t).all(|i| HONORIFICS.contains(&lower(doc.word(i)).as_str()));
+        let title = if t > r && !honorific_only {
+            Some(doc.slice(r, t).to_string())
+        } else if r > body {
+            Some(doc.slice(body, r).to_string())
+        } else {
+            None
+        };
+        let organization = (h_end < b && h_end + 1 < b)
+            .then(|| {
+                let mut s = h_end + 1;
+                if doc.word_is(s, "the") {
+                    s += 1;
+                }
+                (s < b).then(|| doc.slice(s, b).to_string())
+            })
+            .flatten();
+        let name_words = h_end - t;
+        let kind = if name_words >= 2 || (t > r && !honorific_only) {
+            Mention::Full
+        } else {
+            Mention::Short
+        };
+        let speaker = Speaker {
+            name: Some(doc.slice(t, h_end).to_string()),
+            title,
+            organization,
+            ..Speaker::default()
+        };
+        return (speaker, kind, lower(strip_possessive(doc.word(head))));
+    }
+
+    // A lower-case head: an anonymous source, an unnamed spokesman, an
+    // organization ("the embassy") or a group ("critics").
+    let kind = if definite {
+        Mention::Definite
+    } else {
+        Mention::Full
+    };
+    let modifiers_org = (body..head).any(|i| toks[i].is(ORG));
+    if ANONYMOUS_HEADS.contains(&head_word.as_str()) {
+        let spokes = head_word.starts_with("spokes");
+        let organization =
+            (modifiers_org && head > body).then(|| doc.slice(body, head).to_string());
+        let anonymous = !(spokes && organization.is_some());
+        let speaker = Speaker {
+            title: Some(doc.word(head).to_string()),
+            anonymous,
+            description: anonymous.then(|| text.clone()),
+            organization,
+            ..Speaker::default()
+        };
+        return (speaker, kind, head_word);
+    }
+    if h.is(ORG) {
+        let speaker = Speaker {
+            organization: Some(doc.slice(body, b).to_string()),
+            ..Speaker::default()
+        };
+        return (speaker, kind, head_word);
+    }
+    let speaker = Speaker {
+        title: h.is(ROLE).then(|| doc.word(head).to_string()),
+        description: Some(text),
+        ..Speaker::default()
+    };
+    (speaker, Mention::Other, head_word)
+}
+
+/// A full mention seen earlier in the article.
+struct Seen {
+    speaker: Speaker,
+    span: Span,
+    head: String,
+}
+
+/// Finds the earlier full mention a short mention refers to.
+fn resolve<'s>(seen: &'s [Seen], kind: Mention, head: &str, speaker: &Speaker) -> Option<&'s Seen> {
+    match kind {
+        Mention::Pronoun => {
+            if !matches!(head, "he" | "she") {
+                return None;
+            }
+            seen.iter().rev().find(|s| s.speaker.name.is_some())
+        }
+        Mention::Short => {
+            let last = speaker.name.as_deref()?.split_whitespace().last()?;
+            seen.iter().rev().find(|s| {
+                s.speaker.name.as_deref().is_some_and(|n| {
+                    n.split_whitespace().count() >= 2 && n.split_whitespace().last() == Some(last)
+                })
+            })
+        }
+        Mention::Definite => {
+            if speaker.anonymous {
+                seen.iter()
+                    .rev()
+                    .find(|s| s.speaker.anonymous && singular(&s.head) == singular(head))
+            } else if speaker.organization.is_some() {
+                seen.iter().rev().find(|s| {
+                    s.speaker
+                        .organization
+                        .as_deref()
+                        .is_some_and(|o| lower(o).split_whitespace().any(|w| w == head))
+                })
+            } else {
+                None
+            }
+        }
+        Mention::Full | Mention::Other => None,
+    }
+}
+
+/// Turns found attributions into facts, describing and resolving speakers.
+pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut facts = Vec::with_capacity(found.len());
+    for f in found {
+        let (mut speaker, kind, head) = describe(doc, f.source.0, f.source.1);
+        let speaker_span = doc.span(f.source.0, f.source.1);
+        if let Some(h) = f.hedge {
+            let hedge = doc.text.get(h.start..h.end).unwrap_or("");
+            let mention = doc.slice(f.source.0, f.source.1);
+            speaker.anonymous = true;
+            speaker.description = Some(format!("{mention}, {hedge}"));
+        }
+        let mut resolved_from = None;
+        if let Some(s) = resolve(&seen, kind, &head, &speaker) {
+            speaker = s.speaker.clone();
+            resolved_from = Some(s.span);
+        } else if matches!(kind, Mention::Full | Mention::Short) {
+            seen.push(Seen {
+                speaker: speaker.clone(),
+                span: speaker_span,
+                head,
+            });
+        }
+        let cue_span = doc.span(f.cue.0, f.cue.1);
+        let content_end = f
+            .continuation
+            .map_or(f.content.end, |c| c.end.max(f.content.end));
+        let span = Span::new(
+            speaker_span.start.min(cue_span.start).min(f.content.start),
+            speaker_span.end.max(cue_span.end).max(content_end),
+        );
+        let sentence = sentences::containing(doc.sentences, cue_span.start).unwrap_or(span);
+        let quote = Quote {
+            speaker,
+            cue: doc.slice(f.cue.0, f.cue.1).to_string(),
+            direct: f.direct,
+            speaker_span,
+            cue_span,
+            content_span: f.content,
+            continuation: f.continuation,
+            resolved_from,
+        };
+        facts.push(Fact {
+            kind: FactKind::Quote,
+            value: FactValue::Quote(quote),
+            span,
+            sentence,
+            rule: f.rule,
+        });
+    }
+    facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_and_unique() {
+        for list in [ANONYMOUS_HEADS, HONORIFICS] {
+            for pair in list.windows(2) {
+                assert!(pair[0] < pair[1], "{:?} then {:?}", pair[0], pair[1]);
+            }
+        }
+    }
+
+    #[test]
+    fn singular_strips_plural_s() {
+        assert_eq!(singular("officials"), "official");
+        assert_eq!(singular("people"), "person");
+        assert_eq!(singular("source"), "source");
+    }
+}

@@ -1,0 +1,513 @@
+use super::*;
+use crate::facts::sentences;
+
+fn run(text: &str) -> Vec<(Fact, Quote)> {
+    extract(text, &sentences::split(text))
+        .into_iter()
+        .filter_map(|f| match &f.value {
+            FactValue::Quote(q) => {
+                let q = q.clone();
+                Some((f, q))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn s(text: &str, span: Span) -> &str {
+    &text[span.start..span.end]
+}
+
+/// One expected quote: speaker mention, cue, content, direct, rule.
+struct Expect {
+    speaker: &'static str,
+    cue: &'static str,
+    content: &'static str,
+    direct: bool,
+    rule: &'static str,
+}
+
+/// Finds the quote whose cue is `e.cue` and checks it against `e`.
+fn check(text: &str, e: &Expect) {
+    let found = run(text);
+    let Some((f, q)) = found.iter().find(|(_, q)| q.cue == e.cue) else {
+        panic!("no quote with cue {:?} in {text:?}: {found:#?}", e.cue);
+    };
+    assert_eq!(s(text, q.speaker_span), e.speaker, "speaker in {text:?}");
+    assert_eq!(s(text, q.content_span), e.content, "content in {text:?}");
+    assert_eq!(q.direct, e.direct, "direct in {text:?}");
+    assert_eq!(f.rule, e.rule, "rule in {text:?}");
+    assert_eq!(s(text, q.cue_span), e.cue);
+    // The fact's span covers speaker, cue and content.
+    for part in [q.speaker_span, q.cue_span, q.content_span] {
+        assert!(f.span.start <= part.start && part.end <= f.span.end);
+    }
+}
+
+macro_rules! quote_cases {
+    ($($name:ident: $text:expr => $speaker:expr, $cue:expr, $content:expr, $direct:expr, $rule:expr;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                check(
+                    $text,
+                    &Expect {
+                        speaker: $speaker,
+                        cue: $cue,
+                        content: $content,
+                        direct: $direct,
+                        rule: $rule,
+                    },
+                );
+            }
+        )*
+    };
+}
+
+quote_cases! {
+    straight_quote_then_x_said:
+        "\"We will win,\" Smith said." =>
+        "Smith", "said", "\"We will win,\"", true, "quote.direct_x_said";
+    straight_quote_then_said_x:
+        "\"We will win,\" said John Smith, the mayor." =>
+        "John Smith, the mayor", "said", "\"We will win,\"", true, "quote.direct_said_x";
+    curly_quote:
+        "“We will win,” the minister said." =>
+        "the minister", "said", "“We will win,”", true, "quote.direct_x_said";
+    guillemets:
+        "«We will win,» the minister said." =>
+        "the minister", "said", "«We will win,»", true, "quote.direct_x_said";
+    low_high_quotes:
+        "„We will win,“ the minister said." =>
+        "the minister", "said", "„We will win,“", true, "quote.direct_x_said";
+    single_straight_quotes:
+        "'We will win,' the minister said." =>
+        "the minister", "said", "'We will win,'", true, "quote.direct_x_said";
+    single_curly_quotes:
+        "‘We will win,’ the minister said." =>
+        "the minister", "said", "‘We will win,’", true, "quote.direct_x_said";
+    x_said_colon_quote:
+        "Smith said: \"We will win.\"" =>
+        "Smith", "said:", "\"We will win.\"", true, "quote.x_said_direct";
+    quote_spans_sentences:
+        "\"We are here. We stay,\" the source added." =>
+        "the source", "added", "\"We are here. We stay,\"", true, "quote.direct_x_said";
+    x_said_that:
+        "The minister said on Tuesday that the plan will fail." =>
+        "The minister", "said", "that the plan will fail", false, "quote.x_said_that";
+    x_said_without_that:
+        "The minister said the plan will fail." =>
+        "The minister", "said", "the plan will fail", false, "quote.x_said_that";
+    said_in_a_statement:
+        "The ministry said in a statement that the talks had ended." =>
+        "The ministry", "said in a statement", "that the talks had ended", false,
+        "quote.x_said_that";
+    in_a_statement_x_said:
+        "In a statement, the ministry said the talks had ended." =>
+        "the ministry", "said", "the talks had ended", false, "quote.x_said_that";
+    content_then_x_said:
+        "The plan will fail, officials said." =>
+        "officials", "said", "The plan will fail", false, "quote.indirect_x_said";
+    content_then_said_x:
+        "The plan will fail, said a senior official." =>
+        "a senior official", "said", "The plan will fail", false, "quote.indirect_said_x";
+    according_to_first:
+        "According to people familiar with the matter, the plan will fail." =>
+        "people familiar with the matter", "According to", "the plan will fail", false,
+        "quote.according_to";
+    according_to_last:
+        "The plan will fail, according to two Western diplomats." =>
+        "two Western diplomats", "according to", "The plan will fail", false,
+        "quote.according_to";
+    told_agency:
+        "An Iraqi source told AFP the withdrawal was minor." =>
+        "An Iraqi source", "told", "the withdrawal was minor", false, "quote.x_said_that";
+    told_reporters_that:
+        "Smith told reporters on Tuesday that the plan will fail." =>
+        "Smith", "told", "that the plan will fail", false, "quote.x_said_that";
+    spokesman_of_x:
+        "Trump's spokeswoman said the meeting was cancelled." =>
+        "Trump's spokeswoman", "said", "the meeting was cancelled", false, "quote.x_said_that";
+    apposition_title:
+        "Ali Hassan, the interior minister, said the border was closed." =>
+        "Ali Hassan, the interior minister", "said", "the border was closed", false,
+        "quote.x_said_that";
+    source_close_to:
+        "A source close to the president said the deal was done." =>
+        "A source close to the president", "said", "the deal was done", false,
+        "quote.x_said_that";
+    adverbs_between_subject_and_cue:
+        "The official has also repeatedly said that it is not a halt." =>
+        "The official", "has also repeatedly said", "that it is not a halt", false,
+        "quote.x_said_that";
+    participle_continues_subject:
+        "The minister left the meeting, saying the talks had failed." =>
+        "The minister", "saying", "the talks had failed", false, "quote.participle";
+    plural_possessive_apostrophe:
+        "The officials’ plan will fail, Smith said." =>
+        "Smith", "said", "The officials’ plan will fail", false, "quote.indirect_x_said";
+    contraction_inside_quote:
+        "'It's over,' she said." =>
+        "she", "said", "'It's over,'", true, "quote.direct_x_said";
+}
+
+#[test]
+fn quotation_continues_after_the_attribution() {
+    let text = "\"We stay,\" he said. \"There is no break.\"\n\"New paragraph,\" she said.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(
+        q[0].1.continuation.map(|c| s(text, c)),
+        Some("\"There is no break.\"")
+    );
+    assert!(q[0].0.span.end >= q[0].1.continuation.map_or(0, |c| c.end));
+    assert_eq!(q[1].1.continuation, None);
+}
+
+#[test]
+fn nouns_and_infinitives_are_not_cues() {
+    for text in [
+        "He went on to say nothing.",
+        "There was no comment from the ministry.",
+        "His claims were rejected.",
+        "",
+        "said",
+        "\"\"",
+    ] {
+        assert!(run(text).is_empty(), "{text:?}: {:#?}", run(text));
+    }
+}
+
+#[test]
+fn speakers_are_described() {
+    let text = "Secretary of State Mike Pompeo said the talks failed. \
+                The US Embassy in Baghdad said it was open. \
+                A US defence official said the plan was on hold. \
+                US State Department sources said staff would leave.";
+    let q: Vec<Speaker> = run(text).into_iter().map(|(_, q)| q.speaker).collect();
+    assert_eq!(q.len(), 4, "{q:#?}");
+    assert_eq!(q[0].name.as_deref(), Some("Mike Pompeo"));
+    assert_eq!(q[0].title.as_deref(), Some("Secretary of State"));
+    assert!(!q[0].anonymous);
+    assert_eq!(q[1].organization.as_deref(), Some("US Embassy in Baghdad"));
+    assert_eq!(q[1].name, None);
+    assert!(q[2].anonymous);
+    assert_eq!(q[2].description.as_deref(), Some("A US defence official"));
+    assert!(q[3].anonymous);
+    assert_eq!(q[3].organization.as_deref(), Some("US State Department"));
+}
+
+#[test]
+fn appositions_describe_the_speaker() {
+    let text = "Ali Hassan, the interior minister, said the border was closed. \
+                Her campaign manager, Robby Mook, said the race was close.";
+    let q: Vec<Speaker> = run(text).into_iter().map(|(_, q)| q.speaker).collect();
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[0].name.as_deref(), Some("Ali Hassan"));
+    assert_eq!(q[0].title.as_deref(), Some("interior minister"));
+    assert_eq!(q[1].name.as_deref(), Some("Robby Mook"));
+    assert_eq!(q[1].title.as_deref(), Some("Her campaign manager"));
+}
+
+#[test]
+fn short_mentions_resolve_to_the_last_full_mention() {
+    let text = "Secretary of State Mike Pompeo said the talks failed. \
+                Pompeo said the deal was off. He added that staff would stay.";
+    let q = run(text);
+    assert_eq!(q.len(), 3, "{q:#?}");
+    let full = q[0].1.speaker_span;
+    assert_eq!(s(text, full), "Secretary of State Mike Pompeo");
+    assert_eq!(q[0].1.resolved_from, None);
+    for (_, quote) in &q[1..] {
+        assert_eq!(quote.resolved_from, Some(full));
+        assert_eq!(quote.speaker.name.as_deref(), Some("Mike Pompeo"));
+    }
+    assert_eq!(s(text, q[1].1.speaker_span), "Pompeo");
+    assert_eq!(s(text, q[2].1.speaker_span), "He");
+}
+
+#[test]
+fn anonymous_hedge_is_kept_and_the_source_resolves() {
+    let text = "\"We stay,\" an Iraqi source told AFP, speaking anonymously. \
+                \"There is no break,\" the source added.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    let first = &q[0].1;
+    assert!(first.speaker.anonymous);
+    assert_eq!(
+        first.speaker.description.as_deref(),
+        Some("an Iraqi source, speaking anonymously")
+    );
+    assert_eq!(q[1].1.resolved_from, Some(first.speaker_span));
+    assert_eq!(q[1].1.speaker, first.speaker);
+}
+
+/// Tiny deterministic generator (xorshift64*), so the test needs no crate.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// Checks the invariants every extraction must keep on `text`.
+fn assert_well_formed(text: &str) {
+    let sents = sentences::split(text);
+    let facts = extract(text, &sents);
+    assert_eq!(
+        facts,
+        extract(text, &sents),
+        "not deterministic on {text:?}"
+    );
+    for f in &facts {
+        let FactValue::Quote(q) = &f.value else {
+            panic!("non-quote fact");
+        };
+        let mut spans = vec![
+            f.span,
+            f.sentence,
+            q.speaker_span,
+            q.cue_span,
+            q.content_span,
+        ];
+        spans.extend(q.resolved_from);
+        for sp in spans {
+            assert!(
+                sp.start <= sp.end && sp.end <= text.len(),
+                "{sp:?} out of {text:?}"
+            );
+            assert!(
+                sp.slice(text).is_some(),
+                "{sp:?} not on char boundaries of {text:?}"
+            );
+        }
+        assert_eq!(f.kind, FactKind::Quote);
+    }
+}
+
+#[test]
+fn never_panics_on_random_text() {
+    let pieces = [
+        "said",
+        "says",
+        "told",
+        "according",
+        "to",
+        "added",
+        "saying",
+        "the",
+        "a",
+        "source",
+        "official",
+        "officials",
+        "Smith",
+        "Mr.",
+        "U.S.",
+        "Pompeo",
+        "he",
+        "who",
+        "that",
+        "in",
+        ",",
+        ".",
+        ":",
+        "\"",
+        "'",
+        "’",
+        "‘",
+        "“",
+        "”",
+        "«",
+        "»",
+        "„",
+        "—",
+        "\n",
+        "\n\n",
+        " ",
+        "é",
+        "日本",
+        "🙂",
+        "\u{301}",
+        "s",
+        "’s",
+        "'s",
+        "(",
+        ")",
+        "?",
+        "!",
+        "\t",
+        "\u{200b}",
+    ];
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..3000 {
+        let len = rng.next() % 60;
+        let mut text = String::new();
+        for _ in 0..len {
+            text.push_str(rng.pick(&pieces));
+            if rng.next().is_multiple_of(3) {
+                text.push(' ');
+            }
+        }
+        assert_well_formed(&text);
+    }
+    // Arbitrary code points, not just our pieces.
+    for _ in 0..500 {
+        let len = rng.next() % 80;
+        let text: String = (0..len)
+            .filter_map(|_| char::from_u32((rng.next() % 0x3000) as u32))
+            .collect();
+        assert_well_formed(&text);
+    }
+}
+
+#[test]
+fn never_panics_on_polnear() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/polnear/articles.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("note: {} not found, skipping", path.display());
+        return;
+    };
+    let mut n = 0;
+    for line in data.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("polnear is valid JSONL");
+        if let Some(text) = v.get("text").and_then(|t| t.as_str()) {
+            assert_well_formed(text);
+            n += 1;
+        }
+    }
+    assert!(n > 0);
+}
+
+mod seeds {
+    //! Quotes pinned by reading the seed reports (Iraq, 2020).
+    use super::*;
+
+    const S000: &str = include_str!("../../../seeds/000_fccc664dcbfa5c88.txt");
+    const S002: &str = include_str!("../../../seeds/002_2fe184f980613834.txt");
+
+    /// The quote whose speaker mention starts with `speaker` and whose cue is `cue`.
+    fn find<'a>(found: &'a [(Fact, Quote)], text: &str, speaker: &str, cue: &str) -> &'a Quote {
+        found
+            .iter()
+            .map(|(_, q)| q)
+            .find(|q| s(text, q.speaker_span) == speaker && q.cue == cue)
+            .unwrap_or_else(|| panic!("no quote by {speaker:?} with cue {cue:?}: {found:#?}"))
+    }
+
+    #[test]
+    fn seed_002_anonymous_iraqi_source_and_follow_up() {
+        let found = run(S002);
+        let q = find(&found, S002, "an Iraqi source", "told");
+        assert!(q.direct);
+        assert!(s(S002, q.content_span).starts_with("\"This is a minor withdrawal"));
+        assert!(s(S002, q.content_span).ends_with("precautionary measure,\""));
+        assert!(q.speaker.anonymous);
+        assert_eq!(
+            q.speaker.description.as_deref(),
+            Some("an Iraqi source, speaking anonymously")
+        );
+        let full = q.speaker_span;
+        // The quote runs over two sentences.
+        let q = find(&found, S002, "the source", "added");
+        assert!(q.direct);
+        assert!(s(S002, q.content_span).starts_with("\"We had been informed"));
+        assert!(s(S002, q.content_span).ends_with("no diplomatic break,\""));
+        assert_eq!(q.resolved_from, Some(full));
+        assert!(q.speaker.anonymous);
+    }
+
+    #[test]
+    fn seed_002_other_anonymous_sources() {
+        let found = run(S002);
+        let q = find(&found, S002, "a second Iraqi official", "According to");
+        assert!(q.speaker.anonymous);
+        assert!(!q.direct, "a paraphrase with a quoted fragment");
+        assert!(s(S002, q.content_span).starts_with("this partial withdrawal is intended"));
+
+        let q = find(&found, S002, "Iraqi officials", "told");
+        assert!(q.speaker.anonymous && !q.direct);
+        assert!(s(S002, q.content_span).starts_with("The US embassy in Baghdad has decided"));
+        assert!(s(S002, q.content_span).ends_with("in recent months"));
+
+        let q = find(&found, S002, "US State Department sources", "According to");
+        assert!(q.speaker.anonymous && !q.direct);
+        assert_eq!(
+            q.speaker.organization.as_deref(),
+            Some("US State Department")
+        );
+        assert!(s(S002, q.content_span).starts_with("this is mainly due to"));
+    }
+
+    #[test]
+    fn seed_002_state_department_recalling() {
+        let found = run(S002);
+        let q = find(&found, S002, "The US State Department", "recalling");
+        assert!(!q.speaker.anonymous);
+        assert_eq!(
+            q.speaker.organization.as_deref(),
+            Some("US State Department")
+        );
+        let content = s(S002, q.content_span);
+        assert!(
+            content.contains("\"continues to be our top priority\""),
+            "{content}"
+        );
+    }
+
+    #[test]
+    fn seed_000_us_defence_official() {
+        let found = run(S000);
+        let q = find(&found, S000, "A US defence official", "told");
+        assert!(q.speaker.anonymous && !q.direct);
+        assert_eq!(
+            q.speaker.description.as_deref(),
+            Some("A US defence official")
+        );
+        // What the official told is the sentence before.
+        assert!(s(S000, q.content_span).ends_with("have scaled back their operations"));
+        let full = q.speaker_span;
+
+        let q = find(&found, S000, "the US official", "According to");
+        assert_eq!(q.resolved_from, Some(full));
+        assert!(s(S000, q.content_span).starts_with("their top priority is to protect"));
+
+        let q = find(&found, S000, "The US defence official", "further said");
+        assert_eq!(q.resolved_from, Some(full));
+        assert!(q.direct);
+        assert_eq!(s(S000, q.content_span), "that 'it is not a halt'");
+    }
+
+    #[test]
+    fn seed_000_embassy_statements() {
+        let found = run(S000);
+        let q = find(&found, S000, "The US Embassy in Baghdad", "further added");
+        assert_eq!(
+            q.speaker.organization.as_deref(),
+            Some("US Embassy in Baghdad")
+        );
+        assert!(!q.speaker.anonymous && !q.direct);
+        assert!(s(S000, q.content_span).starts_with("that due to Iran-backed militia attacks"));
+
+        let q = find(&found, S000, "the US Embassy", "asks");
+        assert_eq!(q.speaker.organization.as_deref(), Some("US Embassy"));
+        assert!(
+            s(S000, q.content_span).ends_with("'do not travel to Iraq and avoid the US Embassy'")
+        );
+
+        let q = find(&found, S000, "The US Embassy in Iraq", "has urged");
+        assert!(s(S000, q.content_span).starts_with("American citizens to depart from Iraq"));
+
+        let q = find(&found, S000, "Iran", "called");
+        assert!(
+            s(S000, q.content_span).contains("“malice and stupidity of American terrorist forces”")
+        );
+    }
+}

@@ -1,0 +1,298 @@
+//! Tests of the whole stories stage: the hand-written look-alike fixtures
+//! (`fixtures/stories/lookalikes`, gold in its `stories.tsv`), determinism,
+//! copy groups, the JSONL records, and a smoke test on BASIL when the shared
+//! corpora are present.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::evaluate;
+
+fn read_articles(path: &Path) -> Vec<Article> {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+            Article {
+                id: s("id").unwrap(),
+                source: s("source"),
+                published: s("published"),
+                title: s("title"),
+                text: s("text").unwrap_or_default(),
+                url: s("url"),
+                ..Article::default()
+            }
+        })
+        .collect()
+}
+
+fn read_gold(path: &Path) -> BTreeMap<String, String> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/stories/lookalikes")
+}
+
+fn fixture() -> Vec<Article> {
+    read_articles(&fixture_dir().join("articles.jsonl"))
+}
+
+fn singletons(n: usize) -> Vec<u32> {
+    (0..n as u32).collect()
+}
+
+/// The predicted grouping as sorted lists of article ids.
+fn grouping(articles: &[Article], result: &Stories) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = result
+        .stories
+        .iter()
+        .map(|s| {
+            let mut ids: Vec<String> = s
+                .groups
+                .iter()
+                .flatten()
+                .map(|&i| articles[i].id.clone())
+                .collect();
+            ids.sort();
+            ids
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn parse_day_counts_from_epoch() {
+    assert_eq!(parse_day("1970-01-01"), Some(0));
+    assert_eq!(parse_day("2016-03-01T10:00:00Z"), Some(16861));
+    assert_eq!(parse_day("2016-02-29"), Some(16860));
+    assert_eq!(parse_day("March 1"), None);
+    assert_eq!(parse_day("2016-13-01"), None);
+}
+
+/// Seven stories: three multi-source events, each with a look-alike of the
+/// same kind (another shooting in the same city, another earthquake,
+/// another celebrity in rehab), plus a fire; three pages of one site are
+/// wrapped in the same cookie banner, menu and newsletter furniture.
+#[test]
+fn fixtures_group_exactly_as_gold() {
+    let articles = fixture();
+    let result = stories(
+        &articles,
+        &singletons(articles.len()),
+        &StoriesConfig::default(),
+    );
+    let gold = read_gold(&fixture_dir().join("stories.tsv"));
+    let mut expected: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (id, story) in &gold {
+        expected.entry(story.as_str()).or_default().push(id.clone());
+    }
+    let mut expected: Vec<Vec<String>> = expected.into_values().collect();
+    expected.iter_mut().for_each(|v| v.sort());
+    expected.sort();
+    assert_eq!(grouping(&articles, &result), expected);
+    // Every article is in exactly one story.
+    let total: usize = result
+        .stories
+        .iter()
+        .map(|s| s.groups.iter().map(Vec::len).sum::<usize>())
+        .sum();
+    assert_eq!(total, articles.len());
+    for (i, &s) in result.story_of.iter().enumerate() {
+        assert!(result.stories[s].groups.iter().flatten().any(|&j| j == i));
+    }
+}
+
+/// The wrapped pages share their furniture; it is detected from repetition
+/// and their stories stay apart. With detection switched off (thresholds
+/// out of reach) the shared furniture is what links them.
+#[test]
+fn furniture_does_not_make_pages_alike() {
+    let articles = fixture();
+    let wrapped: Vec<usize> = articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.source.as_deref() == Some("dailyherald.example"))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(wrapped.len(), 3);
+    let groups = singletons(articles.len());
+    let on = stories(&articles, &groups, &StoriesConfig::default());
+    assert!(on.stats.furniture_lines > 0);
+    let stories_of: std::collections::BTreeSet<usize> =
+        wrapped.iter().map(|&i| on.story_of[i]).collect();
+    assert_eq!(stories_of.len(), 3);
+    // Labels drop the site-name title suffix, which is furniture too.
+    assert!(on.stories.iter().all(|s| !s.label.contains("Daily Herald")));
+
+    let off = StoriesConfig {
+        furniture_per_source: u32::MAX,
+        furniture_global: u32::MAX,
+        ..StoriesConfig::default()
+    };
+    let off = stories(&articles, &groups, &off);
+    assert_eq!(off.stats.furniture_lines, 0);
+    let linked = |r: &Stories| {
+        wrapped
+            .iter()
+            .flat_map(|&a| wrapped.iter().map(move |&b| (a, b)))
+            .filter(|&(a, b)| a < b && r.story_of[a] == r.story_of[b])
+            .count()
+    };
+    assert_eq!(linked(&on), 0);
+    assert!(
+        linked(&off) > 0,
+        "furniture alone should link the pages when not removed"
+    );
+}
+
+#[test]
+fn copy_groups_are_never_split() {
+    let articles = fixture();
+    let mut groups = singletons(articles.len());
+    // Pretend the fire report and a shooting report were one copy group.
+    let fire = articles.iter().position(|a| a.id == "fire-1").unwrap();
+    let elm = articles.iter().position(|a| a.id == "elm-1").unwrap();
+    groups[elm] = groups[fire];
+    let result = stories(&articles, &groups, &StoriesConfig::default());
+    assert_eq!(result.story_of[fire], result.story_of[elm]);
+    let story = &result.stories[result.story_of[fire]];
+    assert!(
+        story
+            .groups
+            .iter()
+            .any(|g| g.contains(&fire) && g.contains(&elm))
+    );
+}
+
+#[test]
+fn same_result_on_one_and_two_threads() {
+    let articles = fixture();
+    let groups = singletons(articles.len());
+    let run = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| stories(&articles, &groups, &StoriesConfig::default()))
+    };
+    assert_eq!(run(1), run(2));
+}
+
+#[test]
+fn stories_carry_label_terms_dates_and_confidence() {
+    let articles = fixture();
+    let result = stories(
+        &articles,
+        &singletons(articles.len()),
+        &StoriesConfig::default(),
+    );
+    let quake =
+        &result.stories[result.story_of[articles.iter().position(|a| a.id == "quake-1").unwrap()]];
+    assert_eq!(quake.first_published.as_deref(), Some("2024-02-12"));
+    assert_eq!(quake.last_published.as_deref(), Some("2024-02-13"));
+    assert_eq!(quake.sources.len(), 3);
+    assert!(
+        quake.terms.iter().any(|t| t.contains("kelso")),
+        "{:?}",
+        quake.terms
+    );
+    assert!(quake.label.contains("Kelso Bay"), "{}", quake.label);
+    assert!(quake.id.starts_with("st-") && quake.id.len() == 19);
+    for s in &result.stories {
+        assert!((0.0..=1.0).contains(&s.confidence), "{}", s.confidence);
+    }
+}
+
+/// Every output line is an envelope with exactly the documented fields.
+#[test]
+fn jsonl_records_follow_the_schema() {
+    let articles = fixture();
+    let groups = singletons(articles.len());
+    let result = stories(&articles, &groups, &StoriesConfig::default());
+    let mut out = Vec::new();
+    write_jsonl(&result, &articles, &groups, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let mut kinds = Vec::new();
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let obj = v.as_object().unwrap();
+        assert_eq!(obj.len(), 2);
+        let kind = obj["type"].as_str().unwrap();
+        let mut fields: Vec<&str> = obj["data"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        fields.sort();
+        let expected: &[&str] = match kind {
+            "story" => &[
+                "confidence",
+                "first_published",
+                "id",
+                "label",
+                "last_published",
+                "members",
+                "sources",
+                "terms",
+            ],
+            "article" => &["group", "id", "story"],
+            "summary" => &[
+                "articles",
+                "candidate_pairs",
+                "copy_groups",
+                "edges",
+                "furniture_lines",
+                "largest_story",
+                "multi_article_stories",
+                "stories",
+            ],
+            other => panic!("unknown record type {other}"),
+        };
+        assert_eq!(fields, expected);
+        kinds.push(kind.to_string());
+    }
+    assert_eq!(kinds.iter().filter(|k| *k == "story").count(), 7);
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "article").count(),
+        articles.len()
+    );
+    assert_eq!(kinds.last().map(String::as_str), Some("summary"));
+}
+
+#[test]
+fn empty_input_gives_no_stories() {
+    let result = stories(&[], &[], &StoriesConfig::default());
+    assert!(result.stories.is_empty() && result.story_of.is_empty());
+}
+
+/// Smoke test on BASIL (132 articles) when `../shared/data` is present.
+#[test]
+fn basil_smoke() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/basil");
+    if !dir.join("articles.jsonl").exists() {
+        eprintln!("note: {} not found, skipping", dir.display());
+        return;
+    }
+    let articles = read_articles(&dir.join("articles.jsonl"));
+    let gold = read_gold(&dir.join("stories.tsv"));
+    let gold_of: Vec<&str> = articles.iter().map(|a| gold[&a.id].as_str()).collect();
+    let result = stories(
+        &articles,
+        &singletons(articles.len()),
+        &StoriesConfig::default(),
+    );
+    let ari = evaluate::adjusted_rand_index(&result.story_of, &gold_of);
+    assert!(ari >= 0.95, "BASIL ARI {ari}");
+}

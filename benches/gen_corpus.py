@@ -49,6 +49,7 @@ import json
 import random
 import sys
 import time
+import unicodedata
 from array import array
 from datetime import datetime, timedelta, timezone
 
@@ -403,7 +404,19 @@ def plan(args):
         yield i, minute, source, orig
 
 
-def render(seed, words_mean, item):
+ASCII_PUNCT = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2019": "'",
+                             "\u2014": "-"})
+
+
+def to_ascii(s):
+    """Straight quotes and dashes, accents dropped (for --ascii)."""
+    s = s.translate(ASCII_PUNCT)
+    if s.isascii():
+        return s
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+
+
+def render(seed, words_mean, item, ascii_only=False):
     """(JSON line, truth row or None) of one planned article."""
     i, minute, source, orig = item
     row = None
@@ -415,6 +428,8 @@ def render(seed, words_mean, item):
     else:
         title, paras, _ = base_article(seed, i, words_mean)
     text = "\n\n".join(" ".join(p) for p in paras)
+    if ascii_only:
+        title, text = to_ascii(title), to_ascii(text)
     day = iso(minute)[:10].replace("-", "/")
     rec = {
         "id": f"a{i:07d}",
@@ -428,8 +443,8 @@ def render(seed, words_mean, item):
 
 
 def render_chunk(job):
-    seed, words_mean, items = job
-    return [render(seed, words_mean, item) for item in items]
+    seed, words_mean, ascii_only, items = job
+    return [render(seed, words_mean, item, ascii_only) for item in items]
 
 
 def chunks(args, size=1000):
@@ -437,10 +452,10 @@ def chunks(args, size=1000):
     for item in plan(args):
         items.append(item)
         if len(items) == size:
-            yield args.seed, args.words_mean, items
+            yield args.seed, args.words_mean, args.ascii, items
             items = []
     if items:
-        yield args.seed, args.words_mean, items
+        yield args.seed, args.words_mean, args.ascii, items
 
 
 def generate(args, out, truth):
@@ -485,6 +500,9 @@ def main(argv=None):
                    help="mode of article length in words; lengths span "
                         "0.625x..1.375x of it, i.e. 250-550 for 400 (default 400)")
     p.add_argument("--truth", help="optional TSV sidecar: copy_id, original_id, edits")
+    p.add_argument("--ascii", action="store_true",
+                   help="straight quotes and dashes, no accents: the same corpus with "
+                        "pure-ASCII texts (to measure a tool's ASCII fast path)")
     p.add_argument("--jobs", type=int, default=1,
                    help="worker processes (default 1); output is identical for any value")
     args = p.parse_args(argv)

@@ -4,6 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod cli;
+mod stories_cmd;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -11,7 +12,9 @@ use std::time::Duration;
 
 use clap::Parser;
 
-use cli::{Cli, Command, DedupArgs, Emit, FactsArgs, InputArgs, OutputFormat, QuotesArgs};
+use cli::{
+    Cli, Command, DedupArgs, Emit, EvalCommand, FactsArgs, InputArgs, OutputFormat, QuotesArgs,
+};
 use wirediff::dedup::{self, Progress};
 use wirediff::ingest::Inputs;
 use wirediff::report::{self, output::Output};
@@ -33,6 +36,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Dedup(args) => run_dedup(&args),
         Command::Facts(args) => run_facts(&args),
         Command::Quotes(args) => run_quotes(&args),
+        Command::Stories(args) => stories_cmd::run_stories(&args),
+        Command::Eval(EvalCommand::Stories(args)) => stories_cmd::run_eval_stories(&args),
     }
 }
 

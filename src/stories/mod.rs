@@ -373,19 +373,15 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
     // 2. Document frequency over copy groups, in chunks to bound memory.
     let mut df: FastMap<u64, u32> = FastMap::default();
     for chunk in groups.chunks(8192) {
-        let sets: Vec<Vec<u64>> = chunk
+        // Each group's features are distinct, so after a parallel sort the
+        // length of a run is the feature's document frequency in the chunk.
+        let mut all: Vec<u64> = chunk
             .par_iter()
-            .map(|g| {
-                group_counts(articles, g, &kept)
-                    .into_iter()
-                    .map(|(f, _)| f)
-                    .collect()
-            })
+            .flat_map_iter(|g| group_counts(articles, g, &kept).into_iter().map(|(f, _)| f))
             .collect();
-        for set in sets {
-            for f in set {
-                *df.entry(f).or_insert(0) += 1;
-            }
+        all.par_sort_unstable();
+        for run in all.chunk_by(|a, b| a == b) {
+            *df.entry(run[0]).or_insert(0) += run.len() as u32;
         }
     }
     let total = n as f32;

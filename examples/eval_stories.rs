@@ -54,6 +54,8 @@ fn main() -> Result<()> {
             config.furniture_global = n.max(8);
         } else if a == "--coherence" {
             config.coherence = args.next().context("--coherence needs a number")?.parse()?;
+        } else if a == "--coverage" {
+            config.coverage_exponent = args.next().context("--coverage needs a number")?.parse()?;
         } else if a == "--min-sim" {
             config.min_similarity = args.next().context("--min-sim needs a number")?.parse()?;
         } else if a == "--half" {

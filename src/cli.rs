@@ -13,6 +13,7 @@ use wirediff::dedup::DedupConfig;
 use wirediff::ingest::{FieldMap, IngestConfig, InputFormat};
 use wirediff::shingle::Shingling;
 use wirediff::sketch::{Kernel, LANES};
+use wirediff::stories::StoriesConfig;
 
 /// Find wire copies, group reports of one story, and compare what each
 /// source includes or leaves out.
@@ -42,6 +43,78 @@ pub enum Command {
     /// List who is quoted in each article: speaker, cue and content, one
     /// JSON object per quote.
     Quotes(QuotesArgs),
+    /// Group reports of the same event into stories (JSON Lines: story,
+    /// article and summary records).
+    Stories(StoriesArgs),
+    /// Score a stage against gold labels.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Score story grouping against a gold `id<TAB>story` file (with a
+    /// header line): adjusted Rand index, pairwise and B-cubed
+    /// precision/recall/F1, as one JSON object.
+    Stories(EvalStoriesArgs),
+}
+
+/// Options of the story grouping.
+#[derive(Debug, Args)]
+pub struct StoryOptions {
+    /// Average-linkage threshold (0..=1): mean similarity two clusters need
+    /// to merge.
+    #[arg(long, default_value_t = StoriesConfig::default().threshold, value_name = "T")]
+    pub threshold: f64,
+
+    /// Days apart beyond which two reports need strong evidence to join;
+    /// 0 turns the time rule off.
+    #[arg(long, default_value_t = 7, value_name = "DAYS")]
+    pub window: u32,
+
+    /// Treat every article as its own copy group (skip the dedup stage).
+    #[arg(long)]
+    pub no_copies: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StoriesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub options: StoryOptions,
+
+    /// Write output to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalStoriesArgs {
+    /// Gold labels: `id<TAB>story` lines after a header `id<TAB>story`.
+    #[arg(long, value_name = "TSV")]
+    pub gold: PathBuf,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub options: StoryOptions,
+}
+
+impl StoryOptions {
+    /// The validated story configuration.
+    pub fn config(&self) -> anyhow::Result<StoriesConfig> {
+        if !(0.0..=1.0).contains(&self.threshold) || self.threshold.is_nan() {
+            bail!("--threshold must be within 0..=1, got {}", self.threshold);
+        }
+        Ok(StoriesConfig {
+            threshold: self.threshold,
+            window_days: (self.window > 0).then_some(self.window),
+            ..StoriesConfig::default()
+        })
+    }
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod cli;
+mod stories_cmd;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -12,8 +13,8 @@ use std::time::Duration;
 use clap::Parser;
 
 use cli::{
-    Cli, Command, CompareArgs, CompareFormat, DedupArgs, Emit, FactsArgs, InputArgs, OutputFormat,
-    QuotesArgs,
+    Cli, Command, CompareArgs, CompareFormat, DedupArgs, Emit, EvalCommand, FactsArgs, InputArgs,
+    OutputFormat, QuotesArgs,
 };
 use wirediff::dedup::{self, Progress};
 use wirediff::ingest::Inputs;
@@ -37,9 +38,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Dedup(args) => run_dedup(&args),
         Command::Facts(args) => run_facts(&args),
         Command::Quotes(args) => run_quotes(&args),
+        Command::Stories(args) => stories_cmd::run_stories(&args),
+        Command::Eval(EvalCommand::Stories(args)) => stories_cmd::run_eval_stories(&args),
     }
 }
 
+/// `wirediff facts`: one JSON line per article with its facts, in input
 /// order (extraction runs in parallel per batch; collect keeps the order).
 fn run_facts(args: &FactsArgs) -> anyhow::Result<ExitCode> {
     use rayon::prelude::*;
@@ -70,7 +74,9 @@ fn run_facts(args: &FactsArgs) -> anyhow::Result<ExitCode> {
     Ok(exit_code(skipped))
 }
 
-/// "content_text": …, "fact": <the Fact>}` (spans are byte offsets).
+/// `wirediff quotes`: one JSON line per quote: `{"article": id,
+/// "speaker_text": …, "content_text": …, "fact": <the Fact>}` (spans are
+/// byte offsets).
 fn run_quotes(args: &QuotesArgs) -> anyhow::Result<ExitCode> {
     use rayon::prelude::*;
     use std::io::Write;

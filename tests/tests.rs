@@ -20,3 +20,6 @@ mod facts_cli;
 
 // `wirediff quotes`: one JSON line per quote.
 mod quotes;
+
+// `wirediff stories` and `wirediff eval stories`.
+mod stories_cli;

@@ -26,7 +26,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 /// Words per shingle.
 pub const SHINGLE: usize = 6;
 /// One shingle position in this many is counted.
-pub const SAMPLE: u64 = 4;
+pub const SAMPLE: u64 = 2;
 
 /// The words of a line: byte ranges of alphanumeric runs.
 fn words(line: &str) -> Vec<(usize, usize)> {

@@ -14,9 +14,10 @@
 //!    counted numbers from the title (counted twice) and remaining lines,
 //!    weighted by `(1 + ln tf) · idf · boost` with document frequency taken
 //!    over the input's copy groups. Features found in one group only are
-//!    dropped (they can match nothing, and would only dilute the cosine of
-//!    long pages); the heaviest [`StoriesConfig::max_features`] per group
-//!    are kept, L2-normalised.
+//!    dropped (they can match nothing); the heaviest
+//!    [`StoriesConfig::max_features`] per group are kept, normalised with a
+//!    partial discount for the dropped weight
+//!    ([`StoriesConfig::coverage_exponent`]).
 //! 3. **Candidates** ([`cluster::edges`]): an inverted index over features
 //!    seen in at most [`StoriesConfig::max_posting`] groups; a pair is
 //!    verified (exact cosine) only when it shares
@@ -103,6 +104,15 @@ pub struct StoriesConfig {
     pub strong_similarity: f32,
     /// Pairs below this cosine are not edges at all. The default is 0.05.
     pub min_similarity: f32,
+    /// How much a group's similarity is discounted when most of its weight
+    /// lies in features no other group has: vectors keep only features seen
+    /// in two or more groups, at unit length times `coverage^(e/2)`, where
+    /// coverage is the kept share of the full vector's norm. 0 ignores
+    /// unshared features entirely (a page whose only shared words are
+    /// function words then looks like anything); 1 is the plain cosine over
+    /// all features (long pages are penalised for their unique detail). The
+    /// default is 0.2.
+    pub coverage_exponent: f32,
     /// Features kept per copy group (the heaviest). The default is 200.
     pub max_features: usize,
     /// Heaviest features per group used to look up candidates. The default
@@ -134,6 +144,7 @@ impl Default for StoriesConfig {
             window_days: Some(7),
             strong_similarity: 0.35,
             min_similarity: 0.05,
+            coverage_exponent: 0.2,
             max_features: 200,
             query_features: 40,
             max_posting: 100,
@@ -362,19 +373,15 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
     // 2. Document frequency over copy groups, in chunks to bound memory.
     let mut df: FastMap<u64, u32> = FastMap::default();
     for chunk in groups.chunks(8192) {
-        let sets: Vec<Vec<u64>> = chunk
+        // Each group's features are distinct, so after a parallel sort the
+        // length of a run is the feature's document frequency in the chunk.
+        let mut all: Vec<u64> = chunk
             .par_iter()
-            .map(|g| {
-                group_counts(articles, g, &kept)
-                    .into_iter()
-                    .map(|(f, _)| f)
-                    .collect()
-            })
+            .flat_map_iter(|g| group_counts(articles, g, &kept).into_iter().map(|(f, _)| f))
             .collect();
-        for set in sets {
-            for f in set {
-                *df.entry(f).or_insert(0) += 1;
-            }
+        all.par_sort_unstable();
+        for run in all.chunk_by(|a, b| a == b) {
+            *df.entry(run[0]).or_insert(0) += run.len() as u32;
         }
     }
     let total = n as f32;
@@ -386,23 +393,31 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
     let vectors_and_queries: Vec<(Vector, Vec<u64>)> = groups
         .par_iter()
         .map(|g| {
-            let mut w: Vec<(u64, f32)> = group_counts(articles, g, &kept)
+            let all: Vec<(u64, f32)> = group_counts(articles, g, &kept)
                 .into_iter()
                 .map(|(f, tf)| (f, weigh(f, tf)))
-                .filter(|&(f, w)| w > 0.0 && df.get(&f).copied().unwrap_or(0) >= 2)
+                .filter(|&(_, w)| w > 0.0)
+                .collect();
+            let full_norm = all.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+            let mut w: Vec<(u64, f32)> = all
+                .into_iter()
+                .filter(|(f, _)| df.get(f).copied().unwrap_or(0) >= 2)
                 .collect();
             w.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             w.truncate(config.max_features);
             let queries: Vec<u64> = w
                 .iter()
-                .filter(|(f, _)| df.get(f).copied().unwrap_or(0) >= 2)
                 .take(config.query_features)
                 .map(|&(f, _)| f)
                 .collect();
             let norm = w.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
             if norm > 0.0 {
+                // Unit length over the kept features, shrunk by the share of
+                // the group's weight they cover (see `coverage_exponent`).
+                let coverage = (norm / full_norm).min(1.0);
+                let scale = coverage.powf(config.coverage_exponent / 2.0) / norm;
                 for x in &mut w {
-                    x.1 /= norm;
+                    x.1 *= scale;
                 }
             }
             w.sort_unstable_by_key(|&(f, _)| f);

@@ -1,0 +1,95 @@
+//! The `stories` and `eval stories` subcommands (binary only): read the
+//! articles, find copy groups with the dedup stage (unless `--no-copies`),
+//! group stories, and write JSON Lines; or score the grouping against a gold
+//! `id<TAB>story` file.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use wirediff::Article;
+use wirediff::dedup::{DedupConfig, dedup_articles};
+use wirediff::evaluate;
+use wirediff::report::output::Output;
+use wirediff::stories::{stories, write_jsonl};
+
+use crate::cli::{EvalStoriesArgs, InputArgs, StoriesArgs, StoryOptions};
+use crate::{exit_code, prepare};
+
+/// Reads every article, printing warnings and skipped records.
+fn read_all(input: &InputArgs) -> anyhow::Result<(Vec<Article>, usize)> {
+    let inputs = prepare(input)?;
+    let mut reader = inputs.reader();
+    let mut articles = Vec::new();
+    let mut skipped = 0;
+    while let Some(batch) = reader.next_batch(64 << 20)? {
+        for problem in batch.warnings.iter().chain(&batch.skipped) {
+            eprintln!("wirediff: warning: {problem}");
+        }
+        skipped += batch.skipped.len();
+        articles.extend(batch.articles);
+    }
+    Ok((articles, skipped))
+}
+
+/// Copy groups from the dedup stage, or every article its own group.
+fn copy_groups(articles: &[Article], options: &StoryOptions) -> Vec<u32> {
+    if options.no_copies {
+        (0..articles.len() as u32).collect()
+    } else {
+        dedup_articles(articles, &DedupConfig::default())
+            .copies
+            .group_of
+    }
+}
+
+pub fn run_stories(args: &StoriesArgs) -> anyhow::Result<ExitCode> {
+    let config = args.options.config()?;
+    let (articles, skipped) = read_all(&args.input)?;
+    let groups = copy_groups(&articles, &args.options);
+    let result = stories(&articles, &groups, &config);
+    let mut out = Output::create(args.output.as_deref())?;
+    write_jsonl(&result, &articles, &groups, &mut out)?;
+    out.finish()?;
+    Ok(exit_code(skipped))
+}
+
+pub fn run_eval_stories(args: &EvalStoriesArgs) -> anyhow::Result<ExitCode> {
+    let config = args.options.config()?;
+    let gold_text = std::fs::read_to_string(&args.gold)
+        .with_context(|| format!("could not read {}", args.gold.display()))?;
+    let mut lines = gold_text.lines();
+    if lines.next().map(str::trim_end) != Some("id\tstory") {
+        bail!(
+            "{}: expected a header line 'id<TAB>story'",
+            args.gold.display()
+        );
+    }
+    let mut gold: HashMap<&str, &str> = HashMap::new();
+    for (n, line) in lines.enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some((id, story)) = line.split_once('\t') else {
+            bail!("{}:{}: expected 'id<TAB>story'", args.gold.display(), n + 2);
+        };
+        gold.insert(id, story.trim_end());
+    }
+    let (articles, skipped) = read_all(&args.input)?;
+    let gold_of: Vec<&str> = articles
+        .iter()
+        .map(|a| {
+            gold.get(a.id.as_str()).copied().with_context(|| {
+                format!("article '{}' has no story in {}", a.id, args.gold.display())
+            })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let groups = copy_groups(&articles, &args.options);
+    let result = stories(&articles, &groups, &config);
+    let scores = evaluate::scores(&result.story_of, &gold_of);
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer(&mut out, &scores)?;
+    out.write_all(b"\n")?;
+    Ok(exit_code(skipped))
+}

@@ -20,6 +20,11 @@ use wirediff::dedup::{self, Progress};
 use wirediff::ingest::Inputs;
 use wirediff::report::{self, output::Output};
 
+/// mimalloc: the pipeline allocates many short-lived strings and vectors per
+/// article from several threads, which glibc's allocator serves slowly.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

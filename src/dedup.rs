@@ -274,8 +274,7 @@ fn sets_from(hashes: Vec<Vec<u32>>, needed: &[bool]) -> Vec<Option<Vec<u32>>> {
         .zip(needed.par_iter())
         .map(|(mut hashes, &needed)| {
             needed.then(|| {
-                hashes.sort_unstable();
-                hashes.dedup();
+                shingle::sort_unique(&mut hashes);
                 hashes.shrink_to_fit();
                 hashes
             })

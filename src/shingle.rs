@@ -81,31 +81,67 @@ pub fn fold(h: u64) -> u32 {
 /// Sorted, repeat-free fingerprints of a list of shingle hashes.
 pub fn fingerprint_set(hashes: &[u64]) -> Vec<u32> {
     let mut set: Vec<u32> = hashes.iter().map(|&h| fold(h)).collect();
-    set.sort_unstable();
-    set.dedup();
+    sort_unique(&mut set);
     set
 }
 
+/// Sorts fingerprints and drops repeats. Sets of a few hundred take a
+/// least-significant-digit radix sort (four passes of one byte), which beats
+/// a comparison sort at that size.
+pub fn sort_unique(set: &mut Vec<u32>) {
+    if set.len() < 192 {
+        set.sort_unstable();
+    } else {
+        let mut other = vec![0u32; set.len()];
+        for pass in 0..4 {
+            let shift = pass * 8;
+            let mut counts = [0usize; 256];
+            for &x in set.iter() {
+                counts[((x >> shift) & 0xff) as usize] += 1;
+            }
+            let mut total = 0;
+            for count in counts.iter_mut() {
+                let c = *count;
+                *count = total;
+                total += c;
+            }
+            for &x in set.iter() {
+                let bucket = &mut counts[((x >> shift) & 0xff) as usize];
+                other[*bucket] = x;
+                *bucket += 1;
+            }
+            std::mem::swap(set, &mut other);
+        }
+    }
+    set.dedup();
+}
+
 fn word_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>) {
+    // The last k token hashes, in a ring.
     let window = &mut scratch.window;
     window.clear();
+    window.resize(k, 0);
     let start = out.len();
     // Rolling polynomial H = Σ t_j · BASE^(k-1-j) over the last k token hashes.
     let base_k = BASE.wrapping_pow(k as u32);
     let mut rolling = 0u64;
+    let mut seen = 0usize;
     scratch.tokenizer.for_each_token(text, |token| {
         let t = token_hash(token);
-        rolling = rolling.wrapping_mul(BASE).wrapping_add(t);
-        window.push(t);
-        if window.len() > k {
-            rolling = rolling.wrapping_sub(window[window.len() - 1 - k].wrapping_mul(base_k));
-        }
-        if window.len() >= k {
+        let slot = seen % k;
+        // The hash leaving the window (0 while the window fills).
+        rolling = rolling
+            .wrapping_mul(BASE)
+            .wrapping_add(t)
+            .wrapping_sub(window[slot].wrapping_mul(base_k));
+        window[slot] = t;
+        seen += 1;
+        if seen >= k {
             out.push(finish(rolling, k));
         }
     });
-    if out.len() == start && !window.is_empty() {
-        out.push(finish(rolling, window.len()));
+    if out.len() == start && seen > 0 {
+        out.push(finish(rolling, seen));
     }
 }
 
@@ -347,6 +383,26 @@ mod tests {
         );
         // normalized "ab cd": 5 chars, 3 windows.
         assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn radix_sort_agrees_with_sort() {
+        let mut state = 7u32;
+        for len in [0, 1, 5, 191, 192, 193, 500, 3000] {
+            let mut v: Vec<u32> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 17;
+                    state ^= state << 5;
+                    state % 1000 * 4_000_000 + state % 7
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            want.dedup();
+            sort_unique(&mut v);
+            assert_eq!(v, want, "len {len}");
+        }
     }
 
     #[test]

@@ -10,6 +10,10 @@
 //! cargo build --release --example scale_stories
 //! /usr/bin/time -v target/release/examples/scale_stories /work/shared/data/gva 100000
 //! ```
+//!
+//! With a third argument it also writes the replicated corpus there as JSON
+//! Lines (repeated input ids made unique with a `~N` suffix), for timing the
+//! whole command: `wirediff stories --quiet -o /dev/null FILE`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::time::Instant;
@@ -103,6 +107,24 @@ fn main() -> Result<()> {
             }
         })
         .collect();
+    if let Some(out) = args.next() {
+        let mut seen = std::collections::HashMap::new();
+        let mut w = std::io::BufWriter::new(std::fs::File::create(&out)?);
+        for a in &articles {
+            let count = seen.entry(a.id.clone()).or_insert(0usize);
+            *count += 1;
+            let id = if *count == 1 {
+                a.id.clone()
+            } else {
+                format!("{}~{}", a.id, count)
+            };
+            let record = serde_json::json!({
+                "id": id, "source": a.source, "published": a.published, "title": a.title, "text": a.text,
+            });
+            serde_json::to_writer(&mut w, &record)?;
+            std::io::Write::write_all(&mut w, b"\n")?;
+        }
+    }
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let groups: Vec<u32> = (0..n as u32).collect();
     let start = Instant::now();

@@ -1001,6 +1001,18 @@ mod tests {
         }
     }
 
+    /// Members that are each their own copy group.
+    fn separate<'a>(list: &[(&'a Article, &'a [Fact])]) -> Vec<Member<'a>> {
+        list.iter()
+            .enumerate()
+            .map(|(i, &(article, facts))| Member {
+                article,
+                facts,
+                copy_group: i as u32,
+            })
+            .collect()
+    }
+
     #[test]
     fn counted_classes_align_synonyms_and_keep_police_apart() {
         assert_eq!(counted_class("American soldiers"), "troops");
@@ -1052,24 +1064,7 @@ mod tests {
         let fa = [count(FactKind::Killed, 12, Some(12), "people", &a.text)];
         let fb = [count(FactKind::Killed, 15, Some(15), "people", &b.text)];
         let fc = [count(FactKind::Killed, 12, None, "civilians", &c.text)];
-        let members = [
-            Member {
-                article: &a,
-                facts: &fa,
-                copy_group: 0,
-            },
-            Member {
-                article: &b,
-                facts: &fb,
-                copy_group: 1,
-            },
-            Member {
-                article: &c,
-                facts: &fc,
-                copy_group: 2,
-            },
-        ];
-        let cmp = compare(&members);
+        let cmp = compare(&separate(&[(&a, &fa), (&b, &fb), (&c, &fc)]));
         assert_eq!(cmp.facts.len(), 1);
         let fact = &cmp.facts[0];
         assert!(fact.conflict && fact.update);
@@ -1108,24 +1103,7 @@ mod tests {
             count(FactKind::Troops, 3000, Some(3000), "troops", &b.text),
         ];
         let fc = [count(FactKind::Injured, 20, None, "people", &c.text)];
-        let members = [
-            Member {
-                article: &a,
-                facts: &fa,
-                copy_group: 0,
-            },
-            Member {
-                article: &b,
-                facts: &fb,
-                copy_group: 1,
-            },
-            Member {
-                article: &c,
-                facts: &fc,
-                copy_group: 2,
-            },
-        ];
-        let cmp = compare(&members);
+        let cmp = compare(&separate(&[(&a, &fa), (&b, &fb), (&c, &fc)]));
         let labels: Vec<&str> = cmp.facts.iter().map(|f| f.label.as_str()).collect();
         assert_eq!(labels, ["injured: people", "troops: troops"]);
         assert!(!cmp.facts[0].conflict);

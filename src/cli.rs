@@ -37,8 +37,9 @@ pub enum Command {
     Compare(CompareArgs),
     /// Find near-duplicate copies (wire stories reprinted with edits).
     Dedup(DedupArgs),
-    /// Extract facts (counts of people, dates, places, quotes) per article,
-    /// as JSON Lines: `{"id": ..., "facts": [...]}`, one line per article.
+    /// Extract facts (counts of people, quotes, dates, places) per article,
+    /// each with its evidence span and rule, as JSON Lines: an `article`
+    /// record per article, then a `summary`.
     Facts(FactsArgs),
     /// List who is quoted in each article: speaker, cue and content, one
     /// JSON object per quote.

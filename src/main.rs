@@ -52,31 +52,30 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// order (extraction runs in parallel per batch; collect keeps the order).
 fn run_facts(args: &FactsArgs) -> anyhow::Result<ExitCode> {
     use rayon::prelude::*;
-    use std::io::Write;
+    use wirediff::report::facts::{FactsSummary, write_article, write_summary};
 
     let inputs = prepare(&args.input)?;
     let mut reader = inputs.reader();
     let mut out = Output::create(args.output.as_deref())?;
-    let mut skipped = 0;
+    let mut summary = FactsSummary::default();
     while let Some(batch) = reader.next_batch(64 << 20)? {
         for problem in batch.warnings.iter().chain(&batch.skipped) {
             eprintln!("wirediff: warning: {problem}");
         }
-        skipped += batch.skipped.len();
-        let lines: Vec<String> = batch
+        summary.skipped += batch.skipped.len();
+        let facts: Vec<Vec<wirediff::facts::Fact>> = batch
             .articles
             .par_iter()
-            .map(|a| {
-                let facts = wirediff::facts::extract(&a.text, a.published.as_deref());
-                serde_json::json!({ "id": a.id, "facts": facts }).to_string()
-            })
+            .map(|a| wirediff::facts::extract(&a.text, a.published.as_deref()))
             .collect();
-        for line in lines {
-            writeln!(out, "{line}")?;
+        for (article, facts) in batch.articles.iter().zip(&facts) {
+            summary.add(facts);
+            write_article(article, facts, &mut out)?;
         }
     }
+    write_summary(&summary, &mut out)?;
     out.finish()?;
-    Ok(exit_code(skipped))
+    Ok(exit_code(summary.skipped))
 }
 
 /// `wirediff quotes`: one JSON line per quote: `{"article": id,

@@ -3,5 +3,6 @@
 
 pub mod compare;
 pub mod dedup;
+pub mod facts;
 pub mod output;
 pub mod sanitize;

@@ -129,31 +129,47 @@ fn write_record(w: &mut impl Write, record: &Record<'_>) -> io::Result<()> {
     w.write_all(b"\n")
 }
 
+/// Formats records `0..count` as JSON Lines, blocks of them in parallel;
+/// the blocks come back in order.
+fn formatted_blocks<'a>(
+    count: usize,
+    record: impl Fn(usize) -> Record<'a> + Sync,
+) -> io::Result<Vec<Vec<u8>>> {
+    use rayon::prelude::*;
+    const BLOCK: usize = 4096;
+    (0..count.div_ceil(BLOCK))
+        .into_par_iter()
+        .map(|b| {
+            let mut buf = Vec::new();
+            for i in b * BLOCK..((b + 1) * BLOCK).min(count) {
+                write_record(&mut buf, &record(i))?;
+            }
+            Ok(buf)
+        })
+        .collect()
+}
+
 /// Writes the JSON Lines records described in the module docs.
 pub fn write_jsonl(dedup: &Dedup, config: &DedupConfig, mut w: impl Write) -> io::Result<()> {
     let groups = &dedup.copies.groups;
     let id = |i: u32| dedup.articles[i as usize].id.as_str();
-    for (i, article) in dedup.articles.iter().enumerate() {
+    let article_record = |i: usize| {
         let g = dedup.copies.group_of[i];
         let group = &groups[g as usize];
         let overlap = &dedup.to_representative[i];
-        let record = Record::Article(ArticleRecord {
-            id: &article.id,
-            source: article.source.as_deref(),
+        Record::Article(ArticleRecord {
+            id: &dedup.articles[i].id,
+            source: dedup.articles[i].source.as_deref(),
             group: g,
             group_size: group.members.len(),
             representative: id(group.representative),
             jaccard: round4(overlap.jaccard),
             containment: round4(overlap.containment),
-        });
-        write_record(&mut w, &record)?;
-    }
-    for (g, group) in groups
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.members.len() > 1)
-    {
-        let record = Record::Group(GroupRecord {
+        })
+    };
+    let group_record = |g: usize| {
+        let group = &groups[g];
+        Record::Group(GroupRecord {
             group: g,
             size: group.members.len(),
             representative: id(group.representative),
@@ -168,8 +184,18 @@ pub fn write_jsonl(dedup: &Dedup, config: &DedupConfig, mut w: impl Write) -> io
                     containment: round4(p.overlap.containment),
                 })
                 .collect(),
-        });
-        write_record(&mut w, &record)?;
+        })
+    };
+    // Records are formatted in parallel, a block at a time, and written in
+    // order, so the output is the same at any thread count.
+    let multi: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].members.len() > 1)
+        .collect();
+    for buf in formatted_blocks(dedup.articles.len(), article_record)? {
+        w.write_all(&buf)?;
+    }
+    for buf in formatted_blocks(multi.len(), |k| group_record(multi[k]))? {
+        w.write_all(&buf)?;
     }
     write_record(&mut w, &Record::Summary(summary(dedup, config)))?;
     w.flush()

@@ -115,28 +115,44 @@ pub fn pairs(
     skip: &[bool],
 ) -> Vec<(u32, u32)> {
     let count = signatures.len() / permutations;
+    let used = bands.bands * bands.rows;
+    // Band keys, computed article by article (each signature read once, in
+    // order) into one list per band, for blocks of articles in parallel.
+    let articles: Vec<usize> = (0..count).filter(|&i| !skip[i]).collect();
+    let blocks: Vec<Vec<Vec<(u64, u32)>>> = articles
+        .par_chunks(4096)
+        .map(|block| {
+            let mut per_band = vec![Vec::with_capacity(block.len()); bands.bands];
+            for &i in block {
+                let signature = &signatures[i * permutations..][..used];
+                for (band, (keys, words)) in per_band
+                    .iter_mut()
+                    .zip(signature.chunks_exact(bands.rows))
+                    .enumerate()
+                {
+                    keys.push((band_key(words, band as u64), i as u32));
+                }
+            }
+            per_band
+        })
+        .collect();
     let mut all: Vec<(u32, u32)> = (0..bands.bands)
         .into_par_iter()
         .flat_map_iter(|band| {
-            let rows = band * bands.rows..(band + 1) * bands.rows;
-            let mut keys: Vec<(u64, u32)> = (0..count)
-                .filter(|&i| !skip[i])
-                .map(|i| {
-                    let words = &signatures[i * permutations..][rows.clone()];
-                    (band_key(words, band as u64), i as u32)
-                })
+            let mut keys: Vec<(u64, u32)> = blocks
+                .iter()
+                .flat_map(|b| b[band].iter().copied())
                 .collect();
             keys.sort_unstable();
             let mut out = Vec::new();
-            for bucket in keys.chunk_by(|x, y| x.0 == y.0) {
-                let members: Vec<u32> = bucket.iter().map(|&(_, i)| i).collect();
-                let window = if members.len() > MAX_BUCKET_PAIRS {
+            for bucket in keys.chunk_by(|x, y| x.0 == y.0).filter(|b| b.len() > 1) {
+                let window = if bucket.len() > MAX_BUCKET_PAIRS {
                     BUCKET_WINDOW
                 } else {
-                    members.len()
+                    bucket.len()
                 };
-                for (x, &a) in members.iter().enumerate() {
-                    for &b in members.iter().skip(x + 1).take(window) {
+                for (x, &(_, a)) in bucket.iter().enumerate() {
+                    for &(_, b) in bucket.iter().skip(x + 1).take(window) {
                         out.push((a, b));
                     }
                 }

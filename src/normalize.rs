@@ -61,6 +61,18 @@ const WORD: [bool; 256] = {
     table
 };
 
+/// ASCII bytes that are not word bytes (bytes of 0x80 and above start a
+/// multi-byte character and are looked at as characters).
+const ASCII_SEPARATOR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !WORD[b];
+        b += 1;
+    }
+    table
+};
+
 /// Tokens of ASCII-lower-cased text. A token of plain ASCII word bytes is
 /// passed on as a slice of the input; one with apostrophes inside is copied
 /// without them; one with non-ASCII characters is NFKC-folded and tokenized
@@ -79,13 +91,20 @@ fn mixed_tokens(text: &str, buf: &mut Vec<u8>, folded: &mut String, emit: &mut i
     };
     let mut i = 0;
     loop {
-        // Separators, and invisible or combining characters with no word to attach to.
-        while i < n && !word_at(i) {
-            i += if bytes[i] < 0x80 {
-                1
-            } else {
-                char_at(i).len_utf8()
-            };
+        // Separators, and invisible or combining characters with no word to
+        // attach to. ASCII separators are skipped in a tight loop.
+        loop {
+            while i < n && ASCII_SEPARATOR[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= n || WORD[bytes[i] as usize] {
+                break;
+            }
+            let c = char_at(i);
+            if is_word_char(c) {
+                break;
+            }
+            i += c.len_utf8();
         }
         if i >= n {
             break;
@@ -93,10 +112,15 @@ fn mixed_tokens(text: &str, buf: &mut Vec<u8>, folded: &mut String, emit: &mut i
         let start = i;
         let (mut joined, mut unicode) = (false, false);
         while i < n {
-            let b = bytes[i];
-            if WORD[b as usize] {
+            // Word bytes in a tight loop.
+            while i < n && WORD[bytes[i] as usize] {
                 i += 1;
-            } else if b < 0x80 {
+            }
+            if i >= n {
+                break;
+            }
+            let b = bytes[i];
+            if b < 0x80 {
                 // An apostrophe between two alphanumerics joins them.
                 if b == b'\'' && word_at(i + 1) {
                     joined = true;

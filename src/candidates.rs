@@ -105,6 +105,41 @@ fn band_key(words: &[u32], band: u64) -> u64 {
     h ^ (h >> 33)
 }
 
+/// Sorts `(key, article)` pairs by key, then article (a stable
+/// least-significant-digit radix sort, one byte of the key per pass, over
+/// pairs already in article order). Keys are hashes, so every byte is
+/// spread and the sort runs in eight linear passes.
+fn radix_sort(keys: &mut Vec<(u64, u32)>) {
+    if keys.len() < 256 {
+        keys.sort_unstable();
+        return;
+    }
+    debug_assert!(
+        keys.windows(2).all(|w| w[0].1 <= w[1].1),
+        "articles come in order"
+    );
+    let mut other = vec![(0u64, 0u32); keys.len()];
+    for pass in 0..8 {
+        let shift = pass * 8;
+        let mut counts = [0usize; 256];
+        for &(key, _) in keys.iter() {
+            counts[((key >> shift) & 0xff) as usize] += 1;
+        }
+        let mut total = 0;
+        for count in counts.iter_mut() {
+            let c = *count;
+            *count = total;
+            total += c;
+        }
+        for &item in keys.iter() {
+            let slot = &mut counts[((item.0 >> shift) & 0xff) as usize];
+            other[*slot] = item;
+            *slot += 1;
+        }
+        std::mem::swap(keys, &mut other);
+    }
+}
+
 /// Candidate pairs `(i, j)` with `i < j`, sorted and without repeats, among
 /// the signatures stored row-major in `signatures` (`permutations` words
 /// each). Signatures for which `skip` is true (empty texts) take no part.
@@ -143,7 +178,7 @@ pub fn pairs(
                 .iter()
                 .flat_map(|b| b[band].iter().copied())
                 .collect();
-            keys.sort_unstable();
+            radix_sort(&mut keys);
             let mut out = Vec::new();
             for bucket in keys.chunk_by(|x, y| x.0 == y.0).filter(|b| b.len() > 1) {
                 let window = if bucket.len() > MAX_BUCKET_PAIRS {
@@ -213,6 +248,23 @@ mod tests {
             &[false, false, false, true],
         );
         assert_eq!(got, vec![(0, 1), (0, 2)]);
+    }
+
+    #[test]
+    fn radix_sort_orders_by_key_then_article() {
+        let mut state = 99u64;
+        let mut keys: Vec<(u64, u32)> = (0..5000u32)
+            .map(|i| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state % 300 * 0x0101_0101_0101, i)
+            })
+            .collect();
+        let mut want = keys.clone();
+        want.sort_unstable();
+        radix_sort(&mut keys);
+        assert_eq!(keys, want);
     }
 
     #[test]

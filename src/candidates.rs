@@ -157,7 +157,9 @@ pub fn pairs(
     let blocks: Vec<Vec<Vec<(u64, u32)>>> = articles
         .par_chunks(4096)
         .map(|block| {
-            let mut per_band = vec![Vec::with_capacity(block.len()); bands.bands];
+            let mut per_band: Vec<Vec<(u64, u32)>> = (0..bands.bands)
+                .map(|_| Vec::with_capacity(block.len()))
+                .collect();
             for &i in block {
                 let signature = &signatures[i * permutations..][..used];
                 for (band, (keys, words)) in per_band

@@ -201,22 +201,24 @@ pub fn dedup_articles(articles: &[Article], config: &DedupConfig) -> Dedup {
     let started = Instant::now();
     let sketcher = Sketcher::new(config.seed, config.permutations, config.kernel);
     let mut signatures = vec![0u32; articles.len() * config.permutations];
-    let hashes: Vec<Vec<u64>> = articles
+    let fingerprints: Vec<Vec<u32>> = articles
         .par_iter()
         .zip(signatures.par_chunks_mut(config.permutations))
-        .map_init(Scratch::default, |scratch, (article, signature)| {
-            let mut hashes = Vec::new();
-            config
-                .shingling
-                .hashes_into(&article.text, scratch, &mut hashes);
-            sketcher.sketch_into(&hashes, signature);
-            hashes
-        })
+        .map_init(
+            || (Scratch::default(), Vec::new()),
+            |(scratch, hashes), (article, signature)| {
+                hashes.clear();
+                config.shingling.hashes_into(&article.text, scratch, hashes);
+                let mut fingerprints = Vec::new();
+                sketcher.sketch_into(hashes, &mut fingerprints, signature);
+                fingerprints
+            },
+        )
         .collect();
     let mut result = Dedup {
         articles: articles
             .iter()
-            .zip(&hashes)
+            .zip(&fingerprints)
             .enumerate()
             .map(|(i, (a, h))| ArticleMeta {
                 id: a.id.clone(),
@@ -232,13 +234,9 @@ pub fn dedup_articles(articles: &[Article], config: &DedupConfig) -> Dedup {
             .collect(),
         ..Dedup::default()
     };
-    result.empty_texts = hashes.iter().filter(|h| h.is_empty()).count();
+    result.empty_texts = fingerprints.iter().filter(|h| h.is_empty()).count();
     let pairs = band(&mut result, signatures, config);
     let needed = in_pairs(articles.len(), &pairs);
-    let fingerprints = hashes
-        .into_iter()
-        .map(|h| h.into_iter().map(shingle::fold).collect())
-        .collect();
     let sets = sets_from(fingerprints, &needed);
     verify_and_group(&mut result, &pairs, &sets, config);
     result.seconds = started.elapsed().as_secs_f64();
@@ -361,14 +359,14 @@ fn sketch_batch(batch: crate::ingest::Batch, state: SketchState<'_>, result: &mu
         .par_iter()
         .zip(signatures[start..].par_chunks_mut(perms))
         .map_init(
-            || (Scratch::default(), Vec::new()),
-            |(scratch, hashes), (article, signature)| {
+            || (Scratch::default(), Vec::new(), Vec::new()),
+            |(scratch, hashes, fingerprints), (article, signature)| {
                 hashes.clear();
                 config.shingling.hashes_into(&article.text, scratch, hashes);
-                sketcher.sketch_into(hashes, signature);
+                sketcher.sketch_into(hashes, fingerprints, signature);
                 let count = u32::try_from(hashes.len()).unwrap_or(u32::MAX);
                 let kept = if keep {
-                    hashes.iter().map(|&h| shingle::fold(h)).collect()
+                    fingerprints.clone()
                 } else {
                     Vec::new()
                 };

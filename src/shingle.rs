@@ -126,15 +126,16 @@ fn word_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>
     let base_k = BASE.wrapping_pow(k as u32);
     let mut rolling = 0u64;
     let mut seen = 0usize;
+    let mut slot = 0usize;
     scratch.tokenizer.for_each_token(text, |token| {
         let t = token_hash(token);
-        let slot = seen % k;
         // The hash leaving the window (0 while the window fills).
         rolling = rolling
             .wrapping_mul(BASE)
             .wrapping_add(t)
             .wrapping_sub(window[slot].wrapping_mul(base_k));
         window[slot] = t;
+        slot = if slot + 1 == k { 0 } else { slot + 1 };
         seen += 1;
         if seen >= k {
             out.push(finish(rolling, k));

@@ -78,8 +78,12 @@ impl Sketcher {
     }
 
     /// Writes the signature of a shingle multiset into `out` (length
-    /// [`Sketcher::permutations`]). With no shingles every word is `u32::MAX`.
-    pub fn sketch_into(&self, shingles: &[u64], out: &mut [u32]) {
+    /// [`Sketcher::permutations`]), and the shingles' 32-bit fingerprints
+    /// ([`fold`]) into `fingerprints` (cleared first), which the caller may
+    /// keep for exact verification. With no shingles every word is `u32::MAX`.
+    pub fn sketch_into(&self, shingles: &[u64], fingerprints: &mut Vec<u32>, out: &mut [u32]) {
+        fingerprints.clear();
+        fingerprints.extend(shingles.iter().map(|&h| fold(h)));
         assert_eq!(
             out.len(),
             self.a.len(),
@@ -88,7 +92,7 @@ impl Sketcher {
         match self.kernel {
             Kernel::Simd => {
                 out.fill(u32::MAX);
-                (kernel())(shingles, &self.a, &self.b, out);
+                (kernel())(fingerprints, &self.a, &self.b, out);
             }
             Kernel::MinhashRs => {
                 let sig: MinHash<u32, 128, minhash_rs::prelude::SipHashes13, u32> =
@@ -105,7 +109,7 @@ impl Sketcher {
     /// The signature of a shingle multiset, as a new vector.
     pub fn sketch(&self, shingles: &[u64]) -> Vec<u32> {
         let mut out = vec![0; self.a.len()];
-        self.sketch_into(shingles, &mut out);
+        self.sketch_into(shingles, &mut Vec::new(), &mut out);
         out
     }
 }
@@ -116,7 +120,7 @@ pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
     equal as f64 / a.len().max(1) as f64
 }
 
-type KernelFn = fn(&[u64], &[u32], &[u32], &mut [u32]);
+type KernelFn = fn(&[u32], &[u32], &[u32], &mut [u32]);
 
 /// The widest kernel this CPU supports, chosen once.
 fn kernel() -> KernelFn {
@@ -154,7 +158,7 @@ pub fn kernel_name() -> &'static str {
 /// The kernel body: for each block of [`LANES`] permutations, fold every
 /// shingle into the running minimums. Written so the inner loop vectorizes.
 #[inline(always)]
-fn min_hash_blocks(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
+fn min_hash_blocks(fingerprints: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
     for ((a, b), out) in a
         .chunks_exact(LANES)
         .zip(b.chunks_exact(LANES))
@@ -163,8 +167,7 @@ fn min_hash_blocks(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
         let a: &[u32; LANES] = a.try_into().expect("chunks_exact yields LANES items");
         let b: &[u32; LANES] = b.try_into().expect("chunks_exact yields LANES items");
         let mut acc = [u32::MAX; LANES];
-        for &h in shingles {
-            let x = fold(h);
+        for &x in fingerprints {
             for l in 0..LANES {
                 acc[l] = acc[l].min(a[l].wrapping_mul(x).wrapping_add(b[l]));
             }
@@ -175,8 +178,8 @@ fn min_hash_blocks(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
     }
 }
 
-fn portable(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
-    min_hash_blocks(shingles, a, b, out);
+fn portable(fingerprints: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
+    min_hash_blocks(fingerprints, a, b, out);
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -185,25 +188,25 @@ mod x86 {
     use super::min_hash_blocks;
 
     #[target_feature(enable = "avx512f")]
-    fn avx512_body(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
-        min_hash_blocks(shingles, a, b, out);
+    fn avx512_body(fingerprints: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
+        min_hash_blocks(fingerprints, a, b, out);
     }
 
     #[target_feature(enable = "avx2")]
-    fn avx2_body(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
-        min_hash_blocks(shingles, a, b, out);
+    fn avx2_body(fingerprints: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
+        min_hash_blocks(fingerprints, a, b, out);
     }
 
-    pub(super) fn avx512(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
+    pub(super) fn avx512(fingerprints: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
         // SAFETY: `kernel()` returns this function only after
         // `is_x86_feature_detected!("avx512f")` said the CPU has AVX-512F.
-        unsafe { avx512_body(shingles, a, b, out) }
+        unsafe { avx512_body(fingerprints, a, b, out) }
     }
 
-    pub(super) fn avx2(shingles: &[u64], a: &[u32], b: &[u32], out: &mut [u32]) {
+    pub(super) fn avx2(fingerprints: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
         // SAFETY: `kernel()` returns this function only after
         // `is_x86_feature_detected!("avx2")` said the CPU has AVX2.
-        unsafe { avx2_body(shingles, a, b, out) }
+        unsafe { avx2_body(fingerprints, a, b, out) }
     }
 }
 
@@ -269,7 +272,8 @@ mod tests {
         let sketcher = Sketcher::new(7, 128, Kernel::Simd);
         let set = random_set(5, 300, 1 << 40);
         let mut want = vec![u32::MAX; 128];
-        portable(&set, &sketcher.a, &sketcher.b, &mut want);
+        let fingerprints: Vec<u32> = set.iter().map(|&h| fold(h)).collect();
+        portable(&fingerprints, &sketcher.a, &sketcher.b, &mut want);
         assert_eq!(sketcher.sketch(&set), want);
     }
 

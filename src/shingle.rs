@@ -85,16 +85,21 @@ pub fn fingerprint_set(hashes: &[u64]) -> Vec<u32> {
     set
 }
 
-/// Sorts fingerprints and drops repeats. Sets of a few hundred take a
-/// least-significant-digit radix sort (four passes of one byte), which beats
-/// a comparison sort at that size.
+/// Sorts fingerprints and drops repeats. Fingerprints are uniform 32-bit
+/// hashes, so a set of a few hundred is sorted in one counting pass on the
+/// top byte followed by insertion sorts of buckets that hold one or two
+/// values each; large sets take a four-pass radix sort.
 pub fn sort_unique(set: &mut Vec<u32>) {
-    if set.len() < 192 {
+    if set.len() < 64 {
         set.sort_unstable();
     } else {
+        let passes: &[u32] = if set.len() <= 4096 {
+            &[24]
+        } else {
+            &[0, 8, 16, 24]
+        };
         let mut other = vec![0u32; set.len()];
-        for pass in 0..4 {
-            let shift = pass * 8;
+        for &shift in passes {
             let mut counts = [0usize; 256];
             for &x in set.iter() {
                 counts[((x >> shift) & 0xff) as usize] += 1;
@@ -111,6 +116,19 @@ pub fn sort_unique(set: &mut Vec<u32>) {
                 *bucket += 1;
             }
             std::mem::swap(set, &mut other);
+        }
+        if passes.len() == 1 {
+            // Ordered by the top byte: finish with an insertion sort, which
+            // only moves values within their (small) buckets.
+            for i in 1..set.len() {
+                let x = set[i];
+                let mut j = i;
+                while j > 0 && set[j - 1] > x {
+                    set[j] = set[j - 1];
+                    j -= 1;
+                }
+                set[j] = x;
+            }
         }
     }
     set.dedup();
@@ -389,7 +407,7 @@ mod tests {
     #[test]
     fn radix_sort_agrees_with_sort() {
         let mut state = 7u32;
-        for len in [0, 1, 5, 191, 192, 193, 500, 3000] {
+        for len in [0, 1, 5, 63, 64, 65, 500, 3000, 4096, 4097, 9000] {
             let mut v: Vec<u32> = (0..len)
                 .map(|_| {
                     state ^= state << 13;

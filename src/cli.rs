@@ -89,6 +89,10 @@ pub struct StoriesArgs {
     /// Write output to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Output format: JSON Lines records, or a table for people.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    pub format: OutputFormat,
 }
 
 #[derive(Debug, Args)]

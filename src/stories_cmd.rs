@@ -12,9 +12,9 @@ use wirediff::Article;
 use wirediff::dedup::{DedupConfig, dedup_articles};
 use wirediff::evaluate;
 use wirediff::report::output::Output;
-use wirediff::stories::{stories, write_jsonl};
+use wirediff::stories::{stories, write_jsonl, write_table};
 
-use crate::cli::{EvalStoriesArgs, InputArgs, StoriesArgs, StoryOptions};
+use crate::cli::{EvalStoriesArgs, InputArgs, OutputFormat, StoriesArgs, StoryOptions};
 use crate::{exit_code, prepare};
 
 /// Reads every article, printing warnings and skipped records.
@@ -50,7 +50,10 @@ pub fn run_stories(args: &StoriesArgs) -> anyhow::Result<ExitCode> {
     let groups = copy_groups(&articles, &args.options);
     let result = stories(&articles, &groups, &config);
     let mut out = Output::create(args.output.as_deref())?;
-    write_jsonl(&result, &articles, &groups, &mut out)?;
+    match args.format {
+        OutputFormat::Jsonl => write_jsonl(&result, &articles, &groups, &mut out)?,
+        OutputFormat::Table => write_table(&result, &articles, &mut out)?,
+    }
     out.finish()?;
     Ok(exit_code(skipped))
 }

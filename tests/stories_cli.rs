@@ -101,3 +101,30 @@ fn eval_stories_rejects_a_gold_file_without_header() {
     );
     drop(gold);
 }
+
+#[test]
+fn stories_table_lists_multi_article_stories_for_people() {
+    let env = TestEnv::new();
+    let out = env.run(&["stories", "--format", "table", &lookalikes()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("15 articles in 7 stories; 5 stories have two or more articles")
+    );
+    // The quake story and its three reports, in input order, with sources.
+    let quake = text
+        .split("\n\n")
+        .find(|block| block.contains("Kelso Bay"))
+        .expect("quake story");
+    let members: Vec<&str> = quake.lines().filter(|l| l.starts_with("  - ")).collect();
+    assert_eq!(
+        members,
+        [
+            "  - quake-1 (metro-wire.example, 2024-02-12)",
+            "  - quake-2 (valleypost.example, 2024-02-12)",
+            "  - quake-3 (channel9.example, 2024-02-13)"
+        ]
+    );
+}

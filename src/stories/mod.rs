@@ -49,7 +49,7 @@ use boilerplate::{Furniture, GroupLines, Thresholds};
 use cluster::{PairSettings, Vector};
 use features::Kind;
 
-pub use output::{ArticleRecord, Record, StoryRecord, SummaryRecord, write_jsonl};
+pub use output::{ArticleRecord, Record, StoryRecord, SummaryRecord, write_jsonl, write_table};
 
 /// A hasher for keys that are already hashes or small integers: one
 /// multiply-xorshift instead of SipHash (the maps here are internal and

@@ -169,3 +169,71 @@ pub fn write_jsonl(
     }
     w.flush()
 }
+
+/// Writes the stories for people: totals, then every story with two or more
+/// articles (largest first, then by id) with its confidence, dates, label,
+/// distinguishing terms and member articles. All input text is sanitized for
+/// the terminal.
+pub fn write_table(stories: &Stories, articles: &[Article], mut w: impl Write) -> io::Result<()> {
+    use super::Story;
+    use crate::report::sanitize::for_terminal;
+    let multi: Vec<&Story> = {
+        let mut list: Vec<&Story> = stories
+            .stories
+            .iter()
+            .filter(|s| s.groups.iter().map(Vec::len).sum::<usize>() > 1)
+            .collect();
+        list.sort_by(|a, b| {
+            let size = |s: &Story| s.groups.iter().map(Vec::len).sum::<usize>();
+            size(b).cmp(&size(a)).then_with(|| a.id.cmp(&b.id))
+        });
+        list
+    };
+    writeln!(
+        w,
+        "{} articles in {} stories; {} stories have two or more articles",
+        articles.len(),
+        stories.stories.len(),
+        multi.len()
+    )?;
+    for story in multi {
+        let size: usize = story.groups.iter().map(Vec::len).sum();
+        let dates = match (&story.first_published, &story.last_published) {
+            (Some(a), Some(b)) if a != b => format!("{a} … {b}"),
+            (Some(a), _) => a.clone(),
+            _ => "date unknown".to_string(),
+        };
+        writeln!(w)?;
+        writeln!(
+            w,
+            "{}  confidence {:.2}  {}  {} articles, {} sources",
+            for_terminal(&story.id),
+            story.confidence,
+            for_terminal(&dates),
+            size,
+            story.sources.len()
+        )?;
+        writeln!(w, "  {}", for_terminal(&story.label))?;
+        if !story.terms.is_empty() {
+            writeln!(w, "  terms: {}", for_terminal(&story.terms.join(", ")))?;
+        }
+        for (g, group) in story.groups.iter().enumerate() {
+            for &i in group {
+                let a = &articles[i];
+                let copy = if group.len() > 1 {
+                    format!("  [copies {}]", g + 1)
+                } else {
+                    String::new()
+                };
+                writeln!(
+                    w,
+                    "  - {} ({}, {}){copy}",
+                    for_terminal(&a.id),
+                    for_terminal(a.source.as_deref().unwrap_or("-")),
+                    for_terminal(a.published.as_deref().unwrap_or("-")),
+                )?;
+            }
+        }
+    }
+    w.flush()
+}

@@ -155,31 +155,34 @@ pub fn kernel_name() -> &'static str {
     "portable"
 }
 
-/// The kernel body: for each block of [`LANES`] permutations, fold every
-/// shingle into the running minimums. Written so the inner loop vectorizes.
+/// The kernel body: for each block of `L` permutations, fold every
+/// shingle into the running minimums. Written so the inner loop vectorizes;
+/// `L` is chosen so the block's multipliers, offsets and minimums stay in
+/// vector registers (32 lanes for AVX2's 16 registers, 128 for AVX-512's
+/// 32). The permutation count must be a multiple of `L`.
 #[inline(always)]
-fn min_hash_blocks(fingerprints: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
+fn min_hash_blocks<const L: usize>(fingerprints: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
     for ((a, b), out) in a
-        .chunks_exact(LANES)
-        .zip(b.chunks_exact(LANES))
-        .zip(out.chunks_exact_mut(LANES))
+        .chunks_exact(L)
+        .zip(b.chunks_exact(L))
+        .zip(out.chunks_exact_mut(L))
     {
-        let a: &[u32; LANES] = a.try_into().expect("chunks_exact yields LANES items");
-        let b: &[u32; LANES] = b.try_into().expect("chunks_exact yields LANES items");
-        let mut acc = [u32::MAX; LANES];
+        let a: &[u32; L] = a.try_into().expect("chunks_exact yields L items");
+        let b: &[u32; L] = b.try_into().expect("chunks_exact yields L items");
+        let mut acc = [u32::MAX; L];
         for &x in fingerprints {
-            for l in 0..LANES {
+            for l in 0..L {
                 acc[l] = acc[l].min(a[l].wrapping_mul(x).wrapping_add(b[l]));
             }
         }
-        for l in 0..LANES {
+        for l in 0..L {
             out[l] = out[l].min(acc[l]);
         }
     }
 }
 
 fn portable(fingerprints: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
-    min_hash_blocks(fingerprints, a, b, out);
+    min_hash_blocks::<LANES>(fingerprints, a, b, out);
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -189,12 +192,16 @@ mod x86 {
 
     #[target_feature(enable = "avx512f")]
     fn avx512_body(fingerprints: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
-        min_hash_blocks(fingerprints, a, b, out);
+        if a.len().is_multiple_of(128) {
+            min_hash_blocks::<128>(fingerprints, a, b, out);
+        } else {
+            min_hash_blocks::<{ super::LANES }>(fingerprints, a, b, out);
+        }
     }
 
     #[target_feature(enable = "avx2")]
     fn avx2_body(fingerprints: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {
-        min_hash_blocks(fingerprints, a, b, out);
+        min_hash_blocks::<{ super::LANES }>(fingerprints, a, b, out);
     }
 
     pub(super) fn avx512(fingerprints: &[u32], a: &[u32], b: &[u32], out: &mut [u32]) {

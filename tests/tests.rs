@@ -23,3 +23,6 @@ mod quotes;
 
 // `wirediff stories` and `wirediff eval stories`.
 mod stories_cli;
+
+// `wirediff compare`: versioned JSON Lines and the terminal matrix.
+mod compare_cli;

@@ -1,0 +1,76 @@
+//! `wirediff compare`: the versioned JSON Lines envelope on a fixture corpus,
+//! and evidence spans that point into the articles' texts.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::util::{TestEnv, fixtures, stderr, stdout};
+
+#[test]
+fn compare_jsonl_is_versioned_and_its_evidence_points_into_the_texts() {
+    let env = TestEnv::new();
+    let input = fixtures().join("stories/lookalikes/articles.jsonl");
+    let out = env.run(&["compare", "--format", "jsonl", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let records: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records[0]["type"], "header");
+    assert_eq!(records[0]["data"]["schema_version"], 1);
+    let summary = &records.last().unwrap()["data"];
+    assert_eq!(records.last().unwrap()["type"], "summary");
+    assert_eq!(summary["articles"], 15);
+    let comparisons: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["type"] == "comparison")
+        .map(|r| &r["data"])
+        .collect();
+    assert_eq!(summary["compared"].as_u64(), Some(comparisons.len() as u64));
+    assert!(!comparisons.is_empty());
+
+    let texts: HashMap<String, String> = std::fs::read_to_string(&input)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let r: Value = serde_json::from_str(l).unwrap();
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for c in comparisons {
+        assert!(
+            c["sources"].as_array().unwrap().len() >= 2,
+            "only stories with two or more sources are compared"
+        );
+        for fact in c["facts"].as_array().unwrap() {
+            for report in fact["reports"].as_array().unwrap() {
+                let text = &texts[report["article"].as_str().unwrap()];
+                let (start, end) = (
+                    report["span"][0].as_u64().unwrap() as usize,
+                    report["span"][1].as_u64().unwrap() as usize,
+                );
+                assert!(
+                    text.get(start..end).is_some(),
+                    "span {start}..{end} inside {}",
+                    report["article"]
+                );
+                assert!(text.contains(report["evidence"].as_str().unwrap()));
+            }
+        }
+    }
+}
+
+#[test]
+fn compare_terminal_output_has_no_colour_when_piped() {
+    let env = TestEnv::new();
+    let input = fixtures().join("stories/lookalikes/articles.jsonl");
+    let out = env.run(&["compare", "--format", "terminal", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.starts_with("15 articles, 7 stories"), "{text}");
+    assert!(!text.contains('\x1b'), "no escape sequences off a terminal");
+}

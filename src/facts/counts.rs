@@ -773,39 +773,16 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
                 && let FactValue::Count(c) = &f.value
             {
                 let counted = counted_text(w, Some(&noun));
-                let total = Interval {
-                    min: q.value.min.saturating_add(c.value.min),
-                    max: q
-                        .value
-                        .max
-                        .zip(c.value.max)
-                        .map(|(a, b)| a.saturating_add(b)),
-                };
                 let span = Span::new(f.span.start, w.tokens[noun.head].span.end);
-                out.push(Fact {
-                    kind: f.kind,
-                    value: FactValue::Count(Count {
-                        value: q.value,
-                        counted: counted.clone(),
-                        status: None,
-                        aggregate: false,
-                    }),
+                let total_counted = format!("{} and {counted}", c.counted);
+                push_coordinated(
+                    out,
+                    f.kind,
+                    (q.value, counted),
+                    (c.value, total_counted),
                     span,
                     sentence,
-                    rule: "count.coordinated",
-                });
-                out.push(Fact {
-                    kind: f.kind,
-                    value: FactValue::Count(Count {
-                        value: total,
-                        counted: format!("{} and {counted}", c.counted),
-                        status: None,
-                        aggregate: false,
-                    }),
-                    span,
-                    sentence,
-                    rule: "count.coordinated_sum",
-                });
+                );
                 continue;
             }
             prev = None;
@@ -827,40 +804,17 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
                     )
                 {
                     let counted = counted_text(w, Some(&noun));
-                    let total = Interval {
-                        min: p.value.min.saturating_add(c.value.min),
-                        max: p
-                            .value
-                            .max
-                            .zip(c.value.max)
-                            .map(|(a, b)| a.saturating_add(b)),
-                    };
                     let span = span_of(w, p.start, noun.head);
                     let both = Span::new(span.start, f.span.end);
-                    out.push(Fact {
-                        kind: f.kind,
-                        value: FactValue::Count(Count {
-                            value: p.value,
-                            counted: counted.clone(),
-                            status: None,
-                            aggregate: false,
-                        }),
-                        span: both,
+                    let total_counted = format!("{counted} and {}", c.counted);
+                    push_coordinated(
+                        out,
+                        f.kind,
+                        (p.value, counted),
+                        (c.value, total_counted),
+                        both,
                         sentence,
-                        rule: "count.coordinated",
-                    });
-                    out.push(Fact {
-                        kind: f.kind,
-                        value: FactValue::Count(Count {
-                            value: total,
-                            counted: format!("{counted} and {}", c.counted),
-                            status: None,
-                            aggregate: false,
-                        }),
-                        span: both,
-                        sentence,
-                        rule: "count.coordinated_sum",
-                    });
+                    );
                 }
                 pending = None;
             } else {
@@ -1342,6 +1296,41 @@ fn implicit_singulars(
         });
     }
 }
+/// Pushes the facts of a coordinated count ("two men and a woman were
+/// shot"): the group the sentence counts last, `(value, counted)`, and the
+/// sum of both groups, whose second part is `(other value, counted text of
+/// the sum)`.
+fn push_coordinated(
+    out: &mut Vec<Fact>,
+    kind: FactKind,
+    (value, counted): (Interval, String),
+    (other, total_counted): (Interval, String),
+    span: Span,
+    sentence: Span,
+) {
+    let total = Interval {
+        min: value.min.saturating_add(other.min),
+        max: value.max.zip(other.max).map(|(a, b)| a.saturating_add(b)),
+    };
+    for (value, counted, rule) in [
+        (value, counted, "count.coordinated"),
+        (total, total_counted, "count.coordinated_sum"),
+    ] {
+        out.push(Fact {
+            kind,
+            value: FactValue::Count(Count {
+                value,
+                counted,
+                status: None,
+                aggregate: false,
+            }),
+            span,
+            sentence,
+            rule,
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::extract as extract_all;

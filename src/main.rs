@@ -73,6 +73,9 @@ fn run_facts(args: &FactsArgs) -> anyhow::Result<ExitCode> {
             write_article(article, facts, &mut out)?;
         }
     }
+    if summary.articles == 0 && summary.skipped == 0 {
+        return Err(wirediff::Error::NoArticles.into());
+    }
     write_summary(&summary, &mut out)?;
     out.finish()?;
     Ok(exit_code(summary.skipped))
@@ -89,11 +92,12 @@ fn run_quotes(args: &QuotesArgs) -> anyhow::Result<ExitCode> {
     let inputs = prepare(&args.input)?;
     let mut reader = inputs.reader();
     let mut out = Output::create(args.output.as_deref())?;
-    let mut skipped = 0;
+    let (mut read, mut skipped) = (0, 0);
     while let Some(batch) = reader.next_batch(64 << 20)? {
         for warning in batch.warnings.iter().chain(&batch.skipped) {
             eprintln!("wirediff: warning: {warning}");
         }
+        read += batch.articles.len();
         skipped += batch.skipped.len();
         let facts: Vec<_> = batch
             .articles
@@ -116,6 +120,9 @@ fn run_quotes(args: &QuotesArgs) -> anyhow::Result<ExitCode> {
                 out.write_all(b"\n")?;
             }
         }
+    }
+    if read == 0 && skipped == 0 {
+        return Err(wirediff::Error::NoArticles.into());
     }
     out.finish()?;
     Ok(exit_code(skipped))

@@ -17,20 +17,14 @@ use wirediff::stories::{stories, write_jsonl, write_table};
 use crate::cli::{EvalStoriesArgs, InputArgs, OutputFormat, StoriesArgs, StoryOptions};
 use crate::{exit_code, prepare};
 
-/// Reads every article, printing warnings and skipped records.
+/// Reads every article, printing warnings and skipped records; like every
+/// subcommand, an input with no article at all is an error (exit 2).
 fn read_all(input: &InputArgs) -> anyhow::Result<(Vec<Article>, usize)> {
-    let inputs = prepare(input)?;
-    let mut reader = inputs.reader();
-    let mut articles = Vec::new();
-    let mut skipped = 0;
-    while let Some(batch) = reader.next_batch(64 << 20)? {
-        for problem in batch.warnings.iter().chain(&batch.skipped) {
-            eprintln!("wirediff: warning: {problem}");
-        }
-        skipped += batch.skipped.len();
-        articles.extend(batch.articles);
+    let ingested = wirediff::ingest::read(&prepare(input)?)?;
+    for problem in ingested.warnings.iter().chain(&ingested.skipped) {
+        eprintln!("wirediff: warning: {problem}");
     }
-    Ok((articles, skipped))
+    Ok((ingested.articles, ingested.skipped.len()))
 }
 
 /// Copy groups from the dedup stage, or every article its own group.

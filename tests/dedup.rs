@@ -344,10 +344,13 @@ fn missing_unknown_and_empty_inputs_are_one_line_errors() {
         ),
         ("blank.jsonl", "wirediff: error: no articles in the input\n"),
     ];
-    for (input, message) in cases {
-        let out = env.run(&["dedup", input]);
-        assert_eq!(out.status.code(), Some(2), "{input}");
-        eqnice!(message, stderr(&out));
+    for command in ["dedup", "stories", "facts", "quotes", "compare"] {
+        for (input, message) in cases {
+            let out = env.run(&[command, input]);
+            assert_eq!(out.status.code(), Some(2), "{command} {input}");
+            eqnice!(message, stderr(&out));
+            assert_eq!(stdout(&out), "", "{command} {input} writes nothing");
+        }
     }
 }
 

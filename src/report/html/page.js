@@ -135,6 +135,7 @@
     const s = stories[i];
     main.replaceChildren(...storyView(s, block(i)));
     main.scrollTop = 0;
+    void main.scrollHeight; // lay it out, so the time below includes layout
     current = id;
     for (const li of list.querySelectorAll('li.current')) li.classList.remove('current');
     for (const li of list.children) if (li.dataset.story === id) li.classList.add('current');
@@ -172,6 +173,7 @@
   }
 
   function matrix(d) {
+    if (!d.facts.length) return h('p', { class: 'hint' }, 'No counts or quotes were found in these articles.');
     const panel = h('div', { class: 'evidence', 'aria-live': 'polite' },
       h('p', { class: 'hint' }, 'Hover over a cell for its evidence; click it to show the evidence here.'));
     let selected = null;
@@ -355,6 +357,7 @@
     if (e.key === '/' && document.activeElement === document.body) { e.preventDefault(); byId('filter').focus(); }
   });
   applyFilters();
+  void list.offsetHeight; // lay the list out before taking the time
   root.dataset.readyMs = performance.now().toFixed(1);
   root.dataset.scriptMs = (performance.now() - started).toFixed(1);
   if (!fromHash() && stories.length) openStory(stories[0].id);

@@ -75,6 +75,29 @@ fn html_report_renders_matrix_evidence_and_diff_in_chromium() {
     assert_matrix(&dom, story);
     assert_diff(&dom, reprint);
 
+    // A cell's evidence as a click shows it (the address can select a cell):
+    // the sentence, with the fact's span marked, its rule and article.
+    let (f, report) = story["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .find_map(|(f, fact)| {
+            let report = fact["reports"]
+                .as_array()?
+                .iter()
+                .find(|r| r["value"].is_object())?;
+            Some((f, report))
+        })
+        .expect("the story has a counted fact");
+    let source = report["source"].as_str().unwrap();
+    let dom = browser.dump_dom(&format!("{url}&fact={f}&source={}", percent_encode(source)));
+    assert_evidence(
+        &dom,
+        report,
+        &article_text(&corpus, report["article"].as_str().unwrap()),
+    );
+
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("CARGO_TARGET_TMPDIR is inside target/")
@@ -199,6 +222,49 @@ fn assert_matrix(dom: &str, story: &Value) {
     assert!(values > 0, "the story has counted values to check");
 }
 
+/// The evidence panel shows the report's sentence with exactly its span
+/// marked, and names the rule and the article.
+fn assert_evidence(dom: &str, report: &Value, text: &str) {
+    let start = dom
+        .find("<div class=\"evidence\"")
+        .expect("an evidence panel");
+    let panel = &dom[start..start + dom[start..].find("</div>").unwrap()];
+    let quote = elements(panel, "blockquote", "");
+    assert_eq!(
+        quote.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(),
+        [report["evidence"].as_str().unwrap()],
+        "the evidence sentence"
+    );
+    let span = report["span"].as_array().unwrap();
+    let (from, to) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    let marked: Vec<String> = elements(panel, "mark", "")
+        .into_iter()
+        .map(|m| m.text)
+        .collect();
+    assert_eq!(marked, [&text[from..to]], "the span is what is marked");
+    for field in ["rule", "article"] {
+        let value = report[field].as_str().unwrap();
+        assert!(
+            panel.contains(&format!(">{value}<")),
+            "the panel names the {field} {value}"
+        );
+    }
+}
+
+/// The text of the corpus article with this id.
+fn article_text(corpus: &Path, id: &str) -> String {
+    std::fs::read_to_string(corpus)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|a| a["id"] == id)
+        .and_then(|a| a["text"].as_str().map(str::to_string))
+        .unwrap_or_else(|| panic!("article {id} in {}", corpus.display()))
+}
+
 fn interval(value: &Value) -> Option<Interval> {
     Some(Interval {
         min: value.get("min")?.as_u64()?,
@@ -259,10 +325,14 @@ impl Element {
     }
 }
 
-/// The `<tag class="class …">` elements of a serialized DOM (not nested in
-/// each other).
+/// The `<tag class="class …">` elements of a serialized DOM (any `<tag`
+/// when `class` is empty; not nested in each other).
 fn elements(dom: &str, tag: &str, class: &str) -> Vec<Element> {
-    let open = format!("<{tag} class=\"{class}");
+    let open = if class.is_empty() {
+        format!("<{tag}")
+    } else {
+        format!("<{tag} class=\"{class}")
+    };
     let close = format!("</{tag}>");
     let mut found = Vec::new();
     let mut rest = dom;

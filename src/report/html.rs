@@ -12,7 +12,12 @@
 //! index (`wd-index`: one row per story for the list) and one block per
 //! story (`wd-s<N>`, N its position in the index) that the script parses
 //! only when that story is opened. The list is rendered in chunks as it is
-//! scrolled. `#story=<id>` in the address opens a story directly.
+//! scrolled.
+//!
+//! The address selects what is shown: `#story=<id>` opens a story,
+//! `&section=<facts|missing|conflicts|quoted|copies>` scrolls to a part of
+//! it, and `&fact=<index>&source=<name>` shows that cell's evidence (a click
+//! on a cell puts its address there).
 //!
 //! # Safety
 //!

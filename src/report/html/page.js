@@ -182,6 +182,9 @@
       selected = td;
       td.classList.add('selected');
       panel.replaceChildren(...evidence(d, fact, cell, column));
+      // The address now links to this evidence (without a new history entry).
+      const here = new URLSearchParams({ story: current, fact: td.dataset.fact, source: td.dataset.source });
+      history.replaceState(null, '', `#${here}`);
     };
     const head = h('tr', null, h('th', { class: 'fact', scope: 'col' }, 'Fact'),
       d.src.map((src) => h('th', { scope: 'col' }, src.n, src.p ? h('small', null, day(src.p)) : null)));
@@ -341,14 +344,22 @@
   }
 
   // ---- Start: the list, then the story in the address (or the first). ----
-  // #story=<id>, optionally &section=<facts|missing|conflicts|quoted|copies>.
+  // #story=<id>, optionally with &section=<facts|missing|conflicts|quoted|copies>
+  // or &fact=<index>&source=<name> (that cell's evidence, as a click shows it).
   function fromHash() {
-    const m = /^#story=([^&]*)(?:&section=(\w+))?$/.exec(location.hash);
-    if (!m) return false;
-    let id = m[1];
-    try { id = decodeURIComponent(id); } catch (_) { /* keep it as written */ }
+    const params = new URLSearchParams(location.hash.slice(1));
+    const id = params.get('story');
+    if (id === null) return false;
     openStory(id);
-    const target = m[2] && byId(`section-${m[2]}`);
+    const fact = params.get('fact');
+    const source = params.get('source');
+    const cell = [...main.querySelectorAll('td.cell')]
+      .find((td) => td.dataset.fact === fact && td.dataset.source === source);
+    if (cell) {
+      cell.click();
+      cell.scrollIntoView({ block: 'center' });
+    }
+    const target = params.get('section') && byId(`section-${params.get('section')}`);
     if (target) target.scrollIntoView();
     return true;
   }

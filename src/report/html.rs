@@ -42,7 +42,7 @@
 //!   anonymous, quotes]]}`;
 //! - `art`: its articles, `[id, column, published, title]`;
 //! - `sent`: evidence sentences;
-//! - `facts`: `{l: label, c: conflict, u: update, cons: [value, rule] or
+//! - `facts`: `{l: label, n: reports, c: conflict, u: update, cons: [value, rule] or
 //!   null, first: [source, published], cells}` where `cells` has one entry
 //!   per column: `null` when the source leaves the fact out, otherwise
 //!   `[state, value, detail, article, sentence, from, to, rule]` with state
@@ -240,6 +240,7 @@ struct ArticleEntry<'a>(
 #[derive(Serialize)]
 struct FactEntry<'a> {
     l: Cow<'a, str>,
+    n: usize,
     c: bool,
     u: bool,
     cons: Option<(String, &'static str)>,
@@ -351,6 +352,7 @@ fn story_block<'a>(
         .iter()
         .map(|fact| FactEntry {
             l: sanitize::for_html(&fact.label),
+            n: fact.reports.len(),
             c: fact.conflict,
             u: fact.update,
             cons: fact.consensus.map(|k| (show_interval(k.value), k.rule)),

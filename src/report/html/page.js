@@ -239,7 +239,7 @@
     return h('ul', { class: 'missing' }, d.miss.map(([column, facts]) => h('li', null,
       h('strong', null, d.src[column].n), ' leaves out ',
       facts.map((f, k) => [k ? ', ' : '', d.facts[f].l,
-        h('span', { class: 'muted' }, ` (${d.facts[f].cells.filter(Boolean).length} of ${d.src.length})`)]))));
+        h('span', { class: 'muted' }, ` (${d.facts[f].n} of ${d.src.length})`)]))));
   }
 
   function conflicts(d) {

@@ -134,6 +134,15 @@ pub struct CompareArgs {
     /// Output format (default: terminal on a terminal, jsonl otherwise).
     #[arg(long, value_enum)]
     pub format: Option<CompareFormat>,
+
+    /// Also write the HTML report to FILE (atomically): one self-contained
+    /// page (no network requests) with a searchable story list and, per
+    /// story, the fact x source matrix with each cell's evidence, the
+    /// missing-from and conflict lists, who each source quotes, and a
+    /// side-by-side diff of each reprint against its origin. The --format
+    /// output is still written to stdout (or --output).
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -10,6 +10,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use anyhow::Context;
 use clap::Parser;
 
 use cli::{
@@ -134,6 +135,9 @@ fn run_compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     use wirediff::report::compare::{SCHEMA_VERSION, Summary, TerminalStyle};
 
     let started = std::time::Instant::now();
+    if args.html.as_deref().is_some_and(|p| p.as_os_str() == "-") {
+        anyhow::bail!("--html needs a file: stdout ('-') receives the --format output");
+    }
     let inputs = prepare(&args.input)?;
     let ingested = wirediff::ingest::read(&inputs)?;
     for problem in ingested.warnings.iter().chain(&ingested.skipped) {
@@ -164,6 +168,12 @@ fn run_compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     } else {
         CompareFormat::Jsonl
     });
+    if let Some(path) = &args.html {
+        let mut html = Output::create(Some(path))?;
+        report::html::write_html(&result.comparisons, &ingested.articles, &summary, &mut html)
+            .with_context(|| format!("writing {}", path.display()))?;
+        html.finish()?;
+    }
     let mut out = Output::create(args.output.as_deref())?;
     match format {
         CompareFormat::Jsonl => {

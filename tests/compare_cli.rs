@@ -74,3 +74,41 @@ fn compare_terminal_output_has_no_colour_when_piped() {
     assert!(text.starts_with("15 articles, 7 stories"), "{text}");
     assert!(!text.contains('\x1b'), "no escape sequences off a terminal");
 }
+
+#[test]
+fn compare_html_is_written_beside_the_stdout_output() {
+    let env = TestEnv::new();
+    let input = fixtures().join("stories/lookalikes/articles.jsonl");
+    let input = input.to_str().unwrap();
+    let plain = env.run(&["compare", "--format", "terminal", input]);
+    let with_html = env.run(&["compare", "--format", "terminal", "--html", "r.html", input]);
+    assert_eq!(with_html.status.code(), Some(0), "{}", stderr(&with_html));
+    assert_eq!(stdout(&plain), stdout(&with_html), "stdout is unchanged");
+    let html = std::fs::read_to_string(env.path().join("r.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
+    // Deterministic: the same input gives the same bytes.
+    env.run(&[
+        "compare",
+        "--format",
+        "jsonl",
+        "--html",
+        "again.html",
+        input,
+    ]);
+    assert_eq!(
+        html,
+        std::fs::read_to_string(env.path().join("again.html")).unwrap()
+    );
+}
+
+#[test]
+fn compare_html_to_stdout_is_refused() {
+    let env = TestEnv::new();
+    let input = fixtures().join("stories/lookalikes/articles.jsonl");
+    let out = env.run(&["compare", "--html", "-", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    crate::eqnice!(
+        "wirediff: error: --html needs a file: stdout ('-') receives the --format output\n",
+        stderr(&out)
+    );
+}

@@ -26,3 +26,6 @@ mod stories_cli;
 
 // `wirediff compare`: versioned JSON Lines and the terminal matrix.
 mod compare_cli;
+
+// `wirediff compare --html`: the report in headless chromium (installed if absent).
+mod html_browser;

@@ -28,7 +28,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::compare::{StoryComparison, show_interval};
+use crate::compare::{AlignedFact, Report, StoryComparison, show_interval};
 use crate::report::sanitize;
 
 /// Version of the `compare` JSON Lines schema.
@@ -155,22 +155,15 @@ pub fn write_terminal(
                 fit(&sanitize::for_terminal(&fact.label), label_width)
             );
             for s in shown {
-                let cell = match fact.reports.iter().find(|r| r.source == s.source) {
-                    None => paint("2", &pad("—", column_width)),
-                    Some(r) => {
-                        let value = r.value.map(show_interval).unwrap_or_default();
-                        let disagrees = fact.conflict
-                            && r.value.is_some_and(|v| {
-                                fact.reports.iter().any(|o| {
-                                    o.value.is_some_and(|ov| !crate::compare::agree(v, ov))
-                                })
-                            });
-                        if disagrees {
-                            paint("31", &pad(&format!("≠ {value}"), column_width))
-                        } else {
-                            paint("32", &pad(format!("✓ {value}").trim_end(), column_width))
-                        }
+                let cell = match cell(fact, &s.source) {
+                    Cell::Omitted => paint("2", &pad("—", column_width)),
+                    Cell::Conflicting(r) => {
+                        paint("31", &pad(&format!("≠ {}", value(r)), column_width))
                     }
+                    Cell::Reported(r) => paint(
+                        "32",
+                        &pad(format!("✓ {}", value(r)).trim_end(), column_width),
+                    ),
                 };
                 row.push_str(&cell);
                 row.push(' ');
@@ -240,13 +233,7 @@ pub fn write_terminal(
             let values: Vec<String> = fact
                 .reports
                 .iter()
-                .map(|r| {
-                    format!(
-                        "{} {}",
-                        sanitize::for_terminal(&r.source),
-                        r.value.map(show_interval).unwrap_or_default()
-                    )
-                })
+                .map(|r| format!("{} {}", sanitize::for_terminal(&r.source), value(r)))
                 .collect();
             let kind = if fact.update { "update" } else { "conflict" };
             let consensus = fact
@@ -291,6 +278,42 @@ pub fn write_terminal(
         }
     }
     w.flush()
+}
+
+/// What the matrix shows for one fact and one source.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cell<'a> {
+    /// The source does not report the fact (`—`).
+    Omitted,
+    /// The source reports it, agreeing with every other source (`✓ value`).
+    Reported(&'a Report),
+    /// The source reports a value that disagrees with another source's
+    /// (`≠ value`).
+    Conflicting(&'a Report),
+}
+
+/// The cell of `fact` in the column of `source`.
+pub fn cell<'a>(fact: &'a AlignedFact, source: &str) -> Cell<'a> {
+    let Some(report) = fact.reports.iter().find(|r| r.source == source) else {
+        return Cell::Omitted;
+    };
+    let disagrees = fact.conflict
+        && report.value.is_some_and(|v| {
+            fact.reports
+                .iter()
+                .any(|o| o.value.is_some_and(|ov| !crate::compare::agree(v, ov)))
+        });
+    if disagrees {
+        Cell::Conflicting(report)
+    } else {
+        Cell::Reported(report)
+    }
+}
+
+/// A report's value as shown in a cell (`12`, `12+`, `20–30`; empty for
+/// quotes).
+pub fn value(report: &Report) -> String {
+    report.value.map(show_interval).unwrap_or_default()
 }
 
 fn pad(text: &str, width: usize) -> String {

@@ -4,5 +4,6 @@
 pub mod compare;
 pub mod dedup;
 pub mod facts;
+pub mod html;
 pub mod output;
 pub mod sanitize;

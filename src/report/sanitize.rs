@@ -1,6 +1,7 @@
-//! Making untrusted text safe for a terminal: control characters, bidi
-//! overrides and zero-width characters are replaced, so a news text cannot
-//! move the cursor, recolour the screen or reorder what is shown.
+//! Making untrusted text safe to show: control characters, bidi overrides
+//! and zero-width characters are replaced, so a news text cannot move the
+//! cursor, recolour the screen or reorder what is shown, in a terminal or in
+//! the HTML report.
 
 use std::borrow::Cow;
 
@@ -15,6 +16,28 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     for c in text.chars() {
         match c {
             '\n' | '\t' | '\r' => out.push(' '),
+            c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`for_terminal`], but keeps newlines and tabs (the HTML report
+/// shows paragraphs); a carriage return becomes a space. This does not
+/// HTML-escape: markup escaping is the HTML writer's job.
+pub fn for_html(text: &str) -> Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c != '\n' && c != '\t' && needs_escape(c))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\r' => out.push(' '),
             c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
@@ -41,5 +64,11 @@ mod tests {
         assert_eq!(for_terminal("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(for_terminal("x\u{202e}y\u{200b}z"), "x\\u{202e}y\\u{200b}z");
         assert_eq!(for_terminal("one\ntwo\tthree"), "one two three");
+    }
+
+    #[test]
+    fn html_keeps_paragraphs_and_escapes_the_rest() {
+        assert!(matches!(for_html("a\n\nb\tc"), Cow::Borrowed(_)));
+        assert_eq!(for_html("a\r\nb\u{202e}c\u{7}"), "a \nb\\u{202e}c\\u{7}");
     }
 }

@@ -40,6 +40,10 @@ pub(super) const TIME: u32 = 1 << 12;
 pub(super) const PREP: u32 = 1 << 13;
 /// Adjectives that link a role to a prepositional phrase ("close to", "familiar with").
 pub(super) const LINK: u32 = 1 << 14;
+/// Verbs of belief, intention, evaluation and evidence ("wants", "believes",
+/// "supported", "shows"): attributions, but not words somebody was quoted
+/// saying. Every stance verb is also a [`VERB`].
+pub(super) const STANCE: u32 = 1 << 15;
 
 const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "who", "you"];
 const DETERMINERS: &[&str] = &[
@@ -112,6 +116,8 @@ const ADDRESSEE_VERBS: &[&str] = &["tell", "telling", "tells", "told"];
 
 /// Reporting verbs, one inflected form a line.
 pub(super) const VERBS_TXT: &str = include_str!("../lexicon/quote_verbs.txt");
+/// Stance verbs (belief, intention, evaluation, evidence), one inflected form a line.
+pub(super) const STANCE_TXT: &str = include_str!("../lexicon/quote_stance_verbs.txt");
 /// Participles that continue the sentence's speaker.
 pub(super) const PARTICIPLES_TXT: &str = include_str!("../lexicon/quote_participles.txt");
 /// Titles and honorifics.
@@ -168,6 +174,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         }
     };
     add(&mut lines(VERBS_TXT), VERB);
+    add(&mut lines(STANCE_TXT), VERB | STANCE);
     add(&mut lines(PARTICIPLES_TXT), PARTICIPLE);
     add(&mut lines(TITLES_TXT), TITLE);
     add(&mut lines(ROLES_TXT), ROLE);
@@ -226,6 +233,7 @@ mod tests {
     fn lexicon_files_are_sorted_unique_lowercase() {
         for (name, txt) in [
             ("quote_verbs", VERBS_TXT),
+            ("quote_stance_verbs", STANCE_TXT),
             ("quote_participles", PARTICIPLES_TXT),
             ("speaker_titles", TITLES_TXT),
             ("speaker_roles", ROLES_TXT),
@@ -256,8 +264,26 @@ mod tests {
     }
 
     #[test]
+    fn speech_and_stance_verbs_are_disjoint() {
+        let speech: Vec<&str> = lines(VERBS_TXT).collect();
+        for w in lines(STANCE_TXT) {
+            assert!(
+                speech.binary_search(&w).is_err(),
+                "{w:?} is both a speech and a stance verb"
+            );
+        }
+    }
+
+    #[test]
     fn no_entry_is_longer_than_max_len() {
-        let all = [VERBS_TXT, PARTICIPLES_TXT, TITLES_TXT, ROLES_TXT, ORGS_TXT];
+        let all = [
+            VERBS_TXT,
+            STANCE_TXT,
+            PARTICIPLES_TXT,
+            TITLES_TXT,
+            ROLES_TXT,
+            ORGS_TXT,
+        ];
         for w in all.into_iter().flat_map(lines) {
             assert!(w.len() <= MAX_LEN, "{w:?} is longer than {MAX_LEN} bytes");
         }

@@ -53,12 +53,14 @@ use serde::Serialize;
 use super::{Fact, FactKind, FactValue};
 use crate::article::Span;
 use lexicon::{ADDRESSEE, DET, ORG, PARTICIPLE, PREP, PRONOUN, ROLE, STOP};
-use lexicon::{NUM, TIME, VERB};
+use lexicon::{NUM, STANCE, TIME, VERB};
 use tokens::{Kind, Token};
 
 /// A quote or an attribution.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
+    /// What is attributed: speech, a stance, or a document's content.
+    pub attribution: Attribution,
     /// Who is quoted (after resolving short mentions, see `resolved_from`).
     pub speaker: Speaker,
     /// The cue, e.g. "said", "according to", as written.
@@ -79,6 +81,38 @@ pub struct Quote {
     /// source"), the byte span of the full mention it was resolved to; the
     /// `speaker` then describes that full mention.
     pub resolved_from: Option<Span>,
+}
+
+/// What an attribution attributes to its source.
+///
+/// News copy attributes far more than speech: beliefs, plans and judgements
+/// ("Trump wants a wall", "Clinton supported the bill", "his claim that …")
+/// and the content of documents and data ("the report found", "polls show").
+/// Only [`Attribution::Speech`] makes its source a quoted speaker (see
+/// [`Quote::is_quoted_speaker`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    /// Somebody said, wrote or announced it: a quotation or reported speech
+    /// ("said", "told", "tweeted", "according to").
+    Speech,
+    /// A belief, intention, evaluation or decision of the source ("wants",
+    /// "believes", "supported", "his claim that").
+    Stance,
+    /// What a document or data says: a report, poll, study, ad, letter
+    /// ("the report found", "polls show", "the memo said").
+    Document,
+}
+
+impl Quote {
+    /// Whether the source is somebody the article quotes: speech by an
+    /// identified speaker (a named person, an organization, an anonymous
+    /// source or a described group), not a stance, not a document and not a
+    /// pronoun that could not be resolved. This is what a who-is-quoted view
+    /// should list.
+    pub fn is_quoted_speaker(&self) -> bool {
+        self.attribution == Attribution::Speech && self.speaker != Speaker::default()
+    }
 }
 
 /// The speaker of a quote.
@@ -112,6 +146,8 @@ struct Found {
     hedge: Option<Span>,
     /// A quotation continuing after the attribution: `"…," he said. "…"`.
     continuation: Option<Span>,
+    /// True for a stance (a stance verb or a nominal cue), false for speech.
+    stance: bool,
 }
 
 /// Extracts quotes and attributions from `text`, split into `sentences`, in
@@ -144,18 +180,26 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
         if t.is_word() && t.inside.is_none() {
             let f = if doc.word_is(i, "according") && doc.word_is(i + 1, "to") {
                 doc.according_to(i)
-            } else if t.is(VERB) && !t.cap {
-                doc.verb(i, &found).map(|mut f| {
-                    f.cue = doc.extend_cue(f.cue, f.source);
-                    f
-                })
-            } else if t.is(PARTICIPLE) && !t.cap {
-                doc.participle(i, &found).map(|mut f| {
-                    f.cue = doc.extend_cue(f.cue, f.source);
-                    f
-                })
-            } else {
+            } else if t.cap {
                 None
+            } else {
+                let participle = t
+                    .is(PARTICIPLE)
+                    .then(|| doc.participle(i, &found))
+                    .flatten();
+                participle
+                    .or_else(|| {
+                        // A stance inside reported content ("he says he
+                        // wants …") is part of that content.
+                        let nested = t.is(STANCE) && doc.inside_content(i, &found);
+                        (t.is(VERB) && !nested)
+                            .then(|| doc.verb(i, &found))
+                            .flatten()
+                    })
+                    .map(|mut f| {
+                        f.cue = doc.extend_cue(f.cue, f.source);
+                        f
+                    })
             };
             if let Some(mut f) = f {
                 f.continuation = doc.continuation(&f);
@@ -270,6 +314,15 @@ impl Doc<'_> {
         self.text.get(s.start..s.end).unwrap_or("")
     }
 
+    /// Whether token `i` lies inside the content of the last attribution
+    /// found in its sentence.
+    fn inside_content(&self, i: usize, found: &[Found]) -> bool {
+        let start = self.toks[i].start;
+        found.last().is_some_and(|f| {
+            self.same(f.cue.0, i) && f.content.start <= start && start < f.content.end
+        })
+    }
+
     fn verb(&self, c: usize, found: &[Found]) -> Option<Found> {
         if c > 0 && self.plain_word(c - 1, c) {
             // "any comment", "his claims", "to say": a noun or an infinitive.
@@ -377,6 +430,7 @@ impl Doc<'_> {
             direct,
             hedge,
             continuation: None,
+            stance: false,
         })
     }
 
@@ -414,6 +468,7 @@ impl Doc<'_> {
                 direct: false,
                 hedge,
                 continuation: None,
+                stance: false,
             });
         }
         let (content, direct, rule) = if use_before {
@@ -448,6 +503,7 @@ impl Doc<'_> {
             direct,
             hedge,
             continuation: None,
+            stance: false,
         })
     }
 
@@ -516,6 +572,7 @@ impl Doc<'_> {
             direct,
             hedge: None,
             continuation: None,
+            stance: false,
         })
     }
 
@@ -540,6 +597,7 @@ impl Doc<'_> {
             direct,
             hedge: self.hedge_after(src.1),
             continuation: None,
+            stance: false,
         })
     }
 
@@ -562,6 +620,7 @@ impl Doc<'_> {
             direct,
             hedge: None,
             continuation: None,
+            stance: false,
         })
     }
 }

@@ -174,6 +174,40 @@ quote_cases! {
 }
 
 #[test]
+fn attributions_are_speech_stance_or_document() {
+    let text = "Smith said the plan will fail. Jones wants a new plan. \
+                The report found that costs doubled. Polls show Smith ahead.";
+    let q = run(text);
+    let kinds: Vec<(&str, Attribution, bool)> = q
+        .iter()
+        .map(|(_, q)| {
+            (
+                s(text, q.speaker_span),
+                q.attribution,
+                q.is_quoted_speaker(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Smith", Attribution::Speech, true),
+            ("Jones", Attribution::Stance, false),
+            ("The report", Attribution::Document, false),
+            ("Polls", Attribution::Document, false),
+        ]
+    );
+}
+
+#[test]
+fn an_unresolved_pronoun_is_not_a_quoted_speaker() {
+    let q = run("He said the plan will fail.");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].1.attribution, Attribution::Speech);
+    assert!(!q[0].1.is_quoted_speaker());
+}
+
+#[test]
 fn quotation_continues_after_the_attribution() {
     let text = "\"We stay,\" he said. \"There is no break.\"\n\"New paragraph,\" she said.";
     let q = run(text);

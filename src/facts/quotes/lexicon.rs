@@ -60,8 +60,45 @@ const STOPS: &[&str] = &[
     "which", "while", "why",
 ];
 const AUXILIARIES: &[&str] = &[
-    "am", "are", "be", "been", "being", "can", "could", "did", "do", "does", "had", "has", "have",
-    "is", "may", "might", "must", "shall", "should", "was", "were", "will", "would",
+    "am",
+    "are",
+    "aren't",
+    "be",
+    "been",
+    "being",
+    "can",
+    "can't",
+    "cannot",
+    "could",
+    "couldn't",
+    "did",
+    "didn't",
+    "do",
+    "does",
+    "doesn't",
+    "don't",
+    "had",
+    "hadn't",
+    "has",
+    "hasn't",
+    "have",
+    "haven't",
+    "is",
+    "isn't",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "shouldn't",
+    "was",
+    "wasn't",
+    "were",
+    "weren't",
+    "will",
+    "won't",
+    "would",
+    "wouldn't",
 ];
 const ADVERBS: &[&str] = &[
     "actually",
@@ -192,18 +229,24 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     t
 });
 
-/// The word-class flags of `word` (any case); 0 when it is in no list.
+/// The word-class flags of `word` (any case, a curly apostrophe read as a
+/// straight one: "didn’t"); 0 when it is in no list.
 pub(super) fn flags(word: &str) -> u32 {
     let bytes = word.as_bytes();
-    if bytes.len() > MAX_LEN || bytes.first().is_some_and(u8::is_ascii_digit) {
+    if bytes.first().is_some_and(u8::is_ascii_digit) {
         return 0;
     }
     let mut buf = [0u8; MAX_LEN];
-    for (dst, &src) in buf.iter_mut().zip(bytes) {
-        if !src.is_ascii() {
+    for (n, c) in word.chars().enumerate() {
+        let b = match c {
+            '\u{2019}' => b'\'',
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => return 0,
+        };
+        let Some(dst) = buf.get_mut(n) else {
             return 0;
-        }
-        *dst = src.to_ascii_lowercase();
+        };
+        *dst = b;
     }
     TABLE.get(&u128::from_le_bytes(buf)).copied().unwrap_or(0)
 }
@@ -296,6 +339,7 @@ mod tests {
         assert_ne!(flags("told") & ADDRESSEE, 0);
         assert_eq!(flags("Baghdad"), 0);
         assert_eq!(flags("défense"), 0);
+        assert_ne!(flags("didn’t") & AUX, 0);
         assert_eq!(flags(""), 0);
     }
 }

@@ -28,6 +28,7 @@
 //! | `quote.coordinated` | `X did this, and said …` (the sentence's subject) |
 //! | `quote.colon_line` | `Pat Caddell: …`, `TAPPER: …` at the start of a line |
 //! | `quote.participle` | `X …, saying …` (the speaker of the sentence continues) |
+//! | `quote.passive_by` | `… was first reported by X`, `… endorsed by X` |
 //!
 //! # Accuracy and limits
 //!
@@ -53,7 +54,7 @@ use serde::Serialize;
 use super::{Fact, FactKind, FactValue};
 use crate::article::Span;
 use lexicon::{ADDRESSEE, DET, ORG, PARTICIPLE, PREP, PRONOUN, ROLE, STOP};
-use lexicon::{NUM, STANCE, TIME, VERB};
+use lexicon::{ADVERB, AUX, NUM, STANCE, TIME, VERB};
 use tokens::{Kind, Token};
 
 /// A quote or an attribution.
@@ -267,6 +268,15 @@ fn is_speech_verb(word: &str) -> bool {
     )
 }
 
+/// Quantifiers that stand for a group of people by themselves: "many say",
+/// "some argued", "others believe".
+fn is_quantifier(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "many" | "some" | "most" | "both" | "others" | "several" | "few" | "all" | "those"
+    )
+}
+
 /// A comma or a dash: what sets off an apposition.
 fn is_separator(t: &Token) -> bool {
     t.is_punct(',') || t.is_punct('\u{2014}') || t.is_punct('\u{2013}')
@@ -327,9 +337,16 @@ impl Doc<'_> {
         if c > 0 && self.plain_word(c - 1, c) {
             // "any comment", "his claims", "to say": a noun or an infinitive.
             let p = &self.toks[c - 1];
-            if (p.is(DET) && !p.cap) || p.possessive || self.word_is(c - 1, "to") {
+            // "He’s suggesting" is a contraction, not a possessive.
+            let possessive = p.possessive && !p.is(PRONOUN);
+            if (p.is(DET) && !p.cap) || possessive || self.word_is(c - 1, "to") {
                 return None;
             }
+        }
+        // "was first reported by MSNBC", "encouraged by the United States":
+        // a passive, whose agent is the source.
+        if self.word_is(c + 1, "by") && self.plain_word(c + 1, c) {
+            return self.passive_agent(c);
         }
         let addressee = self.toks[c].is(ADDRESSEE);
         let cue = (c, c + 1);
@@ -352,14 +369,27 @@ impl Doc<'_> {
             && !self.toks[src.1 - 1].is(PREP | DET)
         {
             let after_content = src.0 > 0 && self.content_before(src.0).is_some();
-            let article_led = ["the", "a", "an", "another"]
-                .iter()
-                .any(|d| self.word_is(src.0, d))
-                && src.1 - src.0 >= 2
-                && is_speech_verb(self.word(c));
-            if after_content || article_led {
+            // "The billionaire real estate magnate says", "Each side said",
+            // "The bank's board announced": a determiner opens a noun phrase,
+            // whatever its head.
+            // Only before a form that cannot be a noun ("the new plans",
+            // "her best showing", "other public promises" are noun phrases).
+            let w = self.word(c);
+            let verb_form = is_speech_verb(w) || (w.ends_with("ed") && !self.toks[c].cap);
+            let determiner_led = self.toks[src.0].is(DET) && src.1 - src.0 >= 2 && verb_form;
+            if after_content || determiner_led {
                 return self.with_left_source(src, cue, addressee, None);
             }
+        }
+        // "Many say", "some argued", "others believe": a quantifier alone.
+        if left_end > 0
+            && self.plain_word(left_end - 1, c)
+            && is_quantifier(self.word(left_end - 1))
+            && !(left_end > 1
+                && self.plain_word(left_end - 2, c)
+                && self.toks[left_end - 2].is(PREP))
+        {
+            return self.with_left_source((left_end - 1, left_end), cue, addressee, None);
         }
         // "X has disputed the claims, but says …": the sentence's subject.
         if left_end > 0
@@ -502,6 +532,53 @@ impl Doc<'_> {
             content,
             direct,
             hedge,
+            continuation: None,
+            stance: false,
+        })
+    }
+
+    /// `… was first reported by MSNBC`: the agent of a passive cue is the
+    /// source, what precedes the cue in the sentence the content.
+    fn passive_agent(&self, c: usize) -> Option<Found> {
+        // A finite passive ("was reported by", "has been criticized by"); a
+        // participle after a noun ("a statement released by") names a
+        // document's publisher, not a source.
+        let be = self.skip_adverbs_left(c);
+        let finite = be < c
+            || (be > 0
+                && self.plain_word(be - 1, c)
+                && matches!(
+                    self.word(be - 1).to_ascii_lowercase().as_str(),
+                    "is" | "was" | "are" | "were" | "be" | "been" | "being"
+                ));
+        if !finite || !self.word(c).ends_with("ed") {
+            return None;
+        }
+        let src = self.right_np(c + 2)?;
+        let first = &self.toks[src.0];
+        if !(first.cap || first.is(DET | PRONOUN | ROLE | ORG | NUM)) {
+            return None;
+        }
+        let start = self.sentence_start(c);
+        let first_word = (start..c).find(|&i| self.toks[i].is_word())?;
+        // The content ends before the passive's auxiliaries and adverbs.
+        let mut last = c;
+        while last > first_word
+            && (self.toks[last - 1].kind == tokens::Kind::Punct
+                || self.toks[last - 1].is(AUX | ADVERB))
+        {
+            last -= 1;
+        }
+        if last <= first_word {
+            return None;
+        }
+        Some(Found {
+            rule: "quote.passive_by",
+            source: src,
+            cue: (c, c + 2),
+            content: self.span(first_word, last),
+            direct: false,
+            hedge: None,
             continuation: None,
             stance: false,
         })

@@ -168,6 +168,24 @@ quote_cases! {
         "Pat Caddell: Democrat voters are worried about her health." =>
         "Pat Caddell", ":", "Democrat voters are worried about her health", false,
         "quote.colon_line";
+    progressive_keeps_its_subject:
+        "Donald Trump is telling voters that the plan will fail." =>
+        "Donald Trump", "is telling", "that the plan will fail", false, "quote.x_said_that";
+    contracted_negation_is_an_auxiliary:
+        "He didn’t mention the plan at all." =>
+        "He", "didn’t mention", "the plan at all", false, "quote.x_said_that";
+    passive_agent_is_the_source:
+        "The move was first reported by MSNBC." =>
+        "MSNBC", "reported by", "The move", false, "quote.passive_by";
+    quantifier_alone_is_a_source:
+        "Many say the plan will fail." =>
+        "Many", "say", "the plan will fail", false, "quote.x_said_that";
+    determiner_led_phrase_is_a_source:
+        "Each side said the other would be responsible." =>
+        "Each side", "said", "the other would be responsible", false, "quote.x_said_that";
+    stance_verb:
+        "Trump wants to build a wall." =>
+        "Trump", "wants", "to build a wall", false, "quote.x_said_that";
     contraction_inside_quote:
         "'It's over,' she said." =>
         "she", "said", "'It's over,'", true, "quote.direct_x_said";

@@ -45,7 +45,7 @@ pub(super) const LINK: u32 = 1 << 14;
 /// saying. Every stance verb is also a [`VERB`].
 pub(super) const STANCE: u32 = 1 << 15;
 
-const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "who", "you"];
+const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "which", "who", "you"];
 const DETERMINERS: &[&str] = &[
     "a", "all", "an", "another", "any", "both", "each", "few", "her", "his", "its", "many", "most",
     "my", "other", "our", "several", "some", "the", "their", "these", "this", "those", "your",

@@ -381,6 +381,16 @@ impl Doc<'_> {
                 return self.with_left_source(src, cue, addressee, None);
             }
         }
+        // "polls that showed …", "a party that has refused …": a relative
+        // "that" after a noun is the source (resolved to the noun).
+        if left_end > 1
+            && self.word_is(left_end - 1, "that")
+            && self.plain_word(left_end - 2, c)
+            && !self.toks[left_end - 2].is(VERB | AUX | STOP | PREP | DET | ADVERB | PRONOUN)
+            && self.can_head(left_end - 2)
+        {
+            return self.with_left_source((left_end - 1, left_end), cue, addressee, None);
+        }
         // "Many say", "some argued", "others believe": a quantifier alone.
         if left_end > 0
             && self.plain_word(left_end - 1, c)
@@ -472,7 +482,16 @@ impl Doc<'_> {
         hedge: Option<Span>,
     ) -> Option<Found> {
         let c = cue.0;
-        let before = self.content_before(src.0);
+        // A relative pronoun's content follows it: "…, which urged a delay".
+        let relative = src.1 - src.0 == 1
+            && ["who", "which", "that"]
+                .iter()
+                .any(|w| self.word_is(src.0, w));
+        let before = if relative {
+            None
+        } else {
+            self.content_before(src.0)
+        };
         let after = self.content_after(cue.1, c, addressee);
         let (after_words, after_marked) = self.words_to_sentence_end(cue.1, c);
         let use_before = match (&before, &after) {

@@ -155,7 +155,7 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
         return (speaker, kind, head);
     }
     let text = doc.slice(a, b).to_string();
-    if b - a == 1 && toks[a].is(PRONOUN) {
+    if b - a == 1 && (toks[a].is(PRONOUN) || doc.word_is(a, "that")) {
         return (Speaker::default(), Mention::Pronoun, lower(&text));
     }
     // The head ends before the first preposition, except an "of" inside a
@@ -408,7 +408,7 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
         }
         let mut resolved_from = None;
         if kind == Mention::Pronoun
-            && matches!(head.as_str(), "who" | "which")
+            && matches!(head.as_str(), "who" | "which" | "that")
             && let Some((antecedent, described)) = relative_antecedent(doc, f.source.0)
         {
             // "Iran, who has warned …": the relative pronoun's antecedent.

@@ -186,6 +186,12 @@ quote_cases! {
     stance_verb:
         "Trump wants to build a wall." =>
         "Trump", "wants", "to build a wall", false, "quote.x_said_that";
+    relative_which_is_a_source:
+        "The letter came from the staff association, which urged a delay." =>
+        "which", "urged", "a delay", false, "quote.x_said_that";
+    relative_that_is_a_source:
+        "He was buoyed by polls that showed him ahead." =>
+        "that", "showed", "him ahead", false, "quote.x_said_that";
     contraction_inside_quote:
         "'It's over,' she said." =>
         "she", "said", "'It's over,'", true, "quote.direct_x_said";

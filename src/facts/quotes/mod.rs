@@ -181,7 +181,7 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
         if t.is_word() && t.inside.is_none() {
             let f = if doc.word_is(i, "according") && doc.word_is(i + 1, "to") {
                 doc.according_to(i)
-            } else if t.cap {
+            } else if t.cap && !(t.is(VERB) && doc.headline_verb(i)) {
                 None
             } else {
                 let participle = t
@@ -322,6 +322,27 @@ impl Doc<'_> {
     fn slice(&self, a: usize, b: usize) -> &str {
         let s = self.span(a, b);
         self.text.get(s.start..s.end).unwrap_or("")
+    }
+
+    /// Whether a capitalized verb at `c` is the verb of a title-case
+    /// headline ("Pence Announces Plans For Tax Returns"): a capitalized
+    /// word before it, and nearly every word of its line capitalized.
+    fn headline_verb(&self, c: usize) -> bool {
+        if c == 0 || !self.plain_word(c - 1, c) || !self.toks[c - 1].cap {
+            return false;
+        }
+        let mut a = c;
+        while a > 0 && !self.toks[a].newline_before && self.same(a - 1, c) {
+            a -= 1;
+        }
+        let mut b = c + 1;
+        while b < self.toks.len() && !self.toks[b].newline_before && self.same(b, c) {
+            b += 1;
+        }
+        let words = || (a..b).filter(|&i| self.toks[i].is_word() && self.word(i).len() > 3);
+        let total = words().count();
+        let capitalized = words().filter(|&i| self.toks[i].cap).count();
+        total >= 3 && capitalized == total
     }
 
     /// Whether token `i` lies inside the content of the last attribution

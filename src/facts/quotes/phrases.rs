@@ -452,6 +452,18 @@ impl Doc<'_> {
                     return Some(((start, end), hedge));
                 }
             }
+            // "Another delegate on the Cruz slate, Jim Poolman, said": a
+            // full name set off right before the cue is the source even when
+            // the description before it is not recognised.
+            let full_name = segments == 1
+                && !relative
+                && !adjunct
+                && seg.1 - seg.0 >= 2
+                && (seg.0..seg.1).all(|i| self.toks[i].cap && self.toks[i].is_word())
+                && !(seg.0..seg.1).any(|i| self.toks[i].is(ORG | TIME | STOP | PRONOUN));
+            if full_name {
+                return Some((seg, hedge));
+            }
             if segments >= 5 || !is_separator(&self.toks[q]) {
                 return None;
             }

@@ -192,6 +192,12 @@ quote_cases! {
     relative_that_is_a_source:
         "He was buoyed by polls that showed him ahead." =>
         "that", "showed", "him ahead", false, "quote.x_said_that";
+    headline_verb_in_title_case:
+        "Pence Announces Plans For Releasing Tax Returns" =>
+        "Pence", "Announces", "Plans For Releasing Tax Returns", false, "quote.x_said_that";
+    full_name_set_off_before_the_cue:
+        "Another delegate on the slate, Jim Poolman, said he was leaning Cruz." =>
+        "Jim Poolman", "said", "he was leaning Cruz", false, "quote.x_said_that";
     contraction_inside_quote:
         "'It's over,' she said." =>
         "she", "said", "'It's over,'", true, "quote.direct_x_said";

@@ -135,6 +135,7 @@ mod schema {
         content_span: [usize; 2],
         continuation: Option<[usize; 2]>,
         resolved_from: Option<[usize; 2]>,
+        attribution: String,
         span: [usize; 2],
         sentence: [usize; 2],
         rule: String,

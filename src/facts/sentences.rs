@@ -3,9 +3,11 @@
 //! A small rule-based splitter tuned for news copy: it breaks after `.`, `!`
 //! or `?` (and any closing quotes or brackets that follow) when the next
 //! non-space character starts a new sentence, and at blank lines. It does not
-//! break after common abbreviations and titles ("Gen.", "Mr.", "Jan.", "U.S."
-//! when a lower-case word follows), after single capital initials ("John F.
-//! Kennedy") or inside numbers ("3.5").
+//! break after common abbreviations and titles ("Gen.", "Mr.", "Jan."), after
+//! initialisms such as "U.S." unless a sentence-opening word follows ("the
+//! U.S. The next day"), after single capital initials ("John F. Kennedy") or
+//! inside numbers ("3.5"). A period glued to a capitalized word after a
+//! lower-case one ("night.The") ends a sentence.
 
 use crate::article::Span;
 
@@ -47,7 +49,9 @@ pub fn split(text: &str) -> Vec<Span> {
                 }
                 if b == b'.' && !period_ends_sentence(text, start, i) {
                     None
-                } else if starts_new_sentence(text, end) {
+                } else if starts_new_sentence(text, end)
+                    || (b == b'.' && end == i + 1 && run_on_sentence(text, i))
+                {
                     Some(end)
                 } else {
                     None
@@ -109,7 +113,81 @@ fn period_ends_sentence(text: &str, sentence_start: usize, dot: usize) -> bool {
     }
     let lower = word.to_lowercase();
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    ABBREVIATIONS.binary_search(&lower).is_err()
+    if ABBREVIATIONS.binary_search(&lower).is_ok() {
+        return false;
+    }
+    // "U.S.", "D.C.": an initialism ends a sentence only before a word that
+    // opens one ("… in the U.S. The next day"), not before a name or title
+    // ("U.S. President Barack Obama", "U.S. Embassy").
+    if word.trim_end_matches('.').contains('.') {
+        let next = text[dot + 1..]
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        return next.is_empty() || SENTENCE_OPENERS.binary_search(&next.as_str()).is_ok();
+    }
+    true
+}
+
+/// Words that open a sentence and are not names: after an initialism such
+/// as "U.S." they mean a new sentence. Sorted and unique (tested).
+const SENTENCE_OPENERS: &[&str] = &[
+    "a",
+    "after",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "for",
+    "he",
+    "her",
+    "his",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "many",
+    "meanwhile",
+    "most",
+    "on",
+    "one",
+    "other",
+    "our",
+    "she",
+    "since",
+    "so",
+    "some",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "we",
+    "what",
+    "when",
+    "while",
+    "yet",
+];
+
+/// A period with no space after it between a lower-case word and a
+/// capitalized one ("last night.The senator"): two sentences run together
+/// by a lost space or line break. "U.S.-led", "3.5" and "Breitbart.com" are
+/// not.
+fn run_on_sentence(text: &str, dot: usize) -> bool {
+    let before = text[..dot].chars().rev().take(2).collect::<Vec<_>>();
+    let mut after = text[dot + 1..].chars();
+    let lower_word = before.len() == 2 && before.iter().all(|c| c.is_lowercase());
+    let next_upper = after.next().is_some_and(char::is_uppercase);
+    let then_lower = after.next().is_some_and(char::is_lowercase);
+    lower_word && next_upper && then_lower
 }
 
 /// Whether a new sentence can begin at `pos`: whitespace, then an upper-case
@@ -148,6 +226,35 @@ mod tests {
     #[test]
     fn abbreviations_are_sorted_and_unique() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(SENTENCE_OPENERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn initialism_before_a_name_does_not_split() {
+        assert_eq!(
+            sentences("The U.S. Embassy said so. He met U.S. President Obama."),
+            ["The U.S. Embassy said so.", "He met U.S. President Obama."]
+        );
+    }
+
+    #[test]
+    fn initialism_before_a_sentence_opener_splits() {
+        assert_eq!(
+            sentences("Troops left the U.S. The next day they returned."),
+            ["Troops left the U.S.", "The next day they returned."]
+        );
+    }
+
+    #[test]
+    fn missing_space_after_a_period_splits() {
+        assert_eq!(
+            sentences("He spoke last night.The senator left. See Breitbart.com now."),
+            [
+                "He spoke last night.",
+                "The senator left.",
+                "See Breitbart.com now."
+            ]
+        );
     }
 
     #[test]

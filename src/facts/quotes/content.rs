@@ -279,10 +279,12 @@ impl Doc<'_> {
     /// also said"), a following colon ("said:") or "in a statement".
     pub(super) fn extend_cue(&self, cue: (usize, usize), source: (usize, usize)) -> (usize, usize) {
         let (mut a, mut b) = cue;
+        let progressive = self.word(cue.0).ends_with("ing");
         while a > source.1 && a > 0 && self.plain_word(a - 1, cue.0) {
             let t = &self.toks[a - 1];
             let w = self.word(a - 1).to_ascii_lowercase();
-            let aux = t.is(AUX) && !matches!(w.as_str(), "is" | "was" | "are" | "were" | "be");
+            let aux = t.is(AUX)
+                && (progressive || !matches!(w.as_str(), "is" | "was" | "are" | "were" | "be"));
             let ly = !t.cap && w.len() > 4 && w.ends_with("ly");
             if aux || (t.is(ADVERB) && !t.cap) || ly || w == "not" {
                 a -= 1;

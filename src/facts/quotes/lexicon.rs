@@ -40,8 +40,12 @@ pub(super) const TIME: u32 = 1 << 12;
 pub(super) const PREP: u32 = 1 << 13;
 /// Adjectives that link a role to a prepositional phrase ("close to", "familiar with").
 pub(super) const LINK: u32 = 1 << 14;
+/// Verbs of belief, intention, evaluation and evidence ("wants", "believes",
+/// "supported", "shows"): attributions, but not words somebody was quoted
+/// saying. Every stance verb is also a [`VERB`].
+pub(super) const STANCE: u32 = 1 << 15;
 
-const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "who", "you"];
+const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "which", "who", "you"];
 const DETERMINERS: &[&str] = &[
     "a", "all", "an", "another", "any", "both", "each", "few", "her", "his", "its", "many", "most",
     "my", "other", "our", "several", "some", "the", "their", "these", "this", "those", "your",
@@ -56,8 +60,45 @@ const STOPS: &[&str] = &[
     "which", "while", "why",
 ];
 const AUXILIARIES: &[&str] = &[
-    "am", "are", "be", "been", "being", "can", "could", "did", "do", "does", "had", "has", "have",
-    "is", "may", "might", "must", "shall", "should", "was", "were", "will", "would",
+    "am",
+    "are",
+    "aren't",
+    "be",
+    "been",
+    "being",
+    "can",
+    "can't",
+    "cannot",
+    "could",
+    "couldn't",
+    "did",
+    "didn't",
+    "do",
+    "does",
+    "doesn't",
+    "don't",
+    "had",
+    "hadn't",
+    "has",
+    "hasn't",
+    "have",
+    "haven't",
+    "is",
+    "isn't",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "shouldn't",
+    "was",
+    "wasn't",
+    "were",
+    "weren't",
+    "will",
+    "won't",
+    "would",
+    "wouldn't",
 ];
 const ADVERBS: &[&str] = &[
     "actually",
@@ -112,6 +153,8 @@ const ADDRESSEE_VERBS: &[&str] = &["tell", "telling", "tells", "told"];
 
 /// Reporting verbs, one inflected form a line.
 pub(super) const VERBS_TXT: &str = include_str!("../lexicon/quote_verbs.txt");
+/// Stance verbs (belief, intention, evaluation, evidence), one inflected form a line.
+pub(super) const STANCE_TXT: &str = include_str!("../lexicon/quote_stance_verbs.txt");
 /// Participles that continue the sentence's speaker.
 pub(super) const PARTICIPLES_TXT: &str = include_str!("../lexicon/quote_participles.txt");
 /// Titles and honorifics.
@@ -168,6 +211,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         }
     };
     add(&mut lines(VERBS_TXT), VERB);
+    add(&mut lines(STANCE_TXT), VERB | STANCE);
     add(&mut lines(PARTICIPLES_TXT), PARTICIPLE);
     add(&mut lines(TITLES_TXT), TITLE);
     add(&mut lines(ROLES_TXT), ROLE);
@@ -185,18 +229,24 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     t
 });
 
-/// The word-class flags of `word` (any case); 0 when it is in no list.
+/// The word-class flags of `word` (any case, a curly apostrophe read as a
+/// straight one: "didn’t"); 0 when it is in no list.
 pub(super) fn flags(word: &str) -> u32 {
     let bytes = word.as_bytes();
-    if bytes.len() > MAX_LEN || bytes.first().is_some_and(u8::is_ascii_digit) {
+    if bytes.first().is_some_and(u8::is_ascii_digit) {
         return 0;
     }
     let mut buf = [0u8; MAX_LEN];
-    for (dst, &src) in buf.iter_mut().zip(bytes) {
-        if !src.is_ascii() {
+    for (n, c) in word.chars().enumerate() {
+        let b = match c {
+            '\u{2019}' => b'\'',
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => return 0,
+        };
+        let Some(dst) = buf.get_mut(n) else {
             return 0;
-        }
-        *dst = src.to_ascii_lowercase();
+        };
+        *dst = b;
     }
     TABLE.get(&u128::from_le_bytes(buf)).copied().unwrap_or(0)
 }
@@ -226,6 +276,7 @@ mod tests {
     fn lexicon_files_are_sorted_unique_lowercase() {
         for (name, txt) in [
             ("quote_verbs", VERBS_TXT),
+            ("quote_stance_verbs", STANCE_TXT),
             ("quote_participles", PARTICIPLES_TXT),
             ("speaker_titles", TITLES_TXT),
             ("speaker_roles", ROLES_TXT),
@@ -256,8 +307,26 @@ mod tests {
     }
 
     #[test]
+    fn speech_and_stance_verbs_are_disjoint() {
+        let speech: Vec<&str> = lines(VERBS_TXT).collect();
+        for w in lines(STANCE_TXT) {
+            assert!(
+                speech.binary_search(&w).is_err(),
+                "{w:?} is both a speech and a stance verb"
+            );
+        }
+    }
+
+    #[test]
     fn no_entry_is_longer_than_max_len() {
-        let all = [VERBS_TXT, PARTICIPLES_TXT, TITLES_TXT, ROLES_TXT, ORGS_TXT];
+        let all = [
+            VERBS_TXT,
+            STANCE_TXT,
+            PARTICIPLES_TXT,
+            TITLES_TXT,
+            ROLES_TXT,
+            ORGS_TXT,
+        ];
         for w in all.into_iter().flat_map(lines) {
             assert!(w.len() <= MAX_LEN, "{w:?} is longer than {MAX_LEN} bytes");
         }
@@ -270,6 +339,7 @@ mod tests {
         assert_ne!(flags("told") & ADDRESSEE, 0);
         assert_eq!(flags("Baghdad"), 0);
         assert_eq!(flags("défense"), 0);
+        assert_ne!(flags("didn’t") & AUX, 0);
         assert_eq!(flags(""), 0);
     }
 }

@@ -77,14 +77,17 @@ impl Doc<'_> {
     pub(super) fn skip_adverbs_left(&self, c: usize) -> usize {
         let mut j = c;
         let mut skipped_time = false;
+        // "is telling", "were backing": a progressive keeps its subject.
+        let progressive = self.word(c).ends_with("ing");
         while j > 0 && self.plain_word(j - 1, c) {
             let t = &self.toks[j - 1];
             let w = self.word(j - 1);
             let aux = t.is(AUX)
-                && !matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "is" | "was" | "are" | "were" | "be" | "been" | "being" | "am"
-                );
+                && (progressive
+                    || !matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "is" | "was" | "are" | "were" | "be" | "been" | "being" | "am"
+                    ));
             let ly = !t.cap && w.len() > 4 && w.ends_with("ly");
             let lw = w.to_ascii_lowercase();
             let time = t.is(TIME)
@@ -448,6 +451,18 @@ impl Doc<'_> {
                     }
                     return Some(((start, end), hedge));
                 }
+            }
+            // "Another delegate on the Cruz slate, Jim Poolman, said": a
+            // full name set off right before the cue is the source even when
+            // the description before it is not recognised.
+            let full_name = segments == 1
+                && !relative
+                && !adjunct
+                && seg.1 - seg.0 >= 2
+                && (seg.0..seg.1).all(|i| self.toks[i].cap && self.toks[i].is_word())
+                && !(seg.0..seg.1).any(|i| self.toks[i].is(ORG | TIME | STOP | PRONOUN));
+            if full_name {
+                return Some((seg, hedge));
             }
             if segments >= 5 || !is_separator(&self.toks[q]) {
                 return None;

@@ -2,9 +2,9 @@
 //! description) and resolving short mentions ("he", "Pompeo", "the source")
 //! to the last matching full mention in the article.
 
-use super::lexicon::{DET, LINK, ORG, PREP, PRONOUN, ROLE, STOP, TITLE};
+use super::lexicon::{DET, LINK, ORG, PREP, PRONOUN, ROLE, STANCE, STOP, TITLE};
 use super::tokens::{Kind, strip_possessive};
-use super::{Doc, Fact, FactKind, FactValue, Found, Quote, Speaker};
+use super::{Attribution, Doc, Fact, FactKind, FactValue, Found, Quote, Speaker};
 use crate::article::Span;
 use crate::facts::sentences;
 
@@ -47,6 +47,50 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "spokesman",
     "spokesperson",
     "spokeswoman",
+];
+
+/// Heads of sources that are documents or data, not speakers: "the report
+/// found", "polls show", "the ad says".
+const DOCUMENT_HEADS: &[&str] = &[
+    "ad",
+    "ads",
+    "analysis",
+    "article",
+    "bill",
+    "book",
+    "cable",
+    "column",
+    "data",
+    "document",
+    "documents",
+    "editorial",
+    "email",
+    "emails",
+    "figures",
+    "headline",
+    "investigation",
+    "law",
+    "letter",
+    "memo",
+    "numbers",
+    "order",
+    "platform",
+    "poll",
+    "polling",
+    "polls",
+    "report",
+    "reports",
+    "research",
+    "results",
+    "ruling",
+    "statement",
+    "studies",
+    "study",
+    "survey",
+    "surveys",
+    "tweet",
+    "tweets",
+    "video",
 ];
 
 /// Honorifics that do not make a name "full".
@@ -111,7 +155,7 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
         return (speaker, kind, head);
     }
     let text = doc.slice(a, b).to_string();
-    if b - a == 1 && toks[a].is(PRONOUN) {
+    if b - a == 1 && (toks[a].is(PRONOUN) || doc.word_is(a, "that")) {
         return (Speaker::default(), Mention::Pronoun, lower(&text));
     }
     // The head ends before the first preposition, except an "of" inside a
@@ -350,6 +394,11 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
     let mut facts = Vec::with_capacity(found.len());
     for f in found {
         let (mut speaker, kind, head) = describe(doc, f.source.0, f.source.1);
+        // A document head in lower case, or capitalized only because it opens
+        // the sentence ("Polls show"), not a name ("the Washington Post").
+        let last = f.source.1 - 1;
+        let document = DOCUMENT_HEADS.contains(&head.as_str())
+            && (!doc.toks[last].cap || doc.sentence_start(last) == last);
         let speaker_span = doc.span(f.source.0, f.source.1);
         if let Some(h) = f.hedge {
             let hedge = doc.text.get(h.start..h.end).unwrap_or("");
@@ -359,7 +408,7 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
         }
         let mut resolved_from = None;
         if kind == Mention::Pronoun
-            && matches!(head.as_str(), "who" | "which")
+            && matches!(head.as_str(), "who" | "which" | "that")
             && let Some((antecedent, described)) = relative_antecedent(doc, f.source.0)
         {
             // "Iran, who has warned …": the relative pronoun's antecedent.
@@ -376,6 +425,14 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             });
         }
         let cue_span = doc.span(f.cue.0, f.cue.1);
+        let stance = f.stance || (f.cue.0..f.cue.1).any(|i| doc.toks[i].is(STANCE));
+        let attribution = if document {
+            Attribution::Document
+        } else if stance {
+            Attribution::Stance
+        } else {
+            Attribution::Speech
+        };
         let content_end = f
             .continuation
             .map_or(f.content.end, |c| c.end.max(f.content.end));
@@ -385,6 +442,7 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
         );
         let sentence = sentences::containing(doc.sentences, cue_span.start).unwrap_or(span);
         let quote = Quote {
+            attribution,
             speaker,
             cue: doc.slice(f.cue.0, f.cue.1).to_string(),
             direct: f.direct,
@@ -411,7 +469,7 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_and_unique() {
-        for list in [ANONYMOUS_HEADS, HONORIFICS] {
+        for list in [ANONYMOUS_HEADS, DOCUMENT_HEADS, HONORIFICS] {
             for pair in list.windows(2) {
                 assert!(pair[0] < pair[1], "{:?} then {:?}", pair[0], pair[1]);
             }

@@ -168,9 +168,73 @@ quote_cases! {
         "Pat Caddell: Democrat voters are worried about her health." =>
         "Pat Caddell", ":", "Democrat voters are worried about her health", false,
         "quote.colon_line";
+    progressive_keeps_its_subject:
+        "Donald Trump is telling voters that the plan will fail." =>
+        "Donald Trump", "is telling", "that the plan will fail", false, "quote.x_said_that";
+    contracted_negation_is_an_auxiliary:
+        "He didn’t mention the plan at all." =>
+        "He", "didn’t mention", "the plan at all", false, "quote.x_said_that";
+    passive_agent_is_the_source:
+        "The move was first reported by MSNBC." =>
+        "MSNBC", "reported by", "The move", false, "quote.passive_by";
+    quantifier_alone_is_a_source:
+        "Many say the plan will fail." =>
+        "Many", "say", "the plan will fail", false, "quote.x_said_that";
+    determiner_led_phrase_is_a_source:
+        "Each side said the other would be responsible." =>
+        "Each side", "said", "the other would be responsible", false, "quote.x_said_that";
+    stance_verb:
+        "Trump wants to build a wall." =>
+        "Trump", "wants", "to build a wall", false, "quote.x_said_that";
+    relative_which_is_a_source:
+        "The letter came from the staff association, which urged a delay." =>
+        "which", "urged", "a delay", false, "quote.x_said_that";
+    relative_that_is_a_source:
+        "He was buoyed by polls that showed him ahead." =>
+        "that", "showed", "him ahead", false, "quote.x_said_that";
+    headline_verb_in_title_case:
+        "Pence Announces Plans For Releasing Tax Returns" =>
+        "Pence", "Announces", "Plans For Releasing Tax Returns", false, "quote.x_said_that";
+    full_name_set_off_before_the_cue:
+        "Another delegate on the slate, Jim Poolman, said he was leaning Cruz." =>
+        "Jim Poolman", "said", "he was leaning Cruz", false, "quote.x_said_that";
     contraction_inside_quote:
         "'It's over,' she said." =>
         "she", "said", "'It's over,'", true, "quote.direct_x_said";
+}
+
+#[test]
+fn attributions_are_speech_stance_or_document() {
+    let text = "Smith said the plan will fail. Jones wants a new plan. \
+                The report found that costs doubled. Polls show Smith ahead.";
+    let q = run(text);
+    let kinds: Vec<(&str, Attribution, bool)> = q
+        .iter()
+        .map(|(_, q)| {
+            (
+                s(text, q.speaker_span),
+                q.attribution,
+                q.is_quoted_speaker(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Smith", Attribution::Speech, true),
+            ("Jones", Attribution::Stance, false),
+            ("The report", Attribution::Document, false),
+            ("Polls", Attribution::Document, false),
+        ]
+    );
+}
+
+#[test]
+fn an_unresolved_pronoun_is_not_a_quoted_speaker() {
+    let q = run("He said the plan will fail.");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].1.attribution, Attribution::Speech);
+    assert!(!q[0].1.is_quoted_speaker());
 }
 
 #[test]

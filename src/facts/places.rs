@@ -178,6 +178,18 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     Gazetteer { names, max_tokens }
 });
 
+/// Whether `name`, as written, is a place of the gazetteer (a country, city,
+/// state or region; not a demonym). Quote attribution uses it for places
+/// that speak for their governments ("Iran said", "Washington warned").
+pub(crate) fn is_place_name(name: &str) -> bool {
+    let key = name.to_ascii_lowercase().replace('.', " ");
+    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    GAZETTEER
+        .names
+        .get(&key)
+        .is_some_and(|e| !e.demonym && e.exact.is_none_or(|exact| exact == name))
+}
+
 /// Extracts places from `w`; `sentences` are the text's sentence spans.
 pub(crate) fn extract(w: &Words, sentences: &[Span], out: &mut Vec<Fact>) {
     let g = &*GAZETTEER;

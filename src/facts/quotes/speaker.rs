@@ -6,7 +6,7 @@ use super::lexicon::{DET, LINK, ORG, PREP, PRONOUN, ROLE, STANCE, STOP, TITLE};
 use super::tokens::{Kind, strip_possessive};
 use super::{Attribution, Doc, Fact, FactKind, FactValue, Found, Quote, Speaker};
 use crate::article::Span;
-use crate::facts::sentences;
+use crate::facts::{places, sentences};
 
 /// How a mention refers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -388,6 +388,20 @@ fn relative_antecedent(doc: &Doc<'_>, m: usize) -> Option<(Span, Speaker)> {
         .then(|| (doc.span(a, b), speaker))
 }
 
+/// A "name" that is a place of the gazetteer, with no title, speaks for
+/// that place's government ("Iran said", "Washington has warned"): it is an
+/// organization, not a person. Applied only after a short mention found no
+/// earlier full name, so "Jordan" after "Michael Jordan" stays a person.
+fn place_as_organization(speaker: &mut Speaker) {
+    if speaker.title.is_none()
+        && speaker.organization.is_none()
+        && !speaker.anonymous
+        && speaker.name.as_deref().is_some_and(places::is_place_name)
+    {
+        speaker.organization = speaker.name.take();
+    }
+}
+
 /// Turns found attributions into facts, describing and resolving speakers.
 pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
     let mut seen: Vec<Seen> = Vec::new();
@@ -413,11 +427,13 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
         {
             // "Iran, who has warned …": the relative pronoun's antecedent.
             speaker = described;
+            place_as_organization(&mut speaker);
             resolved_from = Some(antecedent);
         } else if let Some(s) = resolve(&seen, kind, &head, &speaker) {
             speaker = s.speaker.clone();
             resolved_from = Some(s.span);
         } else if matches!(kind, Mention::Full | Mention::Short) {
+            place_as_organization(&mut speaker);
             seen.push(Seen {
                 speaker: speaker.clone(),
                 span: speaker_span,

@@ -633,3 +633,31 @@ mod seeds {
         );
     }
 }
+
+/// A place that "says" something speaks for its government: an
+/// organization, not a person; a surname that is also a place stays the
+/// person named earlier.
+#[test]
+fn places_speak_for_governments() {
+    let text = "Iran said on Tuesday that it would respond. Washington has warned \
+                of sanctions. Michael Jordan said that he was tired. Jordan said that the game was over.";
+    let found = run(text);
+    let speaker_of = |mention: &str| {
+        let (_, q) = found
+            .iter()
+            .find(|(_, q)| s(text, q.speaker_span) == mention)
+            .unwrap_or_else(|| panic!("no quote by {mention:?}: {found:#?}"));
+        (q.speaker.name.clone(), q.speaker.organization.clone())
+    };
+    assert_eq!(speaker_of("Iran"), (None, Some("Iran".to_string())));
+    assert_eq!(
+        speaker_of("Washington"),
+        (None, Some("Washington".to_string()))
+    );
+    let (_, jordan) = found
+        .iter()
+        .find(|(_, q)| s(text, q.speaker_span) == "Jordan")
+        .expect("a quote by Jordan");
+    assert_eq!(jordan.speaker.name.as_deref(), Some("Michael Jordan"));
+    assert!(jordan.resolved_from.is_some());
+}

@@ -1,6 +1,8 @@
 //! Where output goes: stdout, or a file written atomically (a temporary file
 //! in the same directory, renamed over the target only when complete, so a
-//! failed or interrupted run never leaves a half-written file).
+//! failed or interrupted run never leaves a half-written file). A path that
+//! is not a regular file (`/dev/null`, a named pipe, a terminal) is written
+//! in place: renaming over it would replace the device with a file.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -19,6 +21,14 @@ pub enum Output {
         /// The final path.
         target: PathBuf,
     },
+    /// An existing file that is not a regular file (a device or a named
+    /// pipe), written directly.
+    Special {
+        /// The opened file.
+        file: BufWriter<File>,
+        /// Its path.
+        target: PathBuf,
+    },
 }
 
 impl Output {
@@ -33,6 +43,20 @@ impl Output {
                 1 << 16,
                 io::stdout(),
             ))),
+            Some(path) if is_special(path) => {
+                let file =
+                    std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(path)
+                        .map_err(|source| Error::Write {
+                            path: path.to_path_buf(),
+                            source,
+                        })?;
+                Ok(Output::Special {
+                    file: BufWriter::with_capacity(1 << 16, file),
+                    target: path.to_path_buf(),
+                })
+            }
             Some(path) => {
                 let dir = match path.parent() {
                     Some(d) if !d.as_os_str().is_empty() => d,
@@ -57,7 +81,7 @@ impl Output {
     pub fn path(&self) -> &Path {
         match self {
             Output::Stdout(_) => Path::new("-"),
-            Output::File { target, .. } => target,
+            Output::File { target, .. } | Output::Special { target, .. } => target,
         }
     }
 
@@ -86,6 +110,10 @@ impl Output {
                 drop(file);
                 Ok(())
             }
+            Output::Special { mut file, target } => file.flush().map_err(|source| Error::Write {
+                path: target,
+                source,
+            }),
         }
     }
 }
@@ -95,6 +123,7 @@ impl Write for Output {
         match self {
             Output::Stdout(w) => w.write(buf),
             Output::File { temp, .. } => temp.write(buf),
+            Output::Special { file, .. } => file.write(buf),
         }
     }
 
@@ -102,6 +131,39 @@ impl Write for Output {
         match self {
             Output::Stdout(w) => w.flush(),
             Output::File { temp, .. } => temp.flush(),
+            Output::Special { file, .. } => file.flush(),
         }
+    }
+}
+
+/// Whether `path` exists and is neither a regular file nor a directory.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn devices_are_written_in_place_and_files_atomically() {
+        let null = Path::new("/dev/null");
+        if null.exists() {
+            let mut out = Output::create(Some(null)).unwrap();
+            assert!(matches!(out, Output::Special { .. }));
+            out.write_all(b"discarded\n").unwrap();
+            out.finish().unwrap();
+            assert!(
+                !std::fs::metadata(null).unwrap().is_file(),
+                "/dev/null is still a device"
+            );
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        let mut out = Output::create(Some(&path)).unwrap();
+        out.write_all(b"kept\n").unwrap();
+        assert!(!path.exists(), "nothing at the target before finish");
+        out.finish().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept\n");
     }
 }

@@ -44,7 +44,6 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use similar::{ChangeTag, TextDiff};
 
 use crate::article::{Article, Span};
 use crate::facts::{Fact, FactKind, FactValue, Interval, Speaker};
@@ -1118,88 +1117,97 @@ fn wire_copies(members: &[Member<'_>]) -> Vec<WireCopy> {
 
 /// Word diff of a reprint against its origin.
 ///
+/// Words are whitespace-separated (punctuation stays on its word) and the
+/// diff is a shortest edit script over them (Myers), so `kept_words` is the
+/// length of a longest common subsequence of the two word sequences and
+/// `removed_words`/`added_words` are what is left on each side. Each run of
+/// the diff carries its words with the whitespace that follows them.
+///
 /// `changed_numbers` pairs the number expressions (digits or words: "five"
 /// → "four", "1,200" → "1,300") of each replaced stretch of text, in order.
 /// `changed_quotes` pairs each quotation of the origin that the reprint
 /// changed with the reprint's quotation at the same place (either side is
 /// empty when the change adds or removes a whole quotation).
 fn reprint(origin: &Member<'_>, copy: &Member<'_>) -> Reprint {
+    use similar::{Algorithm, DiffTag, capture_diff_slices};
     let (old_text, new_text) = (origin.article.text.as_str(), copy.article.text.as_str());
-    let diff = TextDiff::from_words(old_text, new_text);
+    let (old_words, new_words) = (word_spans(old_text), word_spans(new_text));
+    let old_keys: Vec<&str> = old_words.iter().map(|&(a, b)| &old_text[a..b]).collect();
+    let new_keys: Vec<&str> = new_words.iter().map(|&(a, b)| &new_text[a..b]).collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys);
+    // The text of words `range`, up to the next word (or the text's end).
+    let stretch = |text: &str, words: &[(usize, usize)], range: std::ops::Range<usize>| {
+        let start = words[range.start].0;
+        let end = words.get(range.end).map_or(text.len(), |w| w.0);
+        (start, end)
+    };
     let mut runs: Vec<DiffRun> = Vec::new();
-    // Where each run starts in the origin and in the reprint.
-    let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut push = |tag: &'static str, text: &str| match runs.last_mut() {
+        Some(last) if last.tag == tag => last.text.push_str(text),
+        _ => runs.push(DiffRun {
+            tag,
+            text: text.to_string(),
+        }),
+    };
     let (mut added, mut removed, mut kept) = (0, 0, 0);
-    let (mut old_at, mut new_at) = (0usize, 0usize);
-    for change in diff.iter_all_changes() {
-        let tag = match change.tag() {
-            ChangeTag::Equal => "equal",
-            ChangeTag::Delete => "removed",
-            ChangeTag::Insert => "added",
-        };
-        let value = change.value();
-        let words = value.split_whitespace().count();
-        match runs.last_mut() {
-            Some(last) if last.tag == tag => last.text.push_str(value),
-            _ => {
-                runs.push(DiffRun {
-                    tag,
-                    text: value.to_string(),
-                });
-                starts.push((old_at, new_at));
+    // Hunks: maximal stretches of changes, as byte ranges on each side.
+    let mut hunks: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    let mut in_hunk = false;
+    for op in &ops {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let old_bytes =
+            (!old_range.is_empty()).then(|| stretch(old_text, &old_words, old_range.clone()));
+        let new_bytes =
+            (!new_range.is_empty()).then(|| stretch(new_text, &new_words, new_range.clone()));
+        if tag == DiffTag::Equal {
+            kept += old_range.len();
+            if let Some((a, b)) = old_bytes {
+                push("equal", &old_text[a..b]);
             }
+            in_hunk = false;
+            continue;
         }
-        match change.tag() {
-            ChangeTag::Equal => {
-                kept += words;
-                old_at += value.len();
-                new_at += value.len();
-            }
-            ChangeTag::Delete => {
-                removed += words;
-                old_at += value.len();
-            }
-            ChangeTag::Insert => {
-                added += words;
-                new_at += value.len();
-            }
+        removed += old_range.len();
+        added += new_range.len();
+        if let Some((a, b)) = old_bytes {
+            push("removed", &old_text[a..b]);
         }
+        if let Some((a, b)) = new_bytes {
+            push("added", &new_text[a..b]);
+        }
+        // Where the change sits on the side it does not touch.
+        let old_at = old_words
+            .get(old_range.start)
+            .map_or(old_text.len(), |w| w.0);
+        let new_at = new_words
+            .get(new_range.start)
+            .map_or(new_text.len(), |w| w.0);
+        let old_span = old_bytes.unwrap_or((old_at, old_at));
+        let new_span = new_bytes.unwrap_or((new_at, new_at));
+        match hunks.last_mut() {
+            Some(last) if in_hunk => {
+                last.0.1 = last.0.1.max(old_span.1);
+                last.1.1 = last.1.1.max(new_span.1);
+            }
+            _ => hunks.push((old_span, new_span)),
+        }
+        in_hunk = true;
     }
-    // A hunk: removed and added runs, possibly split by whitespace-only
-    // equal runs; its text on each side and its byte range on each side.
     let old_quotes = quotations(old_text);
     let new_quotes = quotations(new_text);
     let mut changed_numbers = Vec::new();
     let mut changed_quotes: Vec<(String, String)> = Vec::new();
-    let mut i = 0;
-    while i < runs.len() {
-        if runs[i].tag == "equal" {
-            i += 1;
-            continue;
-        }
-        let (old_start, new_start) = starts[i];
-        let (mut old, mut new) = (String::new(), String::new());
-        while i < runs.len() && (runs[i].tag != "equal" || runs[i].text.trim().is_empty()) {
-            match runs[i].tag {
-                "removed" => old.push_str(&runs[i].text),
-                "added" => new.push_str(&runs[i].text),
-                _ => {
-                    old.push_str(&runs[i].text);
-                    new.push_str(&runs[i].text);
-                }
-            }
-            i += 1;
-        }
-        for (o, n) in number_expressions(&old)
+    for (old_range, new_range) in hunks {
+        let old = &old_text[old_range.0..old_range.1];
+        let new = &new_text[new_range.0..new_range.1];
+        for (o, n) in number_expressions(old)
             .into_iter()
-            .zip(number_expressions(&new))
+            .zip(number_expressions(new))
         {
             if o.1 != n.1 {
                 changed_numbers.push((o.0, n.0));
             }
         }
-        let old_range = (old_start, old_start + old.len());
-        let new_range = (new_start, new_start + new.len());
         let in_old = overlapping(&old_quotes, old_range);
         let in_new = overlapping(&new_quotes, new_range);
         if in_old.is_some() || in_new.is_some() {
@@ -1222,6 +1230,26 @@ fn reprint(origin: &Member<'_>, copy: &Member<'_>) -> Reprint {
         changed_quotes,
         diff: runs,
     }
+}
+
+/// Byte ranges of the whitespace-separated words of a text.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
 }
 
 /// Byte ranges of the quotations of a text (inside the marks): curly
@@ -1679,5 +1707,51 @@ mod tests {
             ),
             (3, 3, 11)
         );
+    }
+    /// Kept words are a longest common subsequence of the word sequences:
+    /// whitespace never competes with words for the alignment.
+    #[test]
+    fn reprint_word_counts_are_a_longest_common_subsequence() {
+        let origin = article(
+            "o",
+            "AFP",
+            "2023-09-05",
+            "will not accept that its territory becomes an arena",
+        );
+        let copy = article(
+            "c",
+            "Star",
+            "2023-09-06",
+            "will not allow its land to become an arena",
+        );
+        let members = [
+            Member {
+                article: &origin,
+                facts: &[],
+                copy_group: 1,
+            },
+            Member {
+                article: &copy,
+                facts: &[],
+                copy_group: 1,
+            },
+        ];
+        let reprint = &compare(&members).wire[0].reprints[0];
+        // Common: will, not, its, an, arena.
+        assert_eq!(
+            (
+                reprint.added_words,
+                reprint.removed_words,
+                reprint.kept_words
+            ),
+            (4, 4, 5)
+        );
+        let shown: String = reprint
+            .diff
+            .iter()
+            .filter(|r| r.tag != "added")
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(shown, origin.text);
     }
 }

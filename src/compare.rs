@@ -62,8 +62,8 @@ pub struct Member<'a> {
 /// The comparison of one story.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
-    /// Sources in the story, ordered by their first `published` (unknown
-    /// last), then name.
+    /// Sources in the story, ordered by their first `published` in UTC
+    /// (unknown last), then name.
     pub sources: Vec<SourceColumn>,
     /// Aligned facts, most widely reported first.
     pub facts: Vec<AlignedFact>,
@@ -119,7 +119,9 @@ pub struct AlignedFact {
     pub update: bool,
     /// The consensus interval for counts, with the rule that chose it.
     pub consensus: Option<Consensus>,
-    /// The source that reported it first (earliest `published`).
+    /// The source that reported it first (earliest `published` in UTC over
+    /// all its reports, including ones a source's later article
+    /// superseded).
     pub first_source: String,
     /// When it was first reported, if known.
     pub first_published: Option<String>,
@@ -607,6 +609,15 @@ pub fn published_minutes(published: Option<&str>) -> Option<(i64, i64)> {
     }
 }
 
+/// A sort key for `published` values: by time in UTC (a date by its
+/// start), unknown or unreadable values last, then as written.
+fn publication_order(published: Option<&str>) -> (bool, i64, String) {
+    match published_minutes(published) {
+        Some((start, _)) => (false, start, published.unwrap_or("").to_string()),
+        None => (true, 0, published.unwrap_or("").to_string()),
+    }
+}
+
 /// Whether the report published in `late` came at least
 /// [`UPDATE_GAP_MINUTES`] after the one in `early` (when both have a time),
 /// or on a later day (when either has only a date).
@@ -763,18 +774,18 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
             });
         column.articles.push(m.article.id.clone());
         if let Some(p) = crate::dedup::sortable_date(m.article.published.as_deref())
-            && column.first_published.as_ref().is_none_or(|f| p < *f)
+            && column
+                .first_published
+                .as_deref()
+                .is_none_or(|f| publication_order(Some(&p)) < publication_order(Some(f)))
         {
             column.first_published = Some(p);
         }
     }
     let mut sources: Vec<SourceColumn> = columns.into_values().collect();
     sources.sort_by(|a, b| {
-        (a.first_published.is_none(), &a.first_published, &a.source).cmp(&(
-            b.first_published.is_none(),
-            &b.first_published,
-            &b.source,
-        ))
+        (publication_order(a.first_published.as_deref()), &a.source)
+            .cmp(&(publication_order(b.first_published.as_deref()), &b.source))
     });
     let order: BTreeMap<String, usize> = sources
         .iter()
@@ -932,6 +943,12 @@ fn align(
     sources: &[SourceColumn],
     order: &BTreeMap<String, usize>,
 ) -> AlignedFact {
+    // The first report of the fact, among all of them (a source's earlier
+    // article counts even when a later one gives its value).
+    let first = list
+        .iter()
+        .min_by_key(|r| (publication_order(r.published.as_deref()), order[&r.source]))
+        .cloned();
     // One report per source: the highest lower bound (its latest toll), then
     // the earliest in its text.
     let mut best: BTreeMap<usize, Report> = BTreeMap::new();
@@ -967,15 +984,8 @@ fn align(
         .any(|(i, a)| values[i + 1..].iter().any(|b| !overlaps(a.1, b.1)));
     let update = is_update(&values);
     let consensus = (!values.is_empty()).then(|| consensus_of(&values, update));
-    let first = reports
-        .iter()
-        .min_by(|a, b| {
-            let key = |r: &Report| {
-                let p = crate::dedup::sortable_date(r.published.as_deref());
-                (p.is_none(), p)
-            };
-            key(a).cmp(&key(b))
-        })
+    let first = first
+        .or_else(|| reports.first().cloned())
         .expect("an aligned fact has at least one report");
     let label = match kind {
         FactKind::Quote => format!("quoted: {}", first.detail),
@@ -1077,10 +1087,8 @@ fn wire_copies(members: &[Member<'_>]) -> Vec<WireCopy> {
                 .iter()
                 .min_by(|a, b| {
                     let key = |m: &Member<'_>| {
-                        let p = crate::dedup::sortable_date(m.article.published.as_deref());
                         (
-                            p.is_none(),
-                            p,
+                            publication_order(m.article.published.as_deref()),
                             std::cmp::Reverse(m.article.text.len()),
                             m.article.id.clone(),
                         )
@@ -1753,5 +1761,31 @@ mod tests {
             .map(|r| r.text.as_str())
             .collect();
         assert_eq!(shown, origin.text);
+    }
+    /// The first source of a fact is found over every report, in UTC; a
+    /// source's later article may supersede its value but not its time.
+    #[test]
+    fn first_source_is_the_earliest_report_in_utc() {
+        let am = article(
+            "a-am",
+            "A",
+            "2023-06-10T07:10:00-05:00",
+            "At least three killed.",
+        );
+        let pm = article("a-pm", "A", "2023-06-10T20:10:00-05:00", "Seven killed.");
+        let b = article("b", "B", "2023-06-10T12:05:00Z", "Seven killed.");
+        let fa = [count(FactKind::Killed, 3, None, "people", &am.text)];
+        let fp = [count(FactKind::Killed, 7, Some(7), "people", &pm.text)];
+        let fb = [count(FactKind::Killed, 7, Some(7), "people", &b.text)];
+        let cmp = compare(&separate(&[(&am, &fa), (&pm, &fp), (&b, &fb)]));
+        let columns: Vec<&str> = cmp.sources.iter().map(|s| s.source.as_str()).collect();
+        assert_eq!(columns, ["B", "A"]);
+        assert_eq!(cmp.facts[0].first_source, "B");
+        let a_report = cmp.facts[0]
+            .reports
+            .iter()
+            .find(|r| r.source == "A")
+            .unwrap();
+        assert_eq!(a_report.article, "a-pm");
     }
 }

@@ -26,3 +26,6 @@ mod stories_cli;
 
 // `wirediff compare`: versioned JSON Lines and the terminal matrix.
 mod compare_cli;
+
+// `wirediff compare` on fixtures/compare: expected comparisons written by hand.
+mod compare_fixtures;

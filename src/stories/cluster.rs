@@ -206,16 +206,19 @@ pub fn average_linkage(
         }
         // Relative coherence: two established clusters (three or more nodes
         // each) merge only when they are about as similar to each other as
-        // their members are within (`coherence`); a smaller cluster joins an
-        // established one only when it is similar enough to it relative to
-        // the established cluster's own cohesion (`join_coherence`).
+        // their members are within (`coherence`); a lone node joins an
+        // established cluster only when it is similar enough to it relative
+        // to the cluster's own cohesion (`join_coherence`). Smaller clusters
+        // of two are not held to it: on ECB+ halves that split true stories
+        // into tight sub-clusters.
         let cohesion_of = |r: usize| {
             let k = f64::from(size[r]);
             (size[r] >= 3).then(|| internal[r] / (k * (k - 1.0) / 2.0))
         };
         let floor = match (cohesion_of(a), cohesion_of(b)) {
             (Some(ca), Some(cb)) => coherence * ca.min(cb),
-            (Some(c), None) | (None, Some(c)) => join_coherence * c,
+            (Some(c), None) | (None, Some(c)) if size[a].min(size[b]) == 1 => join_coherence * c,
+            (Some(_), None) | (None, Some(_)) => 0.0,
             (None, None) => 0.0,
         };
         if e.linkage < floor {
@@ -341,6 +344,24 @@ mod tests {
         edges.extend([(2, 4, 0.3), (3, 4, 0.3)]);
         let close = average_linkage(5, &edges, 0.1, 0.5, 0.4);
         assert_eq!(close.cluster_of, [0, 0, 0, 0, 0]);
+    }
+
+    /// Two reports that belong together join a tight story on average
+    /// linkage alone: the join rule holds only lone reports.
+    #[test]
+    fn a_pair_is_not_held_to_the_join_coherence() {
+        let mut edges = vec![
+            (0, 1, 0.4),
+            (0, 2, 0.4),
+            (0, 3, 0.4),
+            (1, 2, 0.4),
+            (1, 3, 0.4),
+            (2, 3, 0.4),
+            (4, 5, 0.9),
+        ];
+        edges.extend([(0, 4, 0.3), (1, 4, 0.3), (0, 5, 0.3), (1, 5, 0.3)]);
+        let c = average_linkage(6, &edges, 0.1, 0.5, 0.4);
+        assert_eq!(c.cluster_of, [0, 0, 0, 0, 0, 0]);
     }
 
     #[test]

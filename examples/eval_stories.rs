@@ -10,9 +10,10 @@
 //! `--errors N` lists the N worst merges (predicted stories mixing gold
 //! stories, by wrongly linked pairs) and splits (gold stories spread over
 //! predicted stories, by missed pairs), with titles. `--threshold X`,
-//! `--strong X` and `--window DAYS` (0 = off) override defaults, for
-//! exploring only: reported figures use the defaults. `--half 0|1` keeps
-//! one of two disjoint halves of the gold stories (tune on 0, check on 1).
+//! `--strong X`, `--join-coherence X` and `--window DAYS` (0 = off)
+//! override defaults, for exploring only: reported figures use the
+//! defaults. `--half 0|1` keeps one of two disjoint halves of the gold
+//! stories (tune on 0, check on 1).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::collections::{BTreeMap, HashMap};
@@ -54,6 +55,11 @@ fn main() -> Result<()> {
             config.furniture_global = n.max(8);
         } else if a == "--coherence" {
             config.coherence = args.next().context("--coherence needs a number")?.parse()?;
+        } else if a == "--join-coherence" {
+            config.join_coherence = args
+                .next()
+                .context("--join-coherence needs a number")?
+                .parse()?;
         } else if a == "--coverage" {
             config.coverage_exponent = args.next().context("--coverage needs a number")?.parse()?;
         } else if a == "--min-sim" {

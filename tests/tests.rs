@@ -27,5 +27,8 @@ mod stories_cli;
 // `wirediff compare`: versioned JSON Lines and the terminal matrix.
 mod compare_cli;
 
+// `wirediff compare` on fixtures/compare: expected comparisons written by hand.
+mod compare_fixtures;
+
 // `wirediff compare --html`: the report in headless chromium (installed if absent).
 mod html_browser;

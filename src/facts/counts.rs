@@ -334,9 +334,25 @@ impl<'t> Words<'t> {
     }
 
     /// Whether punctuation between token `i - 1` and `i` ends a clause.
+    /// The period of an initialism before a lower-case word does not: "four
+    /// U.S. service members".
     pub(crate) fn breaks_before(&self, i: usize) -> bool {
-        i < self.tokens.len() && gap_breaks(self.gap(i))
+        i < self.tokens.len()
+            && gap_breaks(self.gap(i))
+            && !(i > 0
+                && self.gap(i).trim_end() == "."
+                && is_initialism(self.word(i - 1))
+                && self.word(i).starts_with(|c: char| c.is_lowercase()))
     }
+}
+
+/// Single letters joined by periods, as the tokenizer keeps them: "U.S",
+/// "U.N".
+fn is_initialism(word: &str) -> bool {
+    word.contains('.')
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
 fn people_class(word: &str) -> Option<NounClass> {
@@ -368,7 +384,9 @@ fn noun_after(w: &Words, from: usize) -> Option<Noun> {
     let first = j;
     let mut head = None;
     while j < w.tokens.len() && j < first + 3 {
-        if w.breaks_before(j) {
+        // A comma ends the noun phrase: in "wounding 30, police said" the
+        // noun after the comma is not what is counted.
+        if w.breaks_before(j) || w.gap(j).contains(',') {
             break;
         }
         let word = w.lower[j];
@@ -877,8 +895,10 @@ fn count_fact(
     let (kind, link, evidence_end, evidence_start) = match (&own, before, after) {
         (_, Some((k, at)), _) => (k, "before", noun_end.max(q.end) - 1, at),
         (Some(_), None, Some((k, at))) => (k, "noun", at, q.start),
+        // A vague bare number links only to an event right after it:
+        // "dozens wounded", not "dozens of times attacked".
         (None, None, Some((k, at)))
-            if q.rule != "vague"
+            if (q.rule != "vague" || at == q.end)
                 && (q.end..at).all(|b| BRIDGE.contains(&w.lower[b]))
                 && (q.end..=at).all(|b| !w.gap(b).contains(',')) =>
         {
@@ -1398,6 +1418,12 @@ mod tests {
         one_of_them: "Three people were shot and one of them died." => [
             c(Shot, 3, Some(3), "people"), c(Killed, 1, ONE, "people")],
         year_old_victim: "An 18-year-old was wounded in the shooting." => [c(Injured, 1, ONE, "18-year-old")],
+        bare_number_before_attribution: "A car bomb exploded, killing 12 people and wounding 30, police said." => [
+            c(Killed, 12, Some(12), "people"), c(Injured, 30, Some(30), "people")],
+        vague_bare_number_with_event: "At least 12 people have been killed and dozens wounded in the attack." => [
+            c(Killed, 12, None, "people"), c(Injured, 12, None, "people")],
+        dotted_abbreviation_modifier: "Four U.S. service members were injured Monday." => [
+            c(Injured, 4, Some(4), "U.S. service members")],
     }
 
     /// Status of forces and personnel counts, in text order.

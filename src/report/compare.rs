@@ -99,7 +99,7 @@ pub struct TerminalStyle {
 
 /// Writes, per compared story, the fact × source matrix (`✓ value` reported,
 /// `—` left out, `≠ value` conflicting), who is quoted per source, the
-/// missing-from and conflict lists, and the copy groups. All article text is
+/// missing-from list, the conflicts and updates, and the copy groups. All article text is
 /// sanitized; the matrix is cut to `style.width`.
 pub fn write_terminal(
     comparisons: &[StoryComparison],
@@ -228,7 +228,13 @@ pub fn write_terminal(
                 )
             )?;
         }
-        for &i in &c.conflicts {
+        // Conflicts, then updates that agree (a rising "at least").
+        let flagged = c
+            .conflicts
+            .iter()
+            .copied()
+            .chain((0..c.facts.len()).filter(|&i| c.facts[i].update && !c.facts[i].conflict));
+        for i in flagged {
             let fact = &c.facts[i];
             let values: Vec<String> = fact
                 .reports

@@ -175,6 +175,7 @@ pub fn average_linkage(
     edges: &[(u32, u32, f32)],
     threshold: f64,
     coherence: f64,
+    join_coherence: f64,
 ) -> Clustering {
     let mut adj: Vec<FastMap<u32, f64>> = vec![FastMap::default(); n];
     let mut internal = vec![0.0f64; n];
@@ -205,14 +206,22 @@ pub fn average_linkage(
         }
         // Relative coherence: two established clusters (three or more nodes
         // each) merge only when they are about as similar to each other as
-        // their members are within.
+        // their members are within (`coherence`); a lone node joins an
+        // established cluster only when it is similar enough to it relative
+        // to the cluster's own cohesion (`join_coherence`). Smaller clusters
+        // of two are not held to it: on ECB+ halves that split true stories
+        // into tight sub-clusters.
         let cohesion_of = |r: usize| {
             let k = f64::from(size[r]);
             (size[r] >= 3).then(|| internal[r] / (k * (k - 1.0) / 2.0))
         };
-        if let (Some(ca), Some(cb)) = (cohesion_of(a), cohesion_of(b))
-            && e.linkage < coherence * ca.min(cb)
-        {
+        let floor = match (cohesion_of(a), cohesion_of(b)) {
+            (Some(ca), Some(cb)) => coherence * ca.min(cb),
+            (Some(c), None) | (None, Some(c)) if size[a].min(size[b]) == 1 => join_coherence * c,
+            (Some(_), None) | (None, Some(_)) => 0.0,
+            (None, None) => 0.0,
+        };
+        if e.linkage < floor {
             continue;
         }
         // Merge the larger-numbered cluster into the smaller one.
@@ -296,7 +305,7 @@ mod tests {
     #[test]
     fn chains_do_not_merge() {
         let edges = [(0, 1, 0.9), (1, 2, 0.6), (2, 3, 0.9)];
-        let c = average_linkage(4, &edges, 0.4, 0.0);
+        let c = average_linkage(4, &edges, 0.4, 0.0, 0.0);
         assert_eq!(c.cluster_of, [0, 0, 2, 2]);
         assert!((c.cohesion[0] - 0.9).abs() < 1e-6);
         assert!((c.nearest[0] - 0.15).abs() < 1e-6);
@@ -306,15 +315,58 @@ mod tests {
     #[test]
     fn coherent_groups_merge() {
         let edges = [(0, 1, 0.8), (0, 2, 0.7), (1, 2, 0.75), (2, 3, 0.5)];
-        let c = average_linkage(4, &edges, 0.3, 0.0);
+        let c = average_linkage(4, &edges, 0.3, 0.0, 0.0);
         assert_eq!(c.cluster_of, [0, 0, 0, 3]);
-        let c = average_linkage(4, &edges, 0.1, 0.0);
+        let c = average_linkage(4, &edges, 0.1, 0.0, 0.0);
         assert_eq!(c.cluster_of, [0, 0, 0, 0]);
+    }
+
+    /// A tight story of four reports (cohesion 0.4) and a lone report of a
+    /// look-alike event with a mean similarity of 0.15 to it: above the
+    /// threshold, so plain average linkage takes it in; the join coherence
+    /// (0.15 < 0.4 · 0.4) keeps it out, while a report as close to the story
+    /// as its members are to each other still joins.
+    #[test]
+    fn a_lone_lookalike_does_not_join_a_tight_story() {
+        let mut edges = vec![
+            (0, 1, 0.4),
+            (0, 2, 0.4),
+            (0, 3, 0.4),
+            (1, 2, 0.4),
+            (1, 3, 0.4),
+            (2, 3, 0.4),
+        ];
+        edges.extend([(0, 4, 0.3), (1, 4, 0.3)]);
+        let plain = average_linkage(5, &edges, 0.1, 0.5, 0.0);
+        assert_eq!(plain.cluster_of, [0, 0, 0, 0, 0]);
+        let joined = average_linkage(5, &edges, 0.1, 0.5, 0.4);
+        assert_eq!(joined.cluster_of, [0, 0, 0, 0, 4]);
+        edges.extend([(2, 4, 0.3), (3, 4, 0.3)]);
+        let close = average_linkage(5, &edges, 0.1, 0.5, 0.4);
+        assert_eq!(close.cluster_of, [0, 0, 0, 0, 0]);
+    }
+
+    /// Two reports that belong together join a tight story on average
+    /// linkage alone: the join rule holds only lone reports.
+    #[test]
+    fn a_pair_is_not_held_to_the_join_coherence() {
+        let mut edges = vec![
+            (0, 1, 0.4),
+            (0, 2, 0.4),
+            (0, 3, 0.4),
+            (1, 2, 0.4),
+            (1, 3, 0.4),
+            (2, 3, 0.4),
+            (4, 5, 0.9),
+        ];
+        edges.extend([(0, 4, 0.3), (1, 4, 0.3), (0, 5, 0.3), (1, 5, 0.3)]);
+        let c = average_linkage(6, &edges, 0.1, 0.5, 0.4);
+        assert_eq!(c.cluster_of, [0, 0, 0, 0, 0, 0]);
     }
 
     #[test]
     fn no_edges_means_singletons() {
-        let c = average_linkage(3, &[], 0.1, 0.0);
+        let c = average_linkage(3, &[], 0.1, 0.0, 0.0);
         assert_eq!(c.cluster_of, [0, 1, 2]);
         assert_eq!(c.cohesion, [1.0, 1.0, 1.0]);
     }

@@ -28,7 +28,10 @@
 //!    [`StoriesConfig::strong_similarity`].
 //! 5. **Criterion** ([`cluster::average_linkage`]): clusters merge while
 //!    their mean pairwise similarity (missing edges count 0) is at least
-//!    [`StoriesConfig::threshold`]; this refuses chains.
+//!    [`StoriesConfig::threshold`]; this refuses chains. Established
+//!    clusters merge, or take in a lone report, only when the linkage is
+//!    a fair fraction of their own cohesion ([`StoriesConfig::coherence`],
+//!    [`StoriesConfig::join_coherence`]).
 //!
 //! The result is deterministic: parallel steps collect in input order and
 //! nothing is emitted in hash order.
@@ -95,6 +98,16 @@ pub struct StoriesConfig {
     /// (two earthquakes) are each tight inside and looser between. The
     /// default is 0.5.
     pub coherence: f64,
+    /// Join coherence: a single copy group joins a cluster of three or more
+    /// only when its average linkage to it is at least this fraction of the
+    /// cluster's internal mean similarity. On a small input, words common
+    /// in all news of one kind (troops, base, attack) look rare, and a lone
+    /// report of a look-alike event clears the threshold while being much
+    /// less similar to a tight story than its members are to each other.
+    /// The default is 0.45; against 0 (no such rule) it moves the ARI on
+    /// ECB+ from 0.8931 to 0.8911, on GVA from 0.7175 to 0.7143, and leaves
+    /// BASIL at 0.9922.
+    pub join_coherence: f64,
     /// Reports whose `published` dates are more than this many days apart
     /// are linked only by strong evidence (`strong_similarity`); `None`
     /// turns the time rule off. The default is 7 days.
@@ -141,6 +154,7 @@ impl Default for StoriesConfig {
         StoriesConfig {
             threshold: 0.1,
             coherence: 0.5,
+            join_coherence: 0.45,
             window_days: Some(7),
             strong_similarity: 0.35,
             min_similarity: 0.05,
@@ -452,7 +466,13 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
     );
 
     // 5. Criterion.
-    let clustering = cluster::average_linkage(n, &edges, config.threshold, config.coherence);
+    let clustering = cluster::average_linkage(
+        n,
+        &edges,
+        config.threshold,
+        config.coherence,
+        config.join_coherence,
+    );
 
     let stories = assemble(
         articles,

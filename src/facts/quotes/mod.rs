@@ -129,6 +129,14 @@ impl Quote {
     pub fn is_quoted_speaker(&self) -> bool {
         self.attribution == Attribution::Speech && self.speaker != Speaker::default()
     }
+
+    /// Whether the source is somebody or something the article cites as a
+    /// source: a quoted speaker, or a document ("a military statement said",
+    /// "the report found"); not a stance and not an unresolved pronoun. This
+    /// is what a coverage comparison aligns.
+    pub fn is_cited_source(&self) -> bool {
+        self.attribution != Attribution::Stance && self.speaker != Speaker::default()
+    }
 }
 
 /// The speaker of a quote.
@@ -518,6 +526,26 @@ impl Doc<'_> {
         hedge: Option<Span>,
     ) -> Option<Found> {
         let c = cue.0;
+        // A place preposition right after the verb ("a city disputed between
+        // Baghdad and Erbil", "troops stationed along the border") makes it
+        // a participle describing a place, not a cue introducing content.
+        if self.plain_word(cue.1, c)
+            && matches!(
+                self.word(cue.1).to_ascii_lowercase().as_str(),
+                "between"
+                    | "among"
+                    | "across"
+                    | "along"
+                    | "near"
+                    | "inside"
+                    | "outside"
+                    | "beneath"
+                    | "behind"
+                    | "beyond"
+            )
+        {
+            return None;
+        }
         // A relative pronoun's content follows it: "…, which urged a delay".
         let relative = src.1 - src.0 == 1
             && ["who", "which", "that"]
@@ -607,6 +635,23 @@ impl Doc<'_> {
                     "is" | "was" | "are" | "were" | "be" | "been" | "being"
                 ));
         if !finite || !self.word(c).ends_with("ed") {
+            return None;
+        }
+        // In a relative clause ("a city that is claimed by both Baghdad and
+        // Erbil") the passive describes the noun before it; nothing is
+        // attributed.
+        let before_aux = if be < c {
+            be.checked_sub(1)
+        } else {
+            be.checked_sub(2)
+        };
+        if let Some(r) = before_aux
+            && self.plain_word(r, c)
+            && matches!(
+                self.word(r).to_ascii_lowercase().as_str(),
+                "that" | "which" | "who"
+            )
+        {
             return None;
         }
         let src = self.right_np(c + 2)?;

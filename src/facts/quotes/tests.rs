@@ -661,3 +661,25 @@ fn places_speak_for_governments() {
     assert_eq!(jordan.speaker.name.as_deref(), Some("Michael Jordan"));
     assert!(jordan.resolved_from.is_some());
 }
+
+/// A passive in a relative clause describes the noun before it: "a city
+/// that is claimed by both Baghdad and Erbil" attributes nothing to them.
+#[test]
+fn relative_passives_are_not_attributions() {
+    let text = "Kirkuk is an ethnically mixed city that is claimed by both Baghdad and Erbil. \
+                The move was first reported by MSNBC.";
+    let found = run(text);
+    let rules: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(f, q)| (f.rule, s(text, q.speaker_span)))
+        .collect();
+    assert_eq!(rules, [("quote.passive_by", "MSNBC")]);
+}
+
+/// A verb followed by a place preposition describes a place: "an oil-rich
+/// city disputed between Baghdad and Erbil" is not an attribution.
+#[test]
+fn participles_before_place_prepositions_are_not_cues() {
+    let text = "Kirkuk, an oil-rich city disputed between Baghdad and Erbil, is home to Kurds.";
+    assert!(run(text).is_empty(), "{:#?}", run(text));
+}

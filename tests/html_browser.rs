@@ -18,7 +18,7 @@ use wirediff::facts::Interval;
 use crate::util::{TestEnv, fixtures, stderr, stdout};
 
 /// The corpus the report is built from (a wire story and its reprints).
-const CORPUS: &str = "copies/articles.jsonl";
+const CORPUS: &str = "compare/articles.jsonl";
 
 /// Where chromium is expected (Debian's package).
 const CHROMIUM: &str = "/usr/bin/chromium";

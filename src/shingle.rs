@@ -36,7 +36,8 @@ impl Default for Shingling {
 #[derive(Debug, Default)]
 pub struct Scratch {
     tokenizer: normalize::Tokenizer,
-    window: Vec<u64>,
+    /// The hash of every token of the text, in order.
+    token_hashes: Vec<u64>,
     text: String,
 }
 
@@ -135,33 +136,41 @@ pub fn sort_unique(set: &mut Vec<u32>) {
 }
 
 fn word_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>) {
-    // The last k token hashes, in a ring.
-    let window = &mut scratch.window;
-    window.clear();
-    window.resize(k, 0);
-    let start = out.len();
-    // Rolling polynomial H = Σ t_j · BASE^(k-1-j) over the last k token hashes.
-    let base_k = BASE.wrapping_pow(k as u32);
-    let mut rolling = 0u64;
-    let mut seen = 0usize;
-    let mut slot = 0usize;
-    scratch.tokenizer.for_each_token(text, |token| {
-        let t = token_hash(token);
-        // The hash leaving the window (0 while the window fills).
-        rolling = rolling
-            .wrapping_mul(BASE)
-            .wrapping_add(t)
-            .wrapping_sub(window[slot].wrapping_mul(base_k));
-        window[slot] = t;
-        slot = if slot + 1 == k { 0 } else { slot + 1 };
-        seen += 1;
-        if seen >= k {
-            out.push(finish(rolling, k));
+    // Token hashes first, then the shingles over them: two simple loops.
+    let tokens = &mut scratch.token_hashes;
+    tokens.clear();
+    scratch
+        .tokenizer
+        .for_each_token(text, |token| tokens.push(token_hash(token)));
+    if tokens.len() < k {
+        if !tokens.is_empty() {
+            out.push(finish(polynomial(tokens), tokens.len()));
         }
-    });
-    if out.len() == start && seen > 0 {
-        out.push(finish(rolling, seen));
+        return;
     }
+    // Rolling polynomial H = Σ t_j · BASE^(k-1-j) over each window of k
+    // token hashes: without its first token's term, t_out · BASE^(k-1), a
+    // window's H times BASE plus the next token's hash is the next window's.
+    let leading = BASE.wrapping_pow(k as u32 - 1);
+    let mut rolling = polynomial(&tokens[..k - 1]);
+    out.reserve(tokens.len() - k + 1);
+    out.extend(
+        tokens[k - 1..]
+            .iter()
+            .zip(tokens.iter())
+            .map(|(&t_in, &t_out)| {
+                let window = rolling.wrapping_mul(BASE).wrapping_add(t_in);
+                rolling = window.wrapping_sub(t_out.wrapping_mul(leading));
+                finish(window, k)
+            }),
+    );
+}
+
+/// Σ t_j · BASE^(len-1-j) over the token hashes `t` (Horner's rule).
+fn polynomial(tokens: &[u64]) -> u64 {
+    tokens
+        .iter()
+        .fold(0u64, |h, &t| h.wrapping_mul(BASE).wrapping_add(t))
 }
 
 /// Odd multiplier of the rolling polynomial over token hashes.

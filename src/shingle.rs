@@ -139,9 +139,7 @@ fn word_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>
     // Token hashes first, then the shingles over them: two simple loops.
     let tokens = &mut scratch.token_hashes;
     tokens.clear();
-    scratch
-        .tokenizer
-        .for_each_token(text, |token| tokens.push(token_hash(token)));
+    tokens.extend(scratch.tokenizer.tokenize(text).iter().map(token_hash));
     if tokens.len() < k {
         if !tokens.is_empty() {
             out.push(finish(polynomial(tokens), tokens.len()));

@@ -173,7 +173,9 @@ pub fn pairs(
             per_band
         })
         .collect();
-    let mut all: Vec<(u32, u32)> = (0..bands.bands)
+    // Each pair as one number, first article in the high half, so that
+    // numeric order is pair order. A pair recurs in every band it shares.
+    let mut all: Vec<u64> = (0..bands.bands)
         .into_par_iter()
         .flat_map_iter(|band| {
             let mut keys: Vec<(u64, u32)> = blocks
@@ -190,21 +192,84 @@ pub fn pairs(
                 };
                 for (x, &(_, a)) in bucket.iter().enumerate() {
                     for &(_, b) in bucket.iter().skip(x + 1).take(window) {
-                        out.push((a, b));
+                        out.push(u64::from(a) << 32 | u64::from(b));
                     }
                 }
             }
             out
         })
         .collect();
-    all.par_sort_unstable();
+    sort_numbers(&mut all);
     all.dedup();
-    all
+    all.into_iter()
+        .map(|pair| ((pair >> 32) as u32, pair as u32))
+        .collect()
+}
+
+/// Sorts numbers with a least-significant-digit radix sort, one byte a
+/// pass, skipping the bytes that are equal in every number (article
+/// numbers fill only the low bytes of each half of a pair).
+fn sort_numbers(numbers: &mut Vec<u64>) {
+    if numbers.len() < 256 {
+        numbers.sort_unstable();
+        return;
+    }
+    let mut counts = [[0usize; 256]; 8];
+    for &x in numbers.iter() {
+        for (byte, counts) in counts.iter_mut().enumerate() {
+            counts[(x >> (8 * byte)) as usize & 0xff] += 1;
+        }
+    }
+    let mut other = vec![0u64; numbers.len()];
+    for (byte, counts) in counts.iter_mut().enumerate() {
+        if counts.contains(&numbers.len()) {
+            continue;
+        }
+        let mut total = 0;
+        for count in counts.iter_mut() {
+            let c = *count;
+            *count = total;
+            total += c;
+        }
+        for &x in numbers.iter() {
+            let slot = &mut counts[(x >> (8 * byte)) as usize & 0xff];
+            other[*slot] = x;
+            *slot += 1;
+        }
+        std::mem::swap(numbers, &mut other);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_numbers_agrees_with_sort() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for (len, mask) in [
+            (0, u64::MAX),
+            (255, u64::MAX),
+            (256, u64::MAX),
+            (5000, u64::MAX),
+            (5000, 0x0000_7fff_0000_7fff),
+            (5000, 0x00ff_0000_0000_0000),
+            (5000, 0),
+        ] {
+            let mut v: Vec<u64> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    state & mask
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_numbers(&mut v);
+            assert_eq!(v, want, "len {len} mask {mask:#x}");
+        }
+    }
 
     #[test]
     fn high_threshold_gives_steep_curve_at_threshold() {

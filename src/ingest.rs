@@ -528,7 +528,7 @@ fn read_record(
     match &mut open.state {
         FileState::Jsonl(reader) => loop {
             let mut line = Vec::new();
-            if reader.read_until(b'\n', &mut line).map_err(read_err)? == 0 {
+            if read_line(reader, &mut line).map_err(read_err)? == 0 {
                 open.state = FileState::Done;
                 return Ok(None);
             }
@@ -649,6 +649,30 @@ fn read_record(
             )))
         }
         FileState::Done => Ok(None),
+    }
+}
+
+/// Appends the next line of `reader` to `line`, its newline included, and
+/// returns the number of bytes read (0 at the end): `BufRead::read_until`
+/// with the memchr crate's vectorized search for the newline.
+fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        let (used, done) = match memchr::memchr(b'\n', available) {
+            Some(newline) => (newline + 1, true),
+            None => (available.len(), available.is_empty()),
+        };
+        line.extend_from_slice(&available[..used]);
+        reader.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
+        }
     }
 }
 
@@ -866,6 +890,31 @@ mod tests {
 
     fn read_paths(paths: &[PathBuf], config: IngestConfig) -> Result<Ingested> {
         read(&Inputs::resolve(paths, config)?)
+    }
+
+    #[test]
+    fn lines_are_read_across_buffer_refills() {
+        let text = b"first\n\nthird line is longer than the buffer\nlast, no newline";
+        let mut reader = BufReader::with_capacity(4, &text[..]);
+        let mut lines = Vec::new();
+        loop {
+            let mut line = Vec::new();
+            let read = read_line(&mut reader, &mut line).unwrap();
+            assert_eq!(read, line.len());
+            if read == 0 {
+                break;
+            }
+            lines.push(String::from_utf8(line).unwrap());
+        }
+        assert_eq!(
+            lines,
+            [
+                "first\n",
+                "\n",
+                "third line is longer than the buffer\n",
+                "last, no newline"
+            ]
+        );
     }
 
     #[test]

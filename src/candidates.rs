@@ -105,11 +105,13 @@ fn band_key(words: &[u32], band: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-/// Sorts `(key, article)` pairs by key, then article (a stable
-/// least-significant-digit radix sort, one byte of the key per pass, over
-/// pairs already in article order). Keys are hashes, so every byte is
-/// spread and the sort runs in eight linear passes.
+/// Sorts `(key, article)` pairs by key, then article, given pairs in
+/// article order. Keys are hashes, so their top 33 bits almost always tell
+/// them apart: a stable least-significant-digit radix sort on those bits
+/// (three passes of 11 bits) is followed by a stable sort on the whole key
+/// of any run that shares the top bits but not the key (rare).
 fn radix_sort(keys: &mut Vec<(u64, u32)>) {
+    const DIGIT: u32 = 11;
     if keys.len() < 256 {
         keys.sort_unstable();
         return;
@@ -119,11 +121,12 @@ fn radix_sort(keys: &mut Vec<(u64, u32)>) {
         "articles come in order"
     );
     let mut other = vec![(0u64, 0u32); keys.len()];
-    for pass in 0..8 {
-        let shift = pass * 8;
-        let mut counts = [0usize; 256];
+    for pass in 0..3 {
+        let shift = 64 - DIGIT * (3 - pass);
+        let digit = |key: u64| ((key >> shift) & ((1 << DIGIT) - 1)) as usize;
+        let mut counts = [0usize; 1 << DIGIT];
         for &(key, _) in keys.iter() {
-            counts[((key >> shift) & 0xff) as usize] += 1;
+            counts[digit(key)] += 1;
         }
         let mut total = 0;
         for count in counts.iter_mut() {
@@ -132,11 +135,17 @@ fn radix_sort(keys: &mut Vec<(u64, u32)>) {
             total += c;
         }
         for &item in keys.iter() {
-            let slot = &mut counts[((item.0 >> shift) & 0xff) as usize];
+            let slot = &mut counts[digit(item.0)];
             other[*slot] = item;
             *slot += 1;
         }
         std::mem::swap(keys, &mut other);
+    }
+    let top = |key: u64| key >> (64 - 3 * DIGIT);
+    for run in keys.chunk_by_mut(|x, y| top(x.0) == top(y.0)) {
+        if run.windows(2).any(|w| w[0].0 != w[1].0) {
+            run.sort_by_key(|&(key, _)| key);
+        }
     }
 }
 
@@ -243,6 +252,32 @@ fn sort_numbers(numbers: &mut Vec<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn radix_sort_orders_keys_sharing_top_bits() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for (len, mask) in [
+            (100, u64::MAX),
+            (5000, u64::MAX),
+            // Keys that share their top bits, or are equal.
+            (5000, 0x0000_0000_0000_00ff),
+            (5000, 0xff80_0000_0000_0003),
+            (5000, 0),
+        ] {
+            let mut keys: Vec<(u64, u32)> = (0..len)
+                .map(|i| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (state & mask, i)
+                })
+                .collect();
+            let mut want = keys.clone();
+            want.sort_unstable();
+            radix_sort(&mut keys);
+            assert_eq!(keys, want, "len {len} mask {mask:#x}");
+        }
+    }
 
     #[test]
     fn sort_numbers_agrees_with_sort() {

@@ -314,21 +314,22 @@ fn mixed_tokens(
     let mut scan = Scan {
         text,
         classes,
-        spans,
         rewritten,
         folded,
     };
+    // Pushed to as a local vector: the fast path keeps it in registers.
+    let mut found = std::mem::take(spans);
     // Every token before `done` is found; `special` is the first special
     // byte at or after `done` (or `n`).
     let (mut done, mut special) = (0, classes.next_special(0, n));
     let mut plain_or_slow = |start: usize, end: usize| {
         while done <= start {
             if special > end || special == n {
-                scan.spans.push((start, end));
+                found.push((start, end));
                 done = end;
                 return;
             }
-            done = scan.next_token(done);
+            done = scan.next_token(done, &mut found);
             if special < done {
                 special = classes.next_special(done, n);
             }
@@ -354,23 +355,24 @@ fn mixed_tokens(
         plain_or_slow(run_start, n);
     }
     while done < n {
-        done = scan.next_token(done);
+        done = scan.next_token(done, &mut found);
     }
+    *spans = found;
 }
 
 /// What [`mixed_tokens`] reads and writes.
 struct Scan<'a> {
     text: &'a str,
     classes: &'a ByteClasses,
-    spans: &'a mut Vec<(usize, usize)>,
     rewritten: &'a mut String,
     folded: &'a mut String,
 }
 
 impl Scan<'_> {
-    /// Finds the first token at or after `i`, character by character, and
+    /// Finds the first token at or after `i`, character by character,
+    /// pushes its range (or those of its folded tokens) to `spans`, and
     /// returns where it ends (the text length if there is none).
-    fn next_token(&mut self, mut i: usize) -> usize {
+    fn next_token(&mut self, mut i: usize, spans: &mut Vec<(usize, usize)>) -> usize {
         let (text, classes) = (self.text, self.classes);
         let bytes = text.as_bytes();
         let n = bytes.len();
@@ -429,7 +431,7 @@ impl Scan<'_> {
             i = classes.next_non_word(i, n);
         }
         let token = &text[start..i];
-        let (spans, rewritten) = (&mut *self.spans, &mut *self.rewritten);
+        let rewritten = &mut *self.rewritten;
         if unicode {
             let nfkc: String = token.nfkc().collect();
             unicode_tokens(&nfkc, self.folded, &mut |token: &str| {

@@ -335,24 +335,38 @@ fn mixed_tokens(
             }
         }
     };
-    let (mut run_start, mut in_run, mut carry) = (0, false, 0);
+    // A run of word bytes still open at the end of the previous block.
+    let mut open: Option<usize> = None;
+    let mut carry = 0;
     for (block, &word) in classes.word.iter().enumerate() {
-        // Bits where a run of word bytes starts or ends.
-        let mut edges = word ^ (word << 1 | carry);
+        let base = block * 64;
+        // Bits where a run of word bytes starts, and just after one ends.
+        let before = word << 1 | carry;
         carry = word >> 63;
-        while edges != 0 {
-            let at = block * 64 + edges.trailing_zeros() as usize;
-            edges &= edges - 1;
-            if in_run {
-                plain_or_slow(run_start, at);
-            } else {
-                run_start = at;
+        let (mut starts, mut ends) = (word & !before, !word & before);
+        if let Some(start) = open {
+            if ends == 0 {
+                // The whole block is word bytes.
+                continue;
             }
-            in_run = !in_run;
+            plain_or_slow(start, base + ends.trailing_zeros() as usize);
+            ends &= ends - 1;
+            open = None;
+        }
+        // Starts and ends alternate: pair them lowest first. A start left
+        // over opens a run that ends in a later block.
+        while ends != 0 {
+            let start = base + starts.trailing_zeros() as usize;
+            plain_or_slow(start, base + ends.trailing_zeros() as usize);
+            starts &= starts - 1;
+            ends &= ends - 1;
+        }
+        if starts != 0 {
+            open = Some(base + starts.trailing_zeros() as usize);
         }
     }
-    if in_run {
-        plain_or_slow(run_start, n);
+    if let Some(start) = open {
+        plain_or_slow(start, n);
     }
     while done < n {
         done = scan.next_token(done, &mut found);
@@ -673,6 +687,30 @@ mod tests {
             Tokenizer::default().for_each_token(&text, |t| got.push(t.to_vec()));
             assert_eq!(got, whole_text_tokens(&text), "shift {shift}");
         }
+    }
+
+    #[test]
+    fn long_runs_and_texts_ending_on_a_block_edge() {
+        // Runs of word bytes that fill whole 64-byte blocks, and texts whose
+        // last byte is a word byte at the end of a block.
+        for run in [1, 63, 64, 65, 127, 128, 129, 300] {
+            for offset in [0, 1, 62, 63, 64] {
+                let word = "x".repeat(run);
+                let texts = [
+                    format!("{}{word} é{word}", " ".repeat(offset)),
+                    format!("{}{word}", "y ".repeat(offset)),
+                    format!("{word}'s {word}’{word}"),
+                ];
+                for text in texts {
+                    let mut got = Vec::new();
+                    Tokenizer::default().for_each_token(&text, |t| got.push(t.to_vec()));
+                    assert_eq!(got, whole_text_tokens(&text), "run {run} offset {offset}");
+                }
+            }
+        }
+        let exact = "ab ".repeat(21) + "c";
+        assert_eq!(exact.len(), 64);
+        assert_eq!(normalized(&exact), exact);
     }
 
     #[test]

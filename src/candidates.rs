@@ -105,11 +105,13 @@ fn band_key(words: &[u32], band: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-/// Sorts `(key, article)` pairs by key, then article (a stable
-/// least-significant-digit radix sort, one byte of the key per pass, over
-/// pairs already in article order). Keys are hashes, so every byte is
-/// spread and the sort runs in eight linear passes.
+/// Sorts `(key, article)` pairs by key, then article, given pairs in
+/// article order. Keys are hashes, so their top 33 bits almost always tell
+/// them apart: a stable least-significant-digit radix sort on those bits
+/// (three passes of 11 bits) is followed by a stable sort on the whole key
+/// of any run that shares the top bits but not the key (rare).
 fn radix_sort(keys: &mut Vec<(u64, u32)>) {
+    const DIGIT: u32 = 11;
     if keys.len() < 256 {
         keys.sort_unstable();
         return;
@@ -119,11 +121,12 @@ fn radix_sort(keys: &mut Vec<(u64, u32)>) {
         "articles come in order"
     );
     let mut other = vec![(0u64, 0u32); keys.len()];
-    for pass in 0..8 {
-        let shift = pass * 8;
-        let mut counts = [0usize; 256];
+    for pass in 0..3 {
+        let shift = 64 - DIGIT * (3 - pass);
+        let digit = |key: u64| ((key >> shift) & ((1 << DIGIT) - 1)) as usize;
+        let mut counts = [0usize; 1 << DIGIT];
         for &(key, _) in keys.iter() {
-            counts[((key >> shift) & 0xff) as usize] += 1;
+            counts[digit(key)] += 1;
         }
         let mut total = 0;
         for count in counts.iter_mut() {
@@ -132,11 +135,17 @@ fn radix_sort(keys: &mut Vec<(u64, u32)>) {
             total += c;
         }
         for &item in keys.iter() {
-            let slot = &mut counts[((item.0 >> shift) & 0xff) as usize];
+            let slot = &mut counts[digit(item.0)];
             other[*slot] = item;
             *slot += 1;
         }
         std::mem::swap(keys, &mut other);
+    }
+    let top = |key: u64| key >> (64 - 3 * DIGIT);
+    for run in keys.chunk_by_mut(|x, y| top(x.0) == top(y.0)) {
+        if run.windows(2).any(|w| w[0].0 != w[1].0) {
+            run.sort_by_key(|&(key, _)| key);
+        }
     }
 }
 
@@ -173,7 +182,9 @@ pub fn pairs(
             per_band
         })
         .collect();
-    let mut all: Vec<(u32, u32)> = (0..bands.bands)
+    // Each pair as one number, first article in the high half, so that
+    // numeric order is pair order. A pair recurs in every band it shares.
+    let mut all: Vec<u64> = (0..bands.bands)
         .into_par_iter()
         .flat_map_iter(|band| {
             let mut keys: Vec<(u64, u32)> = blocks
@@ -190,21 +201,110 @@ pub fn pairs(
                 };
                 for (x, &(_, a)) in bucket.iter().enumerate() {
                     for &(_, b) in bucket.iter().skip(x + 1).take(window) {
-                        out.push((a, b));
+                        out.push(u64::from(a) << 32 | u64::from(b));
                     }
                 }
             }
             out
         })
         .collect();
-    all.par_sort_unstable();
+    sort_numbers(&mut all);
     all.dedup();
-    all
+    all.into_iter()
+        .map(|pair| ((pair >> 32) as u32, pair as u32))
+        .collect()
+}
+
+/// Sorts numbers with a least-significant-digit radix sort, one byte a
+/// pass, skipping the bytes that are equal in every number (article
+/// numbers fill only the low bytes of each half of a pair).
+fn sort_numbers(numbers: &mut Vec<u64>) {
+    if numbers.len() < 256 {
+        numbers.sort_unstable();
+        return;
+    }
+    let mut counts = [[0usize; 256]; 8];
+    for &x in numbers.iter() {
+        for (byte, counts) in counts.iter_mut().enumerate() {
+            counts[(x >> (8 * byte)) as usize & 0xff] += 1;
+        }
+    }
+    let mut other = vec![0u64; numbers.len()];
+    for (byte, counts) in counts.iter_mut().enumerate() {
+        if counts.contains(&numbers.len()) {
+            continue;
+        }
+        let mut total = 0;
+        for count in counts.iter_mut() {
+            let c = *count;
+            *count = total;
+            total += c;
+        }
+        for &x in numbers.iter() {
+            let slot = &mut counts[(x >> (8 * byte)) as usize & 0xff];
+            other[*slot] = x;
+            *slot += 1;
+        }
+        std::mem::swap(numbers, &mut other);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn radix_sort_orders_keys_sharing_top_bits() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for (len, mask) in [
+            (100, u64::MAX),
+            (5000, u64::MAX),
+            // Keys that share their top bits, or are equal.
+            (5000, 0x0000_0000_0000_00ff),
+            (5000, 0xff80_0000_0000_0003),
+            (5000, 0),
+        ] {
+            let mut keys: Vec<(u64, u32)> = (0..len)
+                .map(|i| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (state & mask, i)
+                })
+                .collect();
+            let mut want = keys.clone();
+            want.sort_unstable();
+            radix_sort(&mut keys);
+            assert_eq!(keys, want, "len {len} mask {mask:#x}");
+        }
+    }
+
+    #[test]
+    fn sort_numbers_agrees_with_sort() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for (len, mask) in [
+            (0, u64::MAX),
+            (255, u64::MAX),
+            (256, u64::MAX),
+            (5000, u64::MAX),
+            (5000, 0x0000_7fff_0000_7fff),
+            (5000, 0x00ff_0000_0000_0000),
+            (5000, 0),
+        ] {
+            let mut v: Vec<u64> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    state & mask
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_numbers(&mut v);
+            assert_eq!(v, want, "len {len} mask {mask:#x}");
+        }
+    }
 
     #[test]
     fn high_threshold_gives_steep_curve_at_threshold() {

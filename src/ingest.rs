@@ -24,6 +24,8 @@ use serde_json::{Map, Value};
 use crate::article::{Article, Origin};
 use crate::error::{Error, Result};
 
+mod json;
+
 /// The formats wirediff reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -526,7 +528,7 @@ fn read_record(
     match &mut open.state {
         FileState::Jsonl(reader) => loop {
             let mut line = Vec::new();
-            if reader.read_until(b'\n', &mut line).map_err(read_err)? == 0 {
+            if read_line(reader, &mut line).map_err(read_err)? == 0 {
                 open.state = FileState::Done;
                 return Ok(None);
             }
@@ -647,6 +649,30 @@ fn read_record(
             )))
         }
         FileState::Done => Ok(None),
+    }
+}
+
+/// Appends the next line of `reader` to `line`, its newline included, and
+/// returns the number of bytes read (0 at the end): `BufRead::read_until`
+/// with the memchr crate's vectorized search for the newline.
+fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        let (used, done) = match memchr::memchr(b'\n', available) {
+            Some(newline) => (newline + 1, true),
+            None => (available.len(), available.is_empty()),
+        };
+        line.extend_from_slice(&available[..used]);
+        reader.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
+        }
     }
 }
 
@@ -774,26 +800,7 @@ fn parse_json(
     file: &InputFile,
     line_number: u64,
 ) -> std::result::Result<Article, String> {
-    use serde::de::DeserializeSeed;
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = RecordSeed { fields }
-        .deserialize(&mut de)
-        .and_then(|parsed| de.end().map(|()| parsed))
-        .map_err(|e| {
-            let message = e.to_string();
-            match e.classify() {
-                serde_json::error::Category::Data if message.starts_with("field '") => {
-                    // Our own message; drop serde_json's position suffix.
-                    message
-                        .split(" at line ")
-                        .next()
-                        .unwrap_or(&message)
-                        .to_string()
-                }
-                serde_json::error::Category::Data => "expected a JSON object".to_string(),
-                _ => format!("not valid JSON: {message}"),
-            }
-        })?;
+    let parsed = json::parse_record(text, fields)?;
     let Some(body) = parsed.text else {
         return Err(format!("missing field '{}'", fields.text));
     };
@@ -811,142 +818,6 @@ fn parse_json(
         extra: parsed.extra,
         origin: Origin::default(),
     })
-}
-
-/// A JSON Lines record read straight into the article's fields (no
-/// intermediate map): the known fields by the [`FieldMap`], the rest kept as
-/// extra fields in input order.
-#[derive(Default)]
-struct ParsedRecord {
-    id: Option<String>,
-    source: Option<String>,
-    published: Option<String>,
-    title: Option<String>,
-    text: Option<String>,
-    url: Option<String>,
-    extra: Map<String, Value>,
-}
-
-/// Which article field a key of the record holds.
-enum Slot {
-    Id,
-    Source,
-    Published,
-    Title,
-    Text,
-    Url,
-    Extra(String),
-}
-
-struct RecordSeed<'f> {
-    fields: &'f FieldMap,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for RecordSeed<'_> {
-    type Value = ParsedRecord;
-
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> std::result::Result<ParsedRecord, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for RecordSeed<'_> {
-    type Value = ParsedRecord;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> std::result::Result<ParsedRecord, A::Error> {
-        use serde::de::Error as _;
-        let fields = self.fields;
-        let mut record = ParsedRecord::default();
-        while let Some(slot) = map.next_key_seed(KeySeed { fields })? {
-            let value: Value = map.next_value()?;
-            let (target, name) = match slot {
-                Slot::Extra(key) => {
-                    record.extra.insert(key, value);
-                    continue;
-                }
-                Slot::Text => {
-                    record.text = match value {
-                        Value::Null => Some(String::new()),
-                        Value::String(body) => Some(body),
-                        _ => {
-                            return Err(A::Error::custom(format!(
-                                "field '{}' is not a string",
-                                fields.text
-                            )));
-                        }
-                    };
-                    continue;
-                }
-                Slot::Id => (&mut record.id, &fields.id),
-                Slot::Source => (&mut record.source, &fields.source),
-                Slot::Published => (&mut record.published, &fields.published),
-                Slot::Title => (&mut record.title, &fields.title),
-                Slot::Url => (&mut record.url, &fields.url),
-            };
-            *target = match value {
-                Value::Null => None,
-                Value::String(s) => Some(s),
-                Value::Number(n) => Some(n.to_string()),
-                Value::Bool(b) => Some(b.to_string()),
-                _ => return Err(A::Error::custom(format!("field '{name}' is not a string"))),
-            };
-        }
-        Ok(record)
-    }
-}
-
-/// Reads a key and tells which field it is, without allocating for known
-/// fields.
-struct KeySeed<'f> {
-    fields: &'f FieldMap,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for KeySeed<'_> {
-    type Value = Slot;
-
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> std::result::Result<Slot, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl serde::de::Visitor<'_> for KeySeed<'_> {
-    type Value = Slot;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a field name")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, key: &str) -> std::result::Result<Slot, E> {
-        let f = self.fields;
-        Ok(if key == f.text {
-            Slot::Text
-        } else if key == f.id {
-            Slot::Id
-        } else if key == f.source {
-            Slot::Source
-        } else if key == f.published {
-            Slot::Published
-        } else if key == f.title {
-            Slot::Title
-        } else if key == f.url {
-            Slot::Url
-        } else {
-            Slot::Extra(key.to_string())
-        })
-    }
 }
 
 /// Everything read from the inputs at once.
@@ -1019,6 +890,31 @@ mod tests {
 
     fn read_paths(paths: &[PathBuf], config: IngestConfig) -> Result<Ingested> {
         read(&Inputs::resolve(paths, config)?)
+    }
+
+    #[test]
+    fn lines_are_read_across_buffer_refills() {
+        let text = b"first\n\nthird line is longer than the buffer\nlast, no newline";
+        let mut reader = BufReader::with_capacity(4, &text[..]);
+        let mut lines = Vec::new();
+        loop {
+            let mut line = Vec::new();
+            let read = read_line(&mut reader, &mut line).unwrap();
+            assert_eq!(read, line.len());
+            if read == 0 {
+                break;
+            }
+            lines.push(String::from_utf8(line).unwrap());
+        }
+        assert_eq!(
+            lines,
+            [
+                "first\n",
+                "\n",
+                "third line is longer than the buffer\n",
+                "last, no newline"
+            ]
+        );
     }
 
     #[test]

@@ -10,30 +10,88 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Reusable buffers for [`Tokenizer::for_each_token`], one per thread.
+/// Reusable buffers for tokenizing, one per thread.
 #[derive(Debug, Default)]
 pub struct Tokenizer {
-    /// The text with ASCII letters lower-cased.
-    text: String,
-    /// A token being assembled when it must be copied.
-    token: Vec<u8>,
+    /// The text with ASCII letters lower-cased, then (once the text is
+    /// tokenized) the tokens that are not slices of it.
+    bytes: String,
+    /// Which bytes of the text are ASCII word bytes, and which may start a
+    /// token (word bytes and non-ASCII bytes); see [`ByteClasses`].
+    classes: ByteClasses,
+    /// Each token as a byte range of `bytes`, in order.
+    spans: Vec<(usize, usize)>,
+    /// Tokens that are not slices of the text (folded, or with apostrophes
+    /// dropped), appended to `bytes` at the end.
+    rewritten: String,
     /// Scratch for tokens with non-ASCII characters.
     folded: String,
 }
 
+/// The tokens of one text, borrowed from the [`Tokenizer`] that found them.
+#[derive(Clone, Copy, Debug)]
+pub struct Tokens<'a> {
+    bytes: &'a [u8],
+    spans: &'a [(usize, usize)],
+}
+
+impl<'a> Tokens<'a> {
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether the text has no token.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The UTF-8 bytes of each token, in text order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &'a [u8]> + 'a {
+        let bytes = self.bytes;
+        self.spans
+            .iter()
+            .map(move |&(start, end)| &bytes[start..end])
+    }
+}
+
 impl Tokenizer {
-    /// Calls `emit` with the UTF-8 bytes of each normalized token of `text`,
-    /// in order.
+    /// The normalized tokens of `text`, in order.
     ///
-    /// ASCII is lower-cased in one vectorizable pass and scanned byte by
-    /// byte; only tokens that contain non-ASCII characters are NFKC-folded
-    /// (token by token), so curly quotes and accented names in otherwise
-    /// ASCII news text cost little.
+    /// ASCII is lower-cased in one vectorizable pass and classified eight
+    /// bytes at a time into bitmaps, so runs of word bytes and of ASCII
+    /// separators are skipped a 64-byte block at a time; a token of ASCII
+    /// letters and digits is a slice of the lower-cased text. Only tokens
+    /// that contain non-ASCII characters are NFKC-folded (token by token),
+    /// so curly quotes and accented names in otherwise ASCII news text cost
+    /// little.
+    pub fn tokenize(&mut self, text: &str) -> Tokens<'_> {
+        self.bytes.clear();
+        self.bytes.push_str(text);
+        self.bytes.make_ascii_lowercase();
+        self.classes.classify(self.bytes.as_bytes());
+        self.spans.clear();
+        self.rewritten.clear();
+        mixed_tokens(
+            &self.bytes,
+            &self.classes,
+            &mut self.spans,
+            &mut self.rewritten,
+            &mut self.folded,
+        );
+        self.bytes.push_str(&self.rewritten);
+        Tokens {
+            bytes: self.bytes.as_bytes(),
+            spans: &self.spans,
+        }
+    }
+
+    /// Calls `emit` with the UTF-8 bytes of each normalized token of `text`,
+    /// in order (see [`Tokenizer::tokenize`]).
     pub fn for_each_token(&mut self, text: &str, mut emit: impl FnMut(&[u8])) {
-        self.text.clear();
-        self.text.push_str(text);
-        self.text.make_ascii_lowercase();
-        mixed_tokens(&self.text, &mut self.token, &mut self.folded, &mut emit);
+        for token in self.tokenize(text).iter() {
+            emit(token);
+        }
     }
 }
 
@@ -61,43 +119,294 @@ const WORD: [bool; 256] = {
     table
 };
 
-/// ASCII bytes that are not word bytes (bytes of 0x80 and above start a
-/// multi-byte character and are looked at as characters).
-const ASCII_SEPARATOR: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = !WORD[b];
-        b += 1;
-    }
-    table
-};
+/// Bitmaps over the bytes of ASCII-lower-cased text, bit `i % 64` of word
+/// `i / 64` for byte `i`: `word` marks ASCII word bytes (`[a-z0-9]`),
+/// `start` the bytes a token may start at (word bytes and every byte of a
+/// multi-byte character), `special` the bytes that make a run of word bytes
+/// more than a plain token (apostrophes and every byte of a multi-byte
+/// character). Bits past the end of the text are clear.
+#[derive(Debug, Default)]
+struct ByteClasses {
+    word: Vec<u64>,
+    start: Vec<u64>,
+    special: Vec<u64>,
+}
 
-/// Tokens of ASCII-lower-cased text. A token of plain ASCII word bytes is
-/// passed on as a slice of the input; one with apostrophes inside is copied
-/// without them; one with non-ASCII characters is NFKC-folded and tokenized
-/// again by [`unicode_tokens`].
-fn mixed_tokens(text: &str, buf: &mut Vec<u8>, folded: &mut String, emit: &mut impl FnMut(&[u8])) {
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    let char_at = |i: usize| {
-        text[i..]
-            .chars()
-            .next()
-            .expect("i is on a char boundary below n")
+impl ByteClasses {
+    /// Classifies `bytes`, a 64-byte block at a time.
+    fn classify(&mut self, bytes: &[u8]) {
+        let blocks = bytes.len().div_ceil(64);
+        for map in [&mut self.word, &mut self.start, &mut self.special] {
+            map.clear();
+            map.reserve(blocks);
+        }
+        let mut blocks = bytes.chunks_exact(64);
+        for block in blocks.by_ref() {
+            let block: &[u8; 64] = block.try_into().expect("chunks_exact yields 64 bytes");
+            self.push_block(block);
+        }
+        let tail = blocks.remainder();
+        if !tail.is_empty() {
+            // Zero bytes are separators: the bits past the end stay clear.
+            let mut block = [0u8; 64];
+            block[..tail.len()].copy_from_slice(tail);
+            self.push_block(&block);
+        }
+    }
+
+    /// Appends the classes of one 64-byte block.
+    #[inline]
+    fn push_block(&mut self, block: &[u8; 64]) {
+        #[cfg(target_arch = "x86_64")]
+        let classes = sse2::classify_block(block);
+        #[cfg(not(target_arch = "x86_64"))]
+        let classes = classify_block(block);
+        self.word.push(classes.word);
+        self.start.push(classes.start);
+        self.special.push(classes.special);
+    }
+
+    /// The first byte at or after `i` that is not an ASCII word byte, or `n`
+    /// (the text length).
+    #[inline]
+    fn next_non_word(&self, i: usize, n: usize) -> usize {
+        first_set(&self.word, u64::MAX, i, n)
+    }
+
+    /// The first byte at or after `i` that may start a token, or `n`.
+    #[inline]
+    fn next_start(&self, i: usize, n: usize) -> usize {
+        first_set(&self.start, 0, i, n)
+    }
+
+    /// The first special byte at or after `i`, or `n`.
+    #[inline]
+    fn next_special(&self, i: usize, n: usize) -> usize {
+        first_set(&self.special, 0, i, n)
+    }
+}
+
+/// The classes of the bytes of one 64-byte block (see [`ByteClasses`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct BlockClasses {
+    word: u64,
+    start: u64,
+    special: u64,
+}
+
+/// Classifies a block eight bytes at a time in 64-bit words (SWAR: the high
+/// bit of each byte lane carries its class, then one multiply gathers the
+/// eight bits). The portable counterpart of [`sse2::classify_block`].
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn classify_block(block: &[u8; 64]) -> BlockClasses {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn lanes(b: u8) -> u64 {
+        u64::from_ne_bytes([b; 8])
+    }
+    /// The high bit of each byte lane, gathered into the low eight bits.
+    fn gather(high_bits: u64) -> u64 {
+        ((high_bits >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+    }
+    let mut out = BlockClasses::default();
+    for (k, lane) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(lane.try_into().expect("chunks_exact yields 8 bytes"));
+        // Per byte lane, the high bit set for bytes >= 0x80:
+        let non_ascii = x & HIGH;
+        let y = x & !HIGH;
+        // y + (0x80 - lo) sets a lane's high bit iff y >= lo, and no carry
+        // leaves a lane (y <= 0x7f).
+        let at_least = |lo: u8| y.wrapping_add(lanes(0x80 - lo));
+        let letter = at_least(b'a') & !at_least(b'z' + 1);
+        let digit = at_least(b'0') & !at_least(b'9' + 1);
+        let apostrophe = at_least(b'\'') & !at_least(b'\'' + 1);
+        let word = (letter | digit) & !non_ascii & HIGH;
+        let special = (apostrophe & HIGH & !non_ascii) | non_ascii;
+        out.word |= gather(word) << (8 * k);
+        out.start |= gather(word | non_ascii) << (8 * k);
+        out.special |= gather(special) << (8 * k);
+    }
+    out
+}
+
+/// Byte classification sixteen bytes at a time with SSE2, which every
+/// x86-64 processor has.
+#[cfg(target_arch = "x86_64")]
+#[allow(unsafe_code)]
+mod sse2 {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8, _mm_sub_epi8,
     };
-    let word_at = |i: usize| {
-        i < n && (WORD[bytes[i] as usize] || (bytes[i] >= 0x80 && is_word_char(char_at(i))))
+
+    use super::BlockClasses;
+
+    /// Classifies a block (the same classes as [`super::classify_block`]).
+    #[inline]
+    pub(super) fn classify_block(block: &[u8; 64]) -> BlockClasses {
+        let mut out = BlockClasses::default();
+        for (k, lane) in block.chunks_exact(16).enumerate() {
+            // SAFETY: SSE2 is part of the x86-64 baseline, so these
+            // intrinsics are available, and the load reads exactly the 16
+            // bytes of `lane`.
+            let (word, non_ascii, apostrophe) = unsafe {
+                let x = _mm_loadu_si128(lane.as_ptr().cast());
+                // Bytes in lo..=lo+span: x - lo, as unsigned, is at most span.
+                let within = |lo: u8, span: u8| {
+                    let shifted = _mm_sub_epi8(x, _mm_set1_epi8(lo as i8));
+                    _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(span as i8)), shifted)
+                };
+                let word = _mm_or_si128(within(b'a', 25), within(b'0', 9));
+                let apostrophe = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'\'' as i8));
+                (
+                    _mm_movemask_epi8(word) as u16,
+                    _mm_movemask_epi8(x) as u16,
+                    _mm_movemask_epi8(apostrophe) as u16,
+                )
+            };
+            let at = 16 * k;
+            out.word |= u64::from(word) << at;
+            out.start |= u64::from(word | non_ascii) << at;
+            out.special |= u64::from(apostrophe | non_ascii) << at;
+        }
+        out
+    }
+}
+
+/// The first position at or after `i` whose bit is set in the bitmap
+/// `map` with every word XORed with `flip`, or `n` if there is none below `n`.
+#[inline]
+fn first_set(map: &[u64], flip: u64, i: usize, n: usize) -> usize {
+    let mut block = i / 64;
+    let Some(&first) = map.get(block) else {
+        return n;
     };
-    let mut i = 0;
-    loop {
-        // Separators, and invisible or combining characters with no word to
-        // attach to. ASCII separators are skipped in a tight loop.
-        loop {
-            while i < n && ASCII_SEPARATOR[bytes[i] as usize] {
-                i += 1;
+    let mut bits = (first ^ flip) & (u64::MAX << (i % 64));
+    while bits == 0 {
+        block += 1;
+        match map.get(block) {
+            Some(&next) => bits = next ^ flip,
+            None => return n,
+        }
+    }
+    (block * 64 + bits.trailing_zeros() as usize).min(n)
+}
+
+/// Tokens of ASCII-lower-cased text, as byte ranges pushed to `spans`. A
+/// token of plain ASCII word bytes is a range of `text`; one with
+/// apostrophes inside is copied without them, and one with non-ASCII
+/// characters is NFKC-folded and tokenized again by [`unicode_tokens`]:
+/// those are appended to `rewritten`, and their ranges count from the end
+/// of `text` (the caller appends `rewritten` to it).
+///
+/// The runs of ASCII word bytes are read off the `word` bitmap, from the
+/// bits where it changes. A run with no special byte between the end of the
+/// previous token and the byte after the run is a token as it is; at any
+/// other run, [`Scan::next_token`] reads the next token character by
+/// character.
+fn mixed_tokens(
+    text: &str,
+    classes: &ByteClasses,
+    spans: &mut Vec<(usize, usize)>,
+    rewritten: &mut String,
+    folded: &mut String,
+) {
+    let n = text.len();
+    let mut scan = Scan {
+        text,
+        classes,
+        rewritten,
+        folded,
+    };
+    // Pushed to as a local vector: the fast path keeps it in registers.
+    let mut found = std::mem::take(spans);
+    // Every token before `done` is found; `special` is the first special
+    // byte at or after `done` (or `n`).
+    let (mut done, mut special) = (0, classes.next_special(0, n));
+    let mut plain_or_slow = |start: usize, end: usize| {
+        while done <= start {
+            if special > end || special == n {
+                found.push((start, end));
+                done = end;
+                return;
             }
-            if i >= n || WORD[bytes[i] as usize] {
+            done = scan.next_token(done, &mut found);
+            if special < done {
+                special = classes.next_special(done, n);
+            }
+        }
+    };
+    // A run of word bytes still open at the end of the previous block.
+    let mut open: Option<usize> = None;
+    let mut carry = 0;
+    for (block, &word) in classes.word.iter().enumerate() {
+        let base = block * 64;
+        // Bits where a run of word bytes starts, and just after one ends.
+        let before = word << 1 | carry;
+        carry = word >> 63;
+        let (mut starts, mut ends) = (word & !before, !word & before);
+        if let Some(start) = open {
+            if ends == 0 {
+                // The whole block is word bytes.
+                continue;
+            }
+            plain_or_slow(start, base + ends.trailing_zeros() as usize);
+            ends &= ends - 1;
+            open = None;
+        }
+        // Starts and ends alternate: pair them lowest first. A start left
+        // over opens a run that ends in a later block.
+        while ends != 0 {
+            let start = base + starts.trailing_zeros() as usize;
+            plain_or_slow(start, base + ends.trailing_zeros() as usize);
+            starts &= starts - 1;
+            ends &= ends - 1;
+        }
+        if starts != 0 {
+            open = Some(base + starts.trailing_zeros() as usize);
+        }
+    }
+    if let Some(start) = open {
+        plain_or_slow(start, n);
+    }
+    while done < n {
+        done = scan.next_token(done, &mut found);
+    }
+    *spans = found;
+}
+
+/// What [`mixed_tokens`] reads and writes.
+struct Scan<'a> {
+    text: &'a str,
+    classes: &'a ByteClasses,
+    rewritten: &'a mut String,
+    folded: &'a mut String,
+}
+
+impl Scan<'_> {
+    /// Finds the first token at or after `i`, character by character,
+    /// pushes its range (or those of its folded tokens) to `spans`, and
+    /// returns where it ends (the text length if there is none).
+    fn next_token(&mut self, mut i: usize, spans: &mut Vec<(usize, usize)>) -> usize {
+        let (text, classes) = (self.text, self.classes);
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let char_at = |i: usize| {
+            text[i..]
+                .chars()
+                .next()
+                .expect("i is on a char boundary below n")
+        };
+        let word_at = |i: usize| {
+            i < n && (WORD[bytes[i] as usize] || (bytes[i] >= 0x80 && is_word_char(char_at(i))))
+        };
+        // Separators, and invisible or combining characters with no word to
+        // attach to. ASCII separators are skipped a block at a time.
+        loop {
+            i = classes.next_start(i, n);
+            if i >= n {
+                return n;
+            }
+            if bytes[i] < 0x80 {
                 break;
             }
             let c = char_at(i);
@@ -106,19 +415,10 @@ fn mixed_tokens(text: &str, buf: &mut Vec<u8>, folded: &mut String, emit: &mut i
             }
             i += c.len_utf8();
         }
-        if i >= n {
-            break;
-        }
         let start = i;
         let (mut joined, mut unicode) = (false, false);
+        i = classes.next_non_word(i, n);
         while i < n {
-            // Word bytes in a tight loop.
-            while i < n && WORD[bytes[i] as usize] {
-                i += 1;
-            }
-            if i >= n {
-                break;
-            }
             let b = bytes[i];
             if b < 0x80 {
                 // An apostrophe between two alphanumerics joins them.
@@ -142,22 +442,29 @@ fn mixed_tokens(text: &str, buf: &mut Vec<u8>, folded: &mut String, emit: &mut i
                     break;
                 }
             }
+            i = classes.next_non_word(i, n);
         }
         let token = &text[start..i];
+        let rewritten = &mut *self.rewritten;
         if unicode {
             let nfkc: String = token.nfkc().collect();
-            unicode_tokens(&nfkc, folded, emit);
+            unicode_tokens(&nfkc, self.folded, &mut |token: &str| {
+                let at = n + rewritten.len();
+                rewritten.push_str(token);
+                spans.push((at, at + token.len()));
+            });
         } else if joined {
-            buf.clear();
-            buf.extend(token.bytes().filter(|&b| b != b'\''));
-            emit(buf);
+            let at = n + rewritten.len();
+            rewritten.extend(token.chars().filter(|&c| c != '\''));
+            spans.push((at, n + rewritten.len()));
         } else {
-            emit(token.as_bytes());
+            spans.push((start, i));
         }
+        i
     }
 }
 
-fn unicode_tokens(text: &str, buf: &mut String, emit: &mut impl FnMut(&[u8])) {
+fn unicode_tokens(text: &str, buf: &mut String, emit: &mut impl FnMut(&str)) {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if is_invisible(c) {
@@ -173,12 +480,12 @@ fn unicode_tokens(text: &str, buf: &mut String, emit: &mut impl FnMut(&[u8])) {
         {
             // Apostrophe inside a word: dropped, the word goes on.
         } else if !buf.is_empty() {
-            emit(buf.as_bytes());
+            emit(buf);
             buf.clear();
         }
     }
     if !buf.is_empty() {
-        emit(buf.as_bytes());
+        emit(buf);
         buf.clear();
     }
 }
@@ -187,14 +494,24 @@ fn unicode_tokens(text: &str, buf: &mut String, emit: &mut impl FnMut(&[u8])) {
 /// and symbols such as "№" (folds to "No"). Punctuation and spaces in the
 /// common blocks are ruled out without folding.
 fn is_word_char(c: char) -> bool {
+    // General Punctuation (curly quotes, dashes, ellipsis: the commonest
+    // non-ASCII characters of news text) holds no letters or digits, and the
+    // alphanumeric tables are slow for it, so it is ruled out first.
+    if matches!(c, GENERAL_PUNCTUATION_FIRST..=GENERAL_PUNCTUATION_LAST) {
+        return false;
+    }
     if c.is_alphanumeric() {
         return true;
     }
-    if matches!(c, '\u{80}'..='\u{bf}' | '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}') {
+    if matches!(c, '\u{80}'..='\u{bf}' | '\u{3000}'..='\u{303f}') {
         return false;
     }
     std::iter::once(c).nfkc().any(char::is_alphanumeric)
 }
+
+/// The General Punctuation block, which holds no alphanumeric character.
+const GENERAL_PUNCTUATION_FIRST: char = '\u{2000}';
+const GENERAL_PUNCTUATION_LAST: char = '\u{206f}';
 
 /// Zero-width characters, soft hyphen and byte-order mark: removed without
 /// separating words.
@@ -263,8 +580,8 @@ mod tests {
     fn ascii_and_unicode_paths_agree() {
         let ascii = "Don't STOP -- it's 3,000 o'clock' 'tis U.S.-led rock'n'roll x'";
         let mut via_unicode = Vec::new();
-        unicode_tokens(ascii, &mut String::new(), &mut |t: &[u8]| {
-            via_unicode.push(t.to_vec())
+        unicode_tokens(ascii, &mut String::new(), &mut |t: &str| {
+            via_unicode.push(t.as_bytes().to_vec())
         });
         let mut via_ascii = Vec::new();
         Tokenizer::default().for_each_token(ascii, |t| via_ascii.push(t.to_vec()));
@@ -279,8 +596,8 @@ mod tests {
     fn whole_text_tokens(text: &str) -> Vec<Vec<u8>> {
         let folded: String = text.nfkc().collect();
         let mut out = Vec::new();
-        unicode_tokens(&folded, &mut String::new(), &mut |t: &[u8]| {
-            out.push(t.to_vec())
+        unicode_tokens(&folded, &mut String::new(), &mut |t: &str| {
+            out.push(t.as_bytes().to_vec())
         });
         out
     }
@@ -307,6 +624,150 @@ mod tests {
             };
             assert_eq!(show(&got), show(&want), "{text}");
         }
+    }
+
+    #[test]
+    fn byte_classes_match_their_definition_at_every_lane() {
+        let mut classes = ByteClasses::default();
+        for b in 0..=255u8 {
+            for at in [0, 1, 7, 8, 31, 63, 64, 65, 127, 128] {
+                let mut bytes = vec![b' '; 129];
+                bytes[at] = b;
+                classes.classify(&bytes);
+                assert_eq!(classes.word.len(), 3);
+                let bit = |map: &[u64]| map[at / 64] >> (at % 64) & 1 == 1;
+                let word = b.is_ascii_lowercase() || b.is_ascii_digit();
+                assert_eq!(bit(&classes.word), word, "byte {b:#x} at {at}");
+                assert_eq!(
+                    bit(&classes.start),
+                    word || b >= 0x80,
+                    "byte {b:#x} at {at}"
+                );
+                let others = |map: &[u64]| map.iter().map(|w| w.count_ones()).sum::<u32>();
+                assert_eq!(others(&classes.word), u32::from(word));
+                assert_eq!(others(&classes.start), u32::from(word || b >= 0x80));
+            }
+        }
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn sse2_and_portable_classes_agree() {
+        let mut state = 88_172_645_463_325_252u64;
+        for round in 0..2000 {
+            let mut block = [0u8; 64];
+            for (i, b) in block.iter_mut().enumerate() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                // Every byte value, and runs of the interesting ones.
+                *b = if round < 4 {
+                    (round * 64 + i) as u8
+                } else {
+                    let pick = b"a0z9'\x80\xff /`{:@";
+                    pick[(state % pick.len() as u64) as usize] ^ (state >> 60) as u8 & 1
+                };
+            }
+            assert_eq!(
+                sse2::classify_block(&block),
+                classify_block(&block),
+                "{block:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tokens_across_block_boundaries_match_whole_text_folding() {
+        // Tokens, apostrophes, accents and curly quotes at every offset
+        // relative to the 64-byte blocks of the classifier.
+        let piece = "Don’t “stop” — it's Café’s 3,000 naïve o'clock x²! ";
+        for shift in 0..70 {
+            let text = format!("{}{}", "a".repeat(shift), piece.repeat(5));
+            let mut got = Vec::new();
+            Tokenizer::default().for_each_token(&text, |t| got.push(t.to_vec()));
+            assert_eq!(got, whole_text_tokens(&text), "shift {shift}");
+        }
+    }
+
+    #[test]
+    fn long_runs_and_texts_ending_on_a_block_edge() {
+        // Runs of word bytes that fill whole 64-byte blocks, and texts whose
+        // last byte is a word byte at the end of a block.
+        for run in [1, 63, 64, 65, 127, 128, 129, 300] {
+            for offset in [0, 1, 62, 63, 64] {
+                let word = "x".repeat(run);
+                let texts = [
+                    format!("{}{word} é{word}", " ".repeat(offset)),
+                    format!("{}{word}", "y ".repeat(offset)),
+                    format!("{word}'s {word}’{word}"),
+                ];
+                for text in texts {
+                    let mut got = Vec::new();
+                    Tokenizer::default().for_each_token(&text, |t| got.push(t.to_vec()));
+                    assert_eq!(got, whole_text_tokens(&text), "run {run} offset {offset}");
+                }
+            }
+        }
+        let exact = "ab ".repeat(21) + "c";
+        assert_eq!(exact.len(), 64);
+        assert_eq!(normalized(&exact), exact);
+    }
+
+    #[test]
+    fn random_mixtures_match_whole_text_folding() {
+        // Pieces that exercise every path of the tokenizer, strung together
+        // at random (a fixed xorshift sequence) with and without separators.
+        let pieces = [
+            "word",
+            "Word",
+            "12",
+            "'",
+            "’",
+            "“",
+            "”",
+            " ",
+            "  ",
+            ",",
+            "-",
+            "é",
+            "É",
+            "e\u{301}",
+            "\u{200b}",
+            "\u{ad}",
+            "—",
+            "мир",
+            "東京",
+            "ﬁ",
+            "x²",
+            "№",
+            "\u{301}",
+            "\n",
+            "a",
+            "don't",
+            "'tis",
+            "rock'n'roll",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..400 {
+            let mut text = String::new();
+            let len = (state % 120) as usize;
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            let mut got = Vec::new();
+            Tokenizer::default().for_each_token(&text, |t| got.push(t.to_vec()));
+            assert_eq!(got, whole_text_tokens(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_alphanumerics() {
+        assert!(
+            (GENERAL_PUNCTUATION_FIRST..=GENERAL_PUNCTUATION_LAST).all(|c| !c.is_alphanumeric())
+        );
     }
 
     #[test]

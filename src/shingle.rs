@@ -36,7 +36,8 @@ impl Default for Shingling {
 #[derive(Debug, Default)]
 pub struct Scratch {
     tokenizer: normalize::Tokenizer,
-    window: Vec<u64>,
+    /// The hash of every token of the text, in order.
+    token_hashes: Vec<u64>,
     text: String,
 }
 
@@ -135,33 +136,92 @@ pub fn sort_unique(set: &mut Vec<u32>) {
 }
 
 fn word_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>) {
-    // The last k token hashes, in a ring.
-    let window = &mut scratch.window;
-    window.clear();
-    window.resize(k, 0);
-    let start = out.len();
-    // Rolling polynomial H = Σ t_j · BASE^(k-1-j) over the last k token hashes.
-    let base_k = BASE.wrapping_pow(k as u32);
-    let mut rolling = 0u64;
-    let mut seen = 0usize;
-    let mut slot = 0usize;
-    scratch.tokenizer.for_each_token(text, |token| {
-        let t = token_hash(token);
-        // The hash leaving the window (0 while the window fills).
-        rolling = rolling
-            .wrapping_mul(BASE)
-            .wrapping_add(t)
-            .wrapping_sub(window[slot].wrapping_mul(base_k));
-        window[slot] = t;
-        slot = if slot + 1 == k { 0 } else { slot + 1 };
-        seen += 1;
-        if seen >= k {
-            out.push(finish(rolling, k));
+    // Token hashes first, then the shingles over them: two simple loops.
+    let tokens = &mut scratch.token_hashes;
+    tokens.clear();
+    tokens.extend(scratch.tokenizer.tokenize(text).iter().map(token_hash));
+    if tokens.len() < k {
+        if !tokens.is_empty() {
+            out.push(finish(polynomial(tokens), tokens.len()));
         }
-    });
-    if out.len() == start && seen > 0 {
-        out.push(finish(rolling, seen));
+        return;
     }
+    window_hashes(tokens, k, out);
+}
+
+/// Appends the hash of every window of `k` token hashes (at least `k` of
+/// them) to `out`: the polynomial H = Σ t_j · BASE^(k-1-j) over the window,
+/// finished. With AVX-512 the windows are computed side by side, eight to a
+/// vector (Horner's rule down the window, one token position at a time);
+/// elsewhere a rolling sum takes two multiplies a window. Both compute the
+/// same values (arithmetic modulo 2⁶⁴).
+fn window_hashes(tokens: &[u64], k: usize, out: &mut Vec<u64>) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx512dq") {
+        x86::window_hashes_avx512(tokens, k, out);
+        return;
+    }
+    rolling_window_hashes(tokens, k, out);
+}
+
+/// [`window_hashes`] by a rolling sum: without its first token's term,
+/// t_out · BASE^(k-1), a window's H times BASE plus the next token's hash is
+/// the next window's.
+fn rolling_window_hashes(tokens: &[u64], k: usize, out: &mut Vec<u64>) {
+    let leading = BASE.wrapping_pow(k as u32 - 1);
+    let mut rolling = polynomial(&tokens[..k - 1]);
+    out.reserve(tokens.len() - k + 1);
+    out.extend(
+        tokens[k - 1..]
+            .iter()
+            .zip(tokens.iter())
+            .map(|(&t_in, &t_out)| {
+                let window = rolling.wrapping_mul(BASE).wrapping_add(t_in);
+                rolling = window.wrapping_sub(t_out.wrapping_mul(leading));
+                finish(window, k)
+            }),
+    );
+}
+
+/// [`window_hashes`] computed for all windows at once: Horner's rule one
+/// token position at a time across every window, then the finish; loops the
+/// compiler vectorizes when 64-bit vector multiplies exist.
+#[inline(always)]
+fn side_by_side_window_hashes(tokens: &[u64], k: usize, out: &mut Vec<u64>) {
+    let windows = tokens.len() - k + 1;
+    let start = out.len();
+    out.resize(start + windows, 0);
+    let sums = &mut out[start..];
+    for j in 0..k {
+        for (sum, &t) in sums.iter_mut().zip(&tokens[j..j + windows]) {
+            *sum = sum.wrapping_mul(BASE).wrapping_add(t);
+        }
+    }
+    for sum in sums.iter_mut() {
+        *sum = finish(*sum, k);
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[allow(unsafe_code)]
+mod x86 {
+    #[target_feature(enable = "avx512f,avx512dq")]
+    fn window_hashes_avx512_body(tokens: &[u64], k: usize, out: &mut Vec<u64>) {
+        super::side_by_side_window_hashes(tokens, k, out);
+    }
+
+    pub(super) fn window_hashes_avx512(tokens: &[u64], k: usize, out: &mut Vec<u64>) {
+        // SAFETY: called only after `is_x86_feature_detected!("avx512dq")`
+        // said the CPU has AVX-512DQ (which implies AVX-512F).
+        unsafe { window_hashes_avx512_body(tokens, k, out) }
+    }
+}
+
+/// Σ t_j · BASE^(len-1-j) over the token hashes `t` (Horner's rule).
+fn polynomial(tokens: &[u64]) -> u64 {
+    tokens
+        .iter()
+        .fold(0u64, |h, &t| h.wrapping_mul(BASE).wrapping_add(t))
 }
 
 /// Odd multiplier of the rolling polynomial over token hashes.
@@ -366,6 +426,30 @@ mod tests {
             out,
             vec![finish(poly(&t[0..3]), 3), finish(poly(&t[1..4]), 3)]
         );
+    }
+
+    #[test]
+    fn window_hashes_agree_rolling_and_side_by_side() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for len in [1, 2, 5, 9, 17, 100, 421] {
+            let tokens: Vec<u64> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    state
+                })
+                .collect();
+            for k in (1..=8).filter(|&k| k <= len) {
+                let (mut rolling, mut side_by_side, mut chosen) = (vec![7], vec![7], vec![7]);
+                rolling_window_hashes(&tokens, k, &mut rolling);
+                side_by_side_window_hashes(&tokens, k, &mut side_by_side);
+                window_hashes(&tokens, k, &mut chosen);
+                assert_eq!(rolling.len(), len - k + 2);
+                assert_eq!(rolling, side_by_side, "len {len} k {k}");
+                assert_eq!(rolling, chosen, "len {len} k {k}");
+            }
+        }
     }
 
     #[test]

@@ -373,6 +373,7 @@ struct CsvHeader {
     names: Vec<String>,
 }
 
+/// Which article field a CSV column or a JSON key holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Column {
     Id,
@@ -382,6 +383,27 @@ enum Column {
     Text,
     Url,
     Extra,
+}
+
+impl Column {
+    /// The field `name` maps to under `fields`.
+    fn of(name: &str, fields: &FieldMap) -> Column {
+        if name == fields.id {
+            Column::Id
+        } else if name == fields.source {
+            Column::Source
+        } else if name == fields.published {
+            Column::Published
+        } else if name == fields.title {
+            Column::Title
+        } else if name == fields.text {
+            Column::Text
+        } else if name == fields.url {
+            Column::Url
+        } else {
+            Column::Extra
+        }
+    }
 }
 
 /// A record read but not yet parsed.
@@ -611,7 +633,7 @@ fn read_record(
                     })
                     .collect();
                 let columns_of: Vec<Column> =
-                    names.iter().map(|name| column_of(name, fields)).collect();
+                    names.iter().map(|name| Column::of(name, fields)).collect();
                 if !columns_of.contains(&Column::Text) {
                     open.state = FileState::Done;
                     let problem = format!("CSV header has no '{}' column", fields.text);
@@ -673,24 +695,6 @@ fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<usize> 
         if done {
             return Ok(read);
         }
-    }
-}
-
-fn column_of(name: &str, fields: &FieldMap) -> Column {
-    if name == fields.id {
-        Column::Id
-    } else if name == fields.source {
-        Column::Source
-    } else if name == fields.published {
-        Column::Published
-    } else if name == fields.title {
-        Column::Title
-    } else if name == fields.text {
-        Column::Text
-    } else if name == fields.url {
-        Column::Url
-    } else {
-        Column::Extra
     }
 }
 

@@ -10,7 +10,7 @@
 use serde::de::DeserializeSeed;
 use serde_json::{Map, Value};
 
-use super::FieldMap;
+use super::{Column, FieldMap};
 
 /// A JSON Lines record read straight into the article's fields (no
 /// intermediate map): the known fields by the [`FieldMap`], the rest kept as
@@ -52,33 +52,18 @@ pub(super) fn parse_record(line: &str, fields: &FieldMap) -> Result<ParsedRecord
         })
 }
 
-/// Which article field a key of the record holds.
+/// Which article field a key of the record holds: one of the known
+/// columns, or an extra field kept under its key.
 enum Slot {
-    Id,
-    Source,
-    Published,
-    Title,
-    Text,
-    Url,
+    Known(Column),
     Extra(String),
 }
 
 impl Slot {
     fn of(key: &str, fields: &FieldMap) -> Slot {
-        if key == fields.text {
-            Slot::Text
-        } else if key == fields.id {
-            Slot::Id
-        } else if key == fields.source {
-            Slot::Source
-        } else if key == fields.published {
-            Slot::Published
-        } else if key == fields.title {
-            Slot::Title
-        } else if key == fields.url {
-            Slot::Url
-        } else {
-            Slot::Extra(key.to_string())
+        match Column::of(key, fields) {
+            Column::Extra => Slot::Extra(key.to_string()),
+            known => Slot::Known(known),
         }
     }
 }
@@ -92,7 +77,7 @@ impl ParsedRecord {
                 self.extra.insert(key, value);
                 return Ok(());
             }
-            Slot::Text => {
+            Slot::Known(Column::Text) => {
                 self.text = match value {
                     Value::Null => Some(String::new()),
                     Value::String(body) => Some(body),
@@ -100,11 +85,12 @@ impl ParsedRecord {
                 };
                 return Ok(());
             }
-            Slot::Id => (&mut self.id, &fields.id),
-            Slot::Source => (&mut self.source, &fields.source),
-            Slot::Published => (&mut self.published, &fields.published),
-            Slot::Title => (&mut self.title, &fields.title),
-            Slot::Url => (&mut self.url, &fields.url),
+            Slot::Known(Column::Id) => (&mut self.id, &fields.id),
+            Slot::Known(Column::Source) => (&mut self.source, &fields.source),
+            Slot::Known(Column::Published) => (&mut self.published, &fields.published),
+            Slot::Known(Column::Title) => (&mut self.title, &fields.title),
+            Slot::Known(Column::Url) => (&mut self.url, &fields.url),
+            Slot::Known(Column::Extra) => unreachable!("Slot::of keeps extras' keys"),
         };
         *target = match value {
             Value::Null => None,

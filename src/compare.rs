@@ -75,6 +75,20 @@ pub struct Comparison {
     pub wire: Vec<WireCopy>,
 }
 
+impl Comparison {
+    /// The facts a reader must look at, as indices into `facts`: the
+    /// conflicts, then the updates whose values agree (a rising "at least").
+    pub fn flagged(&self) -> Vec<usize> {
+        let agreeing_updates =
+            (0..self.facts.len()).filter(|&i| self.facts[i].update && !self.facts[i].conflict);
+        self.conflicts
+            .iter()
+            .copied()
+            .chain(agreeing_updates)
+            .collect()
+    }
+}
+
 /// A column of the comparison: one source and its articles.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SourceColumn {
@@ -1585,6 +1599,31 @@ mod tests {
             ("B", "2023-09-05T17:30:00Z", 4, Some(4)),
         ]);
         assert!(fact.conflict && !fact.update);
+    }
+
+    #[test]
+    fn flagged_lists_conflicts_then_agreeing_updates() {
+        let update = toll_fact(&[
+            ("A", "2023-06-10T08:05:00-05:00", 3, None),
+            ("B", "2023-06-10T19:45:00-05:00", 7, Some(7)),
+        ]);
+        let agreed = toll_fact(&[
+            ("A", "2023-06-10T08:05:00Z", 7, Some(7)),
+            ("B", "2023-06-10T08:10:00Z", 7, Some(7)),
+        ]);
+        let conflict = toll_fact(&[
+            ("A", "2023-09-05T12:20:00Z", 5, Some(5)),
+            ("B", "2023-09-05T17:30:00Z", 4, Some(4)),
+        ]);
+        assert!(!agreed.update && !agreed.conflict);
+        let comparison = Comparison {
+            sources: Vec::new(),
+            facts: vec![update, agreed, conflict],
+            missing: Vec::new(),
+            conflicts: vec![2],
+            wire: Vec::new(),
+        };
+        assert_eq!(comparison.flagged(), [2, 0]);
     }
 
     #[test]

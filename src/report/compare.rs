@@ -228,13 +228,7 @@ pub fn write_terminal(
                 )
             )?;
         }
-        // Conflicts, then updates that agree (a rising "at least").
-        let flagged = c
-            .conflicts
-            .iter()
-            .copied()
-            .chain((0..c.facts.len()).filter(|&i| c.facts[i].update && !c.facts[i].conflict));
-        for i in flagged {
+        for i in c.flagged() {
             let fact = &c.facts[i];
             let values: Vec<String> = fact
                 .reports

@@ -49,7 +49,7 @@
 //!   1 (agrees) or 2 (disagrees), `article` and `sentence` indices into
 //!   `art` and `sent`, and `from..to` the evidence span inside the sentence
 //!   in UTF-16 code units (JavaScript string indices);
-//! - `miss`: `[column, [fact indices]]`; `conf`: fact indices;
+//! - `miss`: `[column, [fact indices]]`; `conf`: fact indices (the conflicts, then the updates whose values agree);
 //! - `wire`: `{o: origin article, cr: [[article, before, credit, after]],
 //!   r: [{a: article, add, rem, kept, num: [[origin, reprint]], quo:
 //!   [[origin, reprint]], d: [[tag, text]]}]}` with diff tags 0 kept, 1
@@ -217,7 +217,7 @@ struct StoryBlock<'a> {
     sent: Vec<String>,
     facts: Vec<FactEntry<'a>>,
     miss: Vec<(usize, &'a [usize])>,
-    conf: &'a [usize],
+    conf: Vec<usize>,
     wire: Vec<WireEntry<'a>>,
 }
 
@@ -457,7 +457,7 @@ fn story_block<'a>(
             .filter(|m| !m.facts.is_empty())
             .filter_map(|m| Some((*column_of.get(m.source.as_str())?, m.facts.as_slice())))
             .collect(),
-        conf: &c.conflicts,
+        conf: c.flagged(),
         wire,
     }
 }

@@ -144,7 +144,7 @@
     root.dataset.storyMs = (performance.now() - t).toFixed(1);
   }
 
-  const SECTIONS = [['facts', 'Facts by source'], ['missing', 'Missing from'], ['conflicts', 'Conflicts'],
+  const SECTIONS = [['facts', 'Facts by source'], ['missing', 'Missing from'], ['conflicts', 'Conflicts and updates'],
     ['quoted', 'Who is quoted'], ['copies', 'Wire copies']];
   const section = (key, ...body) => h('section', { id: `section-${key}` },
     h('h3', null, SECTIONS.find(([k]) => k === key)[1]), body);

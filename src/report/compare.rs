@@ -23,6 +23,16 @@
 //! 3. `summary`, last: `schema_version`, `articles`, `skipped`, `stories`,
 //!    `compared` (stories with two or more sources), `facts`, `conflicts`,
 //!    `seconds`.
+//!
+//! Values worth knowing: a fact's `subject` is the counted class for counts
+//! (`people`, `troops`, …) and the speaker key for quotes (`person:<surname>[:<first
+//! name>]`, `org:<name>`, `anon:<affiliation>:<role>`, or `described:<words>`
+//! for a source known only by a description); `conflict` is true when reported
+//! values are disjoint; `update` is true when the values rise with publication
+//! time, with or without a conflict (a rising "at least"); a consensus `rule`
+//! is `intersection`, `most_conservative` or `latest` (see
+//! [`crate::compare`]). Readers should ignore fields they do not know: new
+//! fields may be added within a schema version; a change of meaning bumps it.
 
 use std::io::{self, Write};
 

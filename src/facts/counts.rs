@@ -1269,11 +1269,15 @@ fn implicit_singulars(
             people = people.max(n);
         }
         // "Boy, 16, dies after being accidentally shot", "Woman injured in
-        // shooting dies", "the fatal shooting of a man".
-        if matches!(kind, FactKind::Shot | FactKind::Injured)
-            && ((i + 1..s_end.min(i + 14)).any(|k| matches!(w.lower[k], "died" | "dies"))
-                || (at > 0 && matches!(w.lower[at - 1], "fatal" | "deadly")))
-        {
+        // shooting dies", "the boy was rushed to the hospital, where he was
+        // pronounced dead", "the fatal shooting of a man", "found the victim
+        // mortally wounded".
+        let dies_after = (i + 1..s_end.min(i + 14)).any(|k| {
+            matches!(w.lower[k], "died" | "dies" | "succumbed")
+                || (w.lower[k] == "dead" && w.lower[k - 1] == "pronounced")
+        });
+        let fatal_event = at > 0 && matches!(w.lower[at - 1], "fatal" | "deadly" | "mortally");
+        if matches!(kind, FactKind::Shot | FactKind::Injured) && (dies_after || fatal_event) {
             kind = FactKind::Killed;
         }
         // A shooting the sentence calls a killing: "charged with manslaughter
@@ -1424,6 +1428,14 @@ mod tests {
             c(Killed, 12, None, "people"), c(Injured, 12, None, "people")],
         dotted_abbreviation_modifier: "Four U.S. service members were injured Monday." => [
             c(Injured, 4, Some(4), "U.S. service members")],
+        singular_dies_after_shooting: "Boy, 16, dies after being accidentally shot." => [
+            c(Killed, 1, ONE, "Boy")],
+        singular_pronounced_dead: "The boy was rushed to the hospital, where he was pronounced dead." => [
+            c(Killed, 1, ONE, "boy")],
+        singular_mortally_wounded: "Officers found the victim mortally wounded." => [
+            c(Killed, 1, ONE, "victim")],
+        singular_wounded_survives: "The victim was wounded and taken to the hospital." => [
+            c(Injured, 1, ONE, "victim")],
     }
 
     /// Status of forces and personnel counts, in text order.

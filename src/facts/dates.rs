@@ -17,7 +17,9 @@
 //!   before when that would put the date more than 14 days after
 //!   `published` (news reports the past).
 //! - A weekday ("on Tuesday") is the most recent such day on or before
-//!   `published`; without `published` it is not extracted.
+//!   `published`, or the next one on or after it when the sentence speaks
+//!   of the future before it ("will", "scheduled", "planned", "next",
+//!   "due"); without `published` it is not extracted.
 //! - "yesterday" = published − 1, "today"/"tonight"/"this morning" =
 //!   published, "last night" = published − 1 (day precision); "last week" =
 //!   the week before published's (week precision); "last month" / "last
@@ -127,6 +129,28 @@ fn month_of(word: &str) -> Option<u32> {
         "december" | "dec" => 12,
         _ => return None,
     })
+}
+
+/// Whether the words of token `i`'s sentence before it speak of the future
+/// ("a vigil will be held on Sunday", "talks are scheduled for Monday",
+/// "next Tuesday"): a weekday there is the next such day, not the last.
+fn speaks_of_future(w: &Words, sentences: &[Span], i: usize) -> bool {
+    let at = w.tokens[i].span.start;
+    let start = sentences
+        .iter()
+        .find(|s| s.start <= at && at < s.end)
+        .map_or(0, |s| s.start);
+    w.lower[..i]
+        .iter()
+        .zip(&w.tokens[..i])
+        .rev()
+        .take_while(|(_, t)| t.span.start >= start)
+        .any(|(word, _)| {
+            matches!(
+                *word,
+                "will" | "shall" | "scheduled" | "planned" | "plans" | "upcoming" | "next" | "due"
+            )
+        })
 }
 
 fn weekday_of(word: &str) -> Option<i64> {
@@ -400,8 +424,12 @@ pub(crate) fn extract(w: &Words, sentences: &[Span], published: Option<&str>, ou
                 && crate::facts::tokens::is_capitalized(w_word(w, i))
             {
                 let pub_wd = (today + 3).rem_euclid(7); // 1970-01-01 was a Thursday
-                let back = (pub_wd - wd).rem_euclid(7);
-                let Ymd { y, m, d } = civil_from_days(today - back);
+                let day = if speaks_of_future(w, sentences, i) {
+                    today + (wd - pub_wd).rem_euclid(7)
+                } else {
+                    today - (pub_wd - wd).rem_euclid(7)
+                };
+                let Ymd { y, m, d } = civil_from_days(day);
                 push(
                     w,
                     out,
@@ -507,6 +535,9 @@ mod tests {
         bare_month_cue: ("He threatened in October to leave.", None) => [("--10", Month, "October")],
         weekday: ("He was shot on Tuesday.", Some("2020-11-19")) => [("2020-11-17", Day, "Tuesday")],
         weekday_same_day: ("He was shot Thursday.", Some("2020-11-19")) => [("2020-11-19", Day, "Thursday")],
+        weekday_future: ("A vigil will be held on Sunday.", Some("2020-11-21")) => [("2020-11-22", Day, "Sunday")],
+        weekday_scheduled: ("Talks are scheduled for Monday.", Some("2020-11-19")) => [("2020-11-23", Day, "Monday")],
+        weekday_past_after_future_sentence: ("He will appear in court. He was arrested on Sunday.", Some("2020-11-21")) => [("2020-11-15", Day, "Sunday")],
         yesterday: ("He died yesterday.", Some("2020-03-01")) => [("2020-02-29", Day, "yesterday")],
         last_week: ("It closed last week.", Some("2020-11-19")) => [("2020-11-09", Week, "last week")],
         in_year: ("Crime fell in 2014.", None) => [("2014", Year, "in 2014")],

@@ -15,7 +15,7 @@ use wirediff::report::output::Output;
 use wirediff::stories::{stories, write_jsonl, write_table};
 
 use crate::cli::{EvalStoriesArgs, InputArgs, OutputFormat, StoriesArgs, StoryOptions};
-use crate::{exit_code, prepare};
+use crate::commands::{exit_code, prepare};
 
 /// Reads every article, printing warnings and skipped records; like every
 /// subcommand, an input with no article at all is an error (exit 2).

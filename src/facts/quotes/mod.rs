@@ -553,6 +553,16 @@ impl Doc<'_> {
         {
             return None;
         }
+        // "…, who spoke on condition of anonymity, said": the hedge of a
+        // source, not an attribution of its own ("said on condition of
+        // anonymity that …" is one: a verb of saying has content).
+        let on_condition = self.word_is(cue.1, "on")
+            && (self.word_is(cue.1 + 1, "condition")
+                || (self.word_is(cue.1 + 1, "the") && self.word_is(cue.1 + 2, "condition")));
+        let hedge_follows = on_condition || self.word_is(cue.1, "anonymously");
+        if hedge_follows && !is_speech_verb(self.word(c)) {
+            return None;
+        }
         // "No group claimed responsibility", "Nobody said": a negative
         // subject names no source.
         if NEGATIVE_SUBJECTS.iter().any(|w| self.word_is(src.0, w)) {

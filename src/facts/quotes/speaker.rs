@@ -450,7 +450,14 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             let hedge = doc.text.get(h.start..h.end).unwrap_or("");
             let mention = doc.slice(f.source.0, f.source.1);
             speaker.anonymous = true;
-            speaker.description = Some(format!("{mention}, {hedge}"));
+            // The source may already run over its hedge ("A U.S. defense
+            // official, who spoke on condition of anonymity, said").
+            let within = speaker_span.start <= h.start && h.end <= speaker_span.end;
+            speaker.description = Some(if within {
+                mention.to_string()
+            } else {
+                format!("{mention}, {hedge}")
+            });
         }
         let mut resolved_from = None;
         if kind == Mention::Pronoun

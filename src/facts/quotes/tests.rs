@@ -816,3 +816,24 @@ fn negative_subjects_and_acts_on_things_are_not_attributions() {
         assert!(q.iter().any(|(_, q)| q.cue == cue), "{text:?}: {q:#?}");
     }
 }
+
+/// A relative clause hedging the source ("who spoke on condition of
+/// anonymity") is part of the source, not an attribution of its own, and
+/// is not repeated in the description.
+#[test]
+fn hedging_relative_clause_is_no_attribution() {
+    let text = "A U.S. defense official, who spoke on condition of anonymity to discuss \
+                details, said the drone came from Syria.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].1.cue, "said");
+    assert!(q[0].1.speaker.anonymous);
+    assert_eq!(
+        q[0].1.speaker.description.as_deref(),
+        Some("A U.S. defense official, who spoke on condition of anonymity to discuss details")
+    );
+    // A verb of saying before the hedge keeps its content.
+    let q = run("An official said on condition of anonymity that the talks had failed.");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].1.cue, "said");
+}

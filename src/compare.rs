@@ -407,7 +407,8 @@ pub fn speaker_key(speaker: &Speaker) -> String {
         // The first name is the word right before the surname unless it is
         // an initial or an honorific: "Secretary of State Mike Pompeo" ->
         // pompeo:mike, "Mr Azzawi" -> azzawi. A surname's Arabic article is
-        // dropped: "al-Azzawi" ~ "Azzawi".
+        // dropped: "al-Azzawi" ~ "Azzawi"; a particle before it is no first
+        // name: "Mohammed bin Salman" -> salman:mohammed.
         return match words.split_last() {
             None => "person:".into(),
             Some((last, rest)) => {
@@ -416,7 +417,11 @@ pub fn speaker_key(speaker: &Speaker) -> String {
                     .find_map(|p| last.strip_prefix(p))
                     .filter(|s| !s.is_empty())
                     .unwrap_or(last);
-                match rest.iter().rev().find(|w| w.chars().count() > 1) {
+                let first = rest.iter().rev().find(|w| {
+                    w.chars().count() > 1
+                        && !matches!(w.as_str(), "bin" | "bint" | "ibn" | "al" | "el")
+                });
+                match first {
                     Some(first) if !HONORIFICS.contains(&first.as_str()) => {
                         format!("person:{last}:{first}")
                     }
@@ -1424,6 +1429,28 @@ mod tests {
         assert_eq!(
             speaker_key(&anon("two Western diplomats")),
             "anon:western:diplomat"
+        );
+        // A hedge kept in the description does not change the key.
+        for hedged in [
+            "A US defence official, speaking on condition of anonymity",
+            "A U.S. defense official, who spoke on condition of anonymity to discuss \
+             details not yet made public",
+        ] {
+            assert_eq!(speaker_key(&anon(hedged)), "anon:us:official", "{hedged}");
+        }
+        // An Arabic article is dropped from a surname, a particle kept
+        // inside the name does not stand for the first name.
+        assert!(same_person(
+            &speaker_key(&named("Walid al-Azzawi")),
+            &speaker_key(&named("Azzawi"))
+        ));
+        assert!(same_person(
+            &speaker_key(&named("Walid al-Azzawi")),
+            &speaker_key(&named("al-Azzawi"))
+        ));
+        assert_eq!(
+            speaker_key(&named("Mohammed bin Salman")),
+            "person:salman:mohammed"
         );
     }
 

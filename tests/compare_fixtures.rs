@@ -373,7 +373,7 @@ fn compare_terminal_output_shows_the_planted_conflict_and_update() {
         "  conflict: killed: people: AFP 12, Reuters 15, BBC 12+, Al Jazeera 12+; consensus 12+ (most_conservative)",
         "  update: killed: people: Port Alden Courier 7, AP 3+, Reuters 7, The Guardian 7; consensus 7 (latest)",
         "  update: injured: people: Port Alden Courier 9, AP 4, Reuters 9, The Guardian 9; consensus 9 (latest)",
-        "  Missing from The National: injured: troops (3 of 4), quoted: Brigadier General Mark Dalton (2 of 4), quoted: Pentagon (2 of 4)",
+        "  Missing from The National: injured: troops (3 of 4), quoted: Mark Dalton (2 of 4), quoted: Pentagon (2 of 4)",
         "    penjwen-gulfdaily (Gulf Daily Times): +38 −6 words; number five → four; 1 quote(s) changed",
     ] {
         assert!(

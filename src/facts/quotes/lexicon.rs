@@ -44,6 +44,11 @@ pub(super) const LINK: u32 = 1 << 14;
 /// "supported", "shows"): attributions, but not words somebody was quoted
 /// saying. Every stance verb is also a [`VERB`].
 pub(super) const STANCE: u32 = 1 << 15;
+/// Reporting or stance verbs that also name an act done to a thing
+/// ("forces found the launcher", "groups attacked US bases"): a cue only
+/// before a clause, not before a bare noun phrase.
+/// Every action verb is also a [`VERB`].
+pub(super) const ACTION: u32 = 1 << 16;
 
 const PRONOUNS: &[&str] = &["he", "i", "it", "she", "they", "we", "which", "who", "you"];
 const DETERMINERS: &[&str] = &[
@@ -157,6 +162,8 @@ pub(super) const VERBS_TXT: &str = include_str!("../lexicon/quote_verbs.txt");
 pub(super) const STANCE_TXT: &str = include_str!("../lexicon/quote_stance_verbs.txt");
 /// Participles that continue the sentence's speaker.
 pub(super) const PARTICIPLES_TXT: &str = include_str!("../lexicon/quote_participles.txt");
+/// Reporting and stance verbs that also name an act done to a thing.
+pub(super) const ACTIONS_TXT: &str = include_str!("../lexicon/quote_action_verbs.txt");
 /// Titles and honorifics.
 pub(super) const TITLES_TXT: &str = include_str!("../lexicon/speaker_titles.txt");
 /// Role nouns of sources.
@@ -213,6 +220,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     add(&mut lines(VERBS_TXT), VERB);
     add(&mut lines(STANCE_TXT), VERB | STANCE);
     add(&mut lines(PARTICIPLES_TXT), PARTICIPLE);
+    add(&mut lines(ACTIONS_TXT), ACTION);
     add(&mut lines(TITLES_TXT), TITLE);
     add(&mut lines(ROLES_TXT), ROLE);
     add(&mut lines(ORGS_TXT), ORG);
@@ -278,6 +286,7 @@ mod tests {
             ("quote_verbs", VERBS_TXT),
             ("quote_stance_verbs", STANCE_TXT),
             ("quote_participles", PARTICIPLES_TXT),
+            ("quote_action_verbs", ACTIONS_TXT),
             ("speaker_titles", TITLES_TXT),
             ("speaker_roles", ROLES_TXT),
             ("speaker_org_words", ORGS_TXT),
@@ -318,11 +327,19 @@ mod tests {
     }
 
     #[test]
+    fn action_verbs_are_reporting_or_stance_verbs() {
+        for w in lines(ACTIONS_TXT) {
+            assert_ne!(flags(w) & VERB, 0, "{w:?} is an action verb but no verb");
+        }
+    }
+
+    #[test]
     fn no_entry_is_longer_than_max_len() {
         let all = [
             VERBS_TXT,
             STANCE_TXT,
             PARTICIPLES_TXT,
+            ACTIONS_TXT,
             TITLES_TXT,
             ROLES_TXT,
             ORGS_TXT,

@@ -45,9 +45,22 @@ impl Doc<'_> {
                         | "none"
                         | "plurality"
                 ));
+        // "residents in the area", "farmers in the valley", "officials from
+        // the ministry": a group of people placed by a locative phrase.
+        let placed_group = matches!(w, "in" | "from") && self.is_people_plural(i - 1);
         quantity
+            || placed_group
             || (prev.is(ROLE | ORG | TITLE) && !prev.cap && role_prep)
             || (next_cap && w != "on" && w != "to")
+    }
+
+    /// Whether word `i` is a plural noun for people: a plural role
+    /// ("residents", "officials") or a plural ending in "-ers" ("farmers",
+    /// "villagers", "fighters").
+    pub(super) fn is_people_plural(&self, i: usize) -> bool {
+        let w = self.word(i).to_ascii_lowercase();
+        let plural = w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss");
+        plural && (self.toks[i].is(ROLE) || w.ends_with("ers"))
     }
 
     /// Whether word `i` ends a noun phrase (scanning in either direction).
@@ -241,7 +254,11 @@ impl Doc<'_> {
             k = i;
         }
         let np = self.trim_np(k, end)?;
-        (relaxed || self.can_head(np.1 - 1)).then_some(np)
+        // "residents in the area": the head stands before the preposition.
+        let head = (np.0 + 1..np.1)
+            .find(|&i| self.toks[i].is(PREP) && !self.toks[i].cap)
+            .map_or(np.1 - 1, |p| p - 1);
+        (relaxed || self.can_head(np.1 - 1) || self.can_head(head)).then_some(np)
     }
 
     /// The source noun phrase starting at token `start`, in its sentence.

@@ -189,7 +189,11 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     }
 
     let h = &toks[head];
-    if h.cap {
+    // "Residents in the area said": a plural noun for people capitalized
+    // only because it opens the sentence is a group, not a name.
+    let group_opening_sentence =
+        h.cap && head == body && doc.sentence_start(head) == head && doc.is_people_plural(head);
+    if h.cap && !group_opening_sentence {
         // The capitalized run ending at the head ("Secretary of State Mike Pompeo").
         let mut r = head;
         while r > body {
@@ -201,9 +205,31 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
                 break;
             }
         }
-        let is_org = (r..b).any(|i| toks[i].cap && toks[i].is(ORG))
+        // Titles at the start of the run ("Secretary of State Mike Pompeo"),
+        // or a title run led by an office ("Police Chief Dana Whitfield",
+        // "Interior Minister Qasim al-Araji") before a name of two words or
+        // more, keeping at least one word of name.
+        let title_end = |i: usize| {
+            if i + 3 <= head && doc.word_is(i + 1, "of") {
+                i + 3
+            } else {
+                i + 1
+            }
+        };
+        let mut t = r;
+        while t < head && toks[t].is(TITLE) {
+            t = title_end(t);
+        }
+        if let Some(last) = (t..head).rev().find(|&i| toks[i].is(TITLE)) {
+            let end = title_end(last);
+            let name = end..h_end;
+            if name.len() >= 2 && !name.clone().any(|i| toks[i].is(ORG | TITLE)) {
+                t = end;
+            }
+        }
+        let is_org = (t..b).any(|i| toks[i].cap && toks[i].is(ORG))
             || (h_end - r == 1 && is_acronym(doc.word(head)))
-            || (definite && !toks[r].is(TITLE));
+            || (definite && t == r && !toks[r].is(TITLE));
         if is_org {
             let speaker = Speaker {
                 organization: Some(doc.slice(body, b).to_string()),
@@ -216,18 +242,12 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
             };
             return (speaker, kind, head_word);
         }
-        // Titles at the start of the run, keeping at least one word of name.
-        let mut t = r;
-        while t < head && toks[t].is(TITLE) {
-            t += 1;
-            if t + 1 < head && doc.word_is(t, "of") {
-                t += 2;
-            }
-        }
         let honorific_only =
             t > r && (r..t).all(|i| HONORIFICS.contains(&lower(doc.word(i)).as_str()));
+        // "Pentagon spokesman Brigadier General Mark Dalton": the whole
+        // description before the name is the title.
         let title = if t > r && !honorific_only {
-            Some(doc.slice(r, t).to_string())
+            Some(doc.slice(body, t).to_string())
         } else if r > body {
             Some(doc.slice(body, r).to_string())
         } else {
@@ -294,6 +314,18 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     (speaker, Mention::Other, head_word)
 }
 
+/// The last word of a name without an Arabic article ("al-Azzawi" and
+/// "Azzawi" -> "azzawi"), lower-case: what a short mention repeats.
+fn surname(name: &str) -> Option<String> {
+    let last = lower(strip_possessive(name.split_whitespace().last()?));
+    let bare = ["al-", "el-"]
+        .iter()
+        .find_map(|p| last.strip_prefix(p))
+        .filter(|rest| !rest.is_empty())
+        .map(str::to_string);
+    Some(bare.unwrap_or(last))
+}
+
 /// A full mention seen earlier in the article.
 struct Seen {
     speaker: Speaker,
@@ -320,10 +352,10 @@ fn resolve<'s>(seen: &'s [Seen], kind: Mention, head: &str, speaker: &Speaker) -
             _ => None,
         },
         Mention::Short => {
-            let last = speaker.name.as_deref()?.split_whitespace().last()?;
+            let last = surname(speaker.name.as_deref()?)?;
             seen.iter().rev().find(|s| {
                 s.speaker.name.as_deref().is_some_and(|n| {
-                    n.split_whitespace().count() >= 2 && n.split_whitespace().last() == Some(last)
+                    n.split_whitespace().count() >= 2 && surname(n).is_some_and(|l| l == last)
                 })
             })
         }
@@ -418,7 +450,14 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             let hedge = doc.text.get(h.start..h.end).unwrap_or("");
             let mention = doc.slice(f.source.0, f.source.1);
             speaker.anonymous = true;
-            speaker.description = Some(format!("{mention}, {hedge}"));
+            // The source may already run over its hedge ("A U.S. defense
+            // official, who spoke on condition of anonymity, said").
+            let within = speaker_span.start <= h.start && h.end <= speaker_span.end;
+            speaker.description = Some(if within {
+                mention.to_string()
+            } else {
+                format!("{mention}, {hedge}")
+            });
         }
         let mut resolved_from = None;
         if kind == Mention::Pronoun

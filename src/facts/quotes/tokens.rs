@@ -215,6 +215,43 @@ pub(super) fn classify(text: &str, tokens: &mut [Token]) {
             t.flags = lexicon::flags(strip_possessive(&text[t.start..t.end]));
         }
     }
+    mark_name_particles(text, tokens);
+}
+
+/// Arabic name particles written in lower case: "al-"/"el-" before a
+/// capital ("Walid al-Azzawi", "Abdel Fattah el-Sisi"), and "bin", "ibn",
+/// "bint", "abu", "abd", "al", "el" between two capitalized words
+/// ("Mohammed bin Salman").
+const NAME_PARTICLES: &[&str] = &["abd", "abu", "al", "bin", "bint", "el", "ibn"];
+
+/// Marks lower-case Arabic name particles as capitalized, so that a name
+/// run reads through them: "Walid al-Azzawi" is one name like "Walid Azzawi".
+fn mark_name_particles(text: &str, tokens: &mut [Token]) {
+    for i in 0..tokens.len() {
+        let t = tokens[i];
+        if t.kind != Kind::Word || t.cap || t.inside.is_some() {
+            continue;
+        }
+        let word = &text[t.start..t.end];
+        let prefixed = NAME_PARTICLES.iter().any(|p| {
+            word.strip_prefix(p)
+                .and_then(|rest| rest.strip_prefix('-'))
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        });
+        let capitalized_word = |j: usize| {
+            tokens
+                .get(j)
+                .is_some_and(|n| n.kind == Kind::Word && n.cap && n.inside.is_none())
+        };
+        let between_names = NAME_PARTICLES.contains(&word)
+            && i > 0
+            && capitalized_word(i - 1)
+            && capitalized_word(i + 1)
+            && !tokens[i + 1].newline_before;
+        if prefixed || between_names {
+            tokens[i].cap = true;
+        }
+    }
 }
 
 /// "Trump's" -> "Trump"; other words unchanged.

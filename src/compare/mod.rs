@@ -1,0 +1,626 @@
+//! Coverage comparison: for one story, which facts each source includes,
+//! which it leaves out, where sources disagree, and what each reprint of a
+//! wire story changed.
+//!
+//! # Alignment rules
+//!
+//! - **Sources.** The unit is the outlet (`source`; the article id when it
+//!   has none). A source reports a fact when any of its articles does.
+//! - **Counts** align when they have the same kind (killed, injured, troops,
+//!   …) and the same *counted class*: the head noun of what is counted,
+//!   mapped through [`counted_class`] ("soldiers" ~ "troops" ~ "US forces";
+//!   "civilians" ~ "people" ~ "a young woman"; "police officers" is its own
+//!   class). Counts marked `aggregate` (roundups of other incidents) are left
+//!   out. A source with several counts of one fact reports the one with the
+//!   highest lower bound (its latest toll).
+//!   Counts about an earlier event are left out too: a count whose sentence
+//!   names a date that ended more than [`BACKGROUND_DAYS`] days before the
+//!   article was published ("the deaths of 19 children in Uvalde in May
+//!   2022"), unless the date starts a period ("since 1984"). A count of
+//!   "others" ("four soldiers were killed and two others wounded") takes the
+//!   class of the count before it in its sentence.
+//! - **Agreement** is interval overlap: "dozens" ([12, ∞)) and "at least 30"
+//!   agree; 12 and 15 killed **conflict**.
+//! - **Update**: a report published at least [`UPDATE_GAP_MINUTES`] minutes
+//!   after another raises its lower bound ("at least 3" killed in the
+//!   morning, 7 in the evening), and every disagreement of the fact is such
+//!   a rise. Disjoint values published less than that apart are a conflict,
+//!   never an update. Publication times are compared in UTC (offsets
+//!   applied); when either report has only a date, a later day is enough.
+//! - **Consensus** (rule named in the output): for an update, the
+//!   intersection of the latest report with every report that agrees with it
+//!   (`latest`); otherwise the intersection of all reported intervals when it
+//!   is not empty (`intersection`); otherwise the lowest lower bound
+//!   reported, ACLED's most conservative estimate (`most_conservative`).
+//! - **Quotes** align by speaker identity ([`speaker_key`]): a named person by
+//!   surname, with first names compared by Jaro–Winkler similarity (≥ 0.85)
+//!   when both are given ("Pompeo" ~ "Mike Pompeo" ~ "Secretary of State Mike
+//!   Pompeo"); an organization by its normalized name; an anonymous source by
+//!   its affiliation and role ("a US defence official" ~ "the US official"
+//!   only when both name the same role word).
+//! - **Missing from X**: the facts that at least two other sources and at
+//!   least half of the other sources carry but X does not, most carried first.
+
+mod counts;
+mod speakers;
+#[cfg(test)]
+mod tests;
+mod wire;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::article::{Article, Span};
+use crate::facts::{Fact, FactKind, FactValue, Interval, Speaker};
+use counts::*;
+pub use counts::{BACKGROUND_DAYS, UPDATE_GAP_MINUTES, agree, counted_class, published_minutes};
+pub use speakers::speaker_key;
+use speakers::*;
+pub use wire::credits;
+use wire::*;
+
+/// One article of the story being compared, with what is known about it.
+#[derive(Clone, Copy, Debug)]
+pub struct Member<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Its extracted facts.
+    pub facts: &'a [Fact],
+    /// Its copy group (articles sharing a group are copies).
+    pub copy_group: u32,
+}
+
+/// The comparison of one story.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Sources in the story, ordered by their first `published` in UTC
+    /// (unknown last), then name.
+    pub sources: Vec<SourceColumn>,
+    /// Aligned facts, most widely reported first.
+    pub facts: Vec<AlignedFact>,
+    /// Per source, the facts most other sources carry that it does not.
+    pub missing: Vec<Missing>,
+    /// Indices into `facts` of the facts whose sources disagree.
+    pub conflicts: Vec<usize>,
+    /// Copy groups inside the story: origin and what each reprint changed.
+    pub wire: Vec<WireCopy>,
+}
+
+impl Comparison {
+    /// The facts a reader must look at, as indices into `facts`: the
+    /// conflicts, then the updates whose values agree (a rising "at least").
+    pub fn flagged(&self) -> Vec<usize> {
+        let agreeing_updates =
+            (0..self.facts.len()).filter(|&i| self.facts[i].update && !self.facts[i].conflict);
+        self.conflicts
+            .iter()
+            .copied()
+            .chain(agreeing_updates)
+            .collect()
+    }
+}
+
+/// A column of the comparison: one source and its articles.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceColumn {
+    /// The source name.
+    pub source: String,
+    /// Its articles' ids, input order.
+    pub articles: Vec<String>,
+    /// Its earliest `published`, if known.
+    pub first_published: Option<String>,
+    /// Speakers it quotes: (label, anonymous).
+    pub speakers: Vec<QuotedSpeaker>,
+}
+
+/// A speaker quoted by a source.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct QuotedSpeaker {
+    /// How the speaker is shown: the full name, organization or description.
+    pub label: String,
+    /// True for anonymous sources.
+    pub anonymous: bool,
+    /// Number of quotes from this speaker in the source's articles.
+    pub quotes: usize,
+}
+
+/// One fact aligned across the story's sources.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AlignedFact {
+    /// The fact kind.
+    pub kind: FactKind,
+    /// What it is about: the counted class, or the speaker's identity key.
+    pub subject: String,
+    /// A readable label, e.g. "killed: people" or "quoted: Mike Pompeo".
+    pub label: String,
+    /// Each reporting source's value and evidence, ordered like the columns.
+    pub reports: Vec<Report>,
+    /// Sources that do not report it.
+    pub omitted_by: Vec<String>,
+    /// True when two reported intervals are disjoint.
+    pub conflict: bool,
+    /// True when the value rose with publication time (see the module
+    /// docs): an updated toll, with or without a conflict.
+    pub update: bool,
+    /// The consensus interval for counts, with the rule that chose it.
+    pub consensus: Option<Consensus>,
+    /// The source that reported it first (earliest `published` in UTC over
+    /// all its reports, including ones a source's later article
+    /// superseded).
+    pub first_source: String,
+    /// When it was first reported, if known.
+    pub first_published: Option<String>,
+}
+
+/// A source's report of an aligned fact.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// The source.
+    pub source: String,
+    /// The article holding the evidence.
+    pub article: String,
+    /// Its `published`.
+    pub published: Option<String>,
+    /// For counts, the value; `None` for quotes.
+    pub value: Option<Interval>,
+    /// What the article says is counted, or the speaker as written.
+    pub detail: String,
+    /// Evidence: byte span into the article's text.
+    pub span: Span,
+    /// The evidence text (the sentence holding it).
+    pub evidence: String,
+    /// The extraction rule.
+    pub rule: &'static str,
+}
+
+/// A consensus value and the rule that chose it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Consensus {
+    /// The value.
+    pub value: Interval,
+    /// `latest`, `intersection` or `most_conservative`.
+    pub rule: &'static str,
+}
+
+/// Facts a source leaves out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Missing {
+    /// The source.
+    pub source: String,
+    /// Indices into [`Comparison::facts`], most carried first.
+    pub facts: Vec<usize>,
+}
+
+/// A wire story and its reprints inside the story.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WireCopy {
+    /// The origin's article id (earliest `published`, then longest).
+    pub origin: String,
+    /// The origin's source.
+    pub origin_source: String,
+    /// Credit lines and datelines naming an agency, found in any member.
+    pub credits: Vec<Credit>,
+    /// Each reprint against the origin.
+    pub reprints: Vec<Reprint>,
+}
+
+/// An agency credit found in a text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Credit {
+    /// The article.
+    pub article: String,
+    /// The credit as written.
+    pub text: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// What one reprint changed against its origin (a word diff).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Reprint {
+    /// The reprint's article id.
+    pub article: String,
+    /// Its source.
+    pub source: String,
+    /// Words added, removed, kept.
+    pub added_words: usize,
+    /// Words of the origin left out.
+    pub removed_words: usize,
+    /// Words kept as they were.
+    pub kept_words: usize,
+    /// Numbers that differ: (origin, reprint) pairs found in replaced text.
+    pub changed_numbers: Vec<(String, String)>,
+    /// Replacements touching quoted words.
+    pub changed_quotes: Vec<(String, String)>,
+    /// The diff itself: runs of kept, removed and added text.
+    pub diff: Vec<DiffRun>,
+}
+
+/// A run of a word diff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DiffRun {
+    /// `equal`, `removed` or `added`.
+    pub tag: &'static str,
+    /// The text of the run.
+    pub text: String,
+}
+
+/// Settings of the whole pipeline run by [`compare_corpus`].
+#[derive(Clone, Debug, Default)]
+pub struct CompareConfig {
+    /// Copy detection.
+    pub dedup: crate::dedup::DedupConfig,
+    /// Story grouping.
+    pub stories: crate::stories::StoriesConfig,
+}
+
+/// Everything [`compare_corpus`] found.
+#[derive(Debug)]
+pub struct CorpusComparison {
+    /// Copy groups.
+    pub dedup: crate::dedup::Dedup,
+    /// Stories.
+    pub stories: crate::stories::Stories,
+    /// Facts of each article, input order.
+    pub facts: Vec<Vec<Fact>>,
+    /// One comparison per story with two or more sources, in story order.
+    pub comparisons: Vec<StoryComparison>,
+}
+
+/// Runs the whole pipeline on articles in memory: copies, stories, facts,
+/// then the comparison of every story that has two or more sources.
+pub fn compare_corpus(articles: &[Article], config: &CompareConfig) -> CorpusComparison {
+    use rayon::prelude::*;
+    let dedup = crate::dedup::dedup_articles(articles, &config.dedup);
+    let stories = crate::stories::stories(articles, &dedup.copies.group_of, &config.stories);
+    let facts: Vec<Vec<Fact>> = articles
+        .par_iter()
+        .map(|a| crate::facts::extract(&a.text, a.published.as_deref()))
+        .collect();
+    let comparisons = stories
+        .stories
+        .par_iter()
+        .filter(|story| story.sources.len() >= 2)
+        .map(|story| {
+            let mut indices: Vec<usize> = story.groups.iter().flatten().copied().collect();
+            indices.sort_unstable();
+            let members: Vec<Member<'_>> = indices
+                .iter()
+                .map(|&i| Member {
+                    article: &articles[i],
+                    facts: &facts[i],
+                    copy_group: dedup.copies.group_of[i],
+                })
+                .collect();
+            StoryComparison {
+                story: story.id.clone(),
+                label: story.label.clone(),
+                articles: indices.len(),
+                comparison: compare(&members),
+            }
+        })
+        .collect();
+    CorpusComparison {
+        dedup,
+        stories,
+        facts,
+        comparisons,
+    }
+}
+
+/// A story's comparison with the story's identity, as reported.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoryComparison {
+    /// The story id.
+    pub story: String,
+    /// The story label (from its most central article).
+    pub label: String,
+    /// Articles in the story.
+    pub articles: usize,
+    /// The comparison.
+    #[serde(flatten)]
+    pub comparison: Comparison,
+}
+
+/// Shows an interval the way people write counts: `12`, `12+`, `20–30`,
+/// `≤40`.
+pub fn show_interval(value: Interval) -> String {
+    match (value.min, value.max) {
+        (min, Some(max)) if min == max => group_digits(min),
+        (0, Some(max)) => format!("≤{}", group_digits(max)),
+        (min, Some(max)) => format!("{}–{}", group_digits(min), group_digits(max)),
+        (min, None) => format!("{}+", group_digits(min)),
+    }
+}
+
+fn group_digits(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn source_of(article: &Article) -> String {
+    article.source.clone().unwrap_or_else(|| article.id.clone())
+}
+
+/// Compares one story's articles.
+pub fn compare(members: &[Member<'_>]) -> Comparison {
+    // Columns: sources by first publication.
+    let mut columns: BTreeMap<String, SourceColumn> = BTreeMap::new();
+    for m in members {
+        let column = columns
+            .entry(source_of(m.article))
+            .or_insert_with(|| SourceColumn {
+                source: source_of(m.article),
+                articles: Vec::new(),
+                first_published: None,
+                speakers: Vec::new(),
+            });
+        column.articles.push(m.article.id.clone());
+        if let Some(p) = crate::dedup::sortable_date(m.article.published.as_deref())
+            && column
+                .first_published
+                .as_deref()
+                .is_none_or(|f| publication_order(Some(&p)) < publication_order(Some(f)))
+        {
+            column.first_published = Some(p);
+        }
+    }
+    let mut sources: Vec<SourceColumn> = columns.into_values().collect();
+    sources.sort_by(|a, b| {
+        (publication_order(a.first_published.as_deref()), &a.source)
+            .cmp(&(publication_order(b.first_published.as_deref()), &b.source))
+    });
+    let order: BTreeMap<String, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.source.clone(), i))
+        .collect();
+
+    // Gather candidate reports keyed by (kind, subject).
+    let mut person_keys: Vec<String> = Vec::new();
+    let mut reports: BTreeMap<(FactKind, String), Vec<(Report, String)>> = BTreeMap::new();
+    let mut speakers: BTreeMap<String, BTreeMap<(String, bool), usize>> = BTreeMap::new();
+    for m in members {
+        let source = source_of(m.article);
+        let text = &m.article.text;
+        let background = background_sentences(m);
+        // The last count's sentence and class, for "two others".
+        let mut previous: Option<(Span, String)> = None;
+        for fact in m.facts {
+            let evidence = fact.sentence.slice(text).unwrap_or("").to_string();
+            match &fact.value {
+                FactValue::Count(count)
+                    if !count.aggregate && !background.contains(&fact.sentence) =>
+                {
+                    let mut subject = counted_class(&count.counted);
+                    if let Some((sentence, class)) = &previous
+                        && *sentence == fact.sentence
+                        && refers_back(&count.counted)
+                    {
+                        subject = class.clone();
+                    }
+                    previous = Some((fact.sentence, subject.clone()));
+                    reports
+                        .entry((fact.kind, subject.clone()))
+                        .or_default()
+                        .push((
+                            Report {
+                                source: source.clone(),
+                                article: m.article.id.clone(),
+                                published: m.article.published.clone(),
+                                value: Some(count.value),
+                                detail: count.counted.clone(),
+                                span: fact.span,
+                                evidence,
+                                rule: fact.rule,
+                            },
+                            subject.clone(),
+                        ));
+                }
+                FactValue::Quote(quote) if quote.is_cited_source() => {
+                    let mut key = speaker_key(&quote.speaker);
+                    if key.starts_with("person:") {
+                        // Surname-only mentions join the full name seen before.
+                        if let Some(known) = person_keys.iter().find(|k| same_person(k, &key)) {
+                            if key.matches(':').count() > known.matches(':').count() {
+                                let old = known.clone();
+                                person_keys.retain(|k| *k != old);
+                                person_keys.push(key.clone());
+                            } else {
+                                key = known.clone();
+                            }
+                        } else {
+                            person_keys.push(key.clone());
+                        }
+                    }
+                    let label = speaker_label(&quote.speaker);
+                    *speakers
+                        .entry(source.clone())
+                        .or_default()
+                        .entry((label.clone(), quote.speaker.anonymous))
+                        .or_default() += 1;
+                    reports
+                        .entry((FactKind::Quote, key.clone()))
+                        .or_default()
+                        .push((
+                            Report {
+                                source: source.clone(),
+                                article: m.article.id.clone(),
+                                published: m.article.published.clone(),
+                                value: None,
+                                detail: label,
+                                span: fact.span,
+                                evidence,
+                                rule: fact.rule,
+                            },
+                            key,
+                        ));
+                }
+                _ => {}
+            }
+        }
+    }
+    // Person keys may have been upgraded to a fuller name after first use.
+    let mut merged: BTreeMap<(FactKind, String), Vec<Report>> = BTreeMap::new();
+    for ((kind, subject), list) in reports {
+        let subject = if subject.starts_with("person:") {
+            person_keys
+                .iter()
+                .find(|k| same_person(k, &subject))
+                .cloned()
+                .unwrap_or(subject)
+        } else {
+            subject
+        };
+        merged
+            .entry((kind, subject))
+            .or_default()
+            .extend(list.into_iter().map(|(r, _)| r));
+    }
+
+    let mut facts: Vec<AlignedFact> = merged
+        .into_iter()
+        .map(|((kind, subject), list)| align(kind, subject, list, &sources, &order))
+        .collect();
+    facts.sort_by(|a, b| {
+        b.reports
+            .len()
+            .cmp(&a.reports.len())
+            .then_with(|| (a.kind == FactKind::Quote).cmp(&(b.kind == FactKind::Quote)))
+            .then_with(|| a.label.cmp(&b.label))
+    });
+
+    for column in &mut sources {
+        column.speakers = speakers
+            .remove(&column.source)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|((label, anonymous), quotes)| QuotedSpeaker {
+                label,
+                anonymous,
+                quotes,
+            })
+            .collect();
+    }
+
+    let conflicts = facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.conflict)
+        .map(|(i, _)| i)
+        .collect();
+    let missing = missing_from(&sources, &facts);
+    Comparison {
+        wire: wire_copies(members),
+        sources,
+        facts,
+        missing,
+        conflicts,
+    }
+}
+
+fn align(
+    kind: FactKind,
+    subject: String,
+    list: Vec<Report>,
+    sources: &[SourceColumn],
+    order: &BTreeMap<String, usize>,
+) -> AlignedFact {
+    // The first report of the fact, among all of them (a source's earlier
+    // article counts even when a later one gives its value).
+    let first = list
+        .iter()
+        .min_by_key(|r| (publication_order(r.published.as_deref()), order[&r.source]))
+        .cloned();
+    // One report per source: the highest lower bound (its latest toll), then
+    // the earliest in its text.
+    let mut best: BTreeMap<usize, Report> = BTreeMap::new();
+    for report in list {
+        let column = order[&report.source];
+        let better = match best.get(&column) {
+            None => true,
+            Some(old) => {
+                let key = |r: &Report| (r.value.map_or(0, |v| v.min), std::cmp::Reverse(r.span));
+                key(&report) > key(old)
+            }
+        };
+        if better {
+            best.insert(column, report);
+        }
+    }
+    let reports: Vec<Report> = best.into_values().collect();
+    let omitted_by = sources
+        .iter()
+        .filter(|s| !reports.iter().any(|r| r.source == s.source))
+        .map(|s| s.source.clone())
+        .collect();
+    let values: Vec<(Option<(i64, i64)>, Interval)> = reports
+        .iter()
+        .filter_map(|r| {
+            r.value
+                .map(|v| (published_minutes(r.published.as_deref()), v))
+        })
+        .collect();
+    let conflict = values
+        .iter()
+        .enumerate()
+        .any(|(i, a)| values[i + 1..].iter().any(|b| !overlaps(a.1, b.1)));
+    let update = is_update(&values);
+    let consensus = (!values.is_empty()).then(|| consensus_of(&values, update));
+    let first = first
+        .or_else(|| reports.first().cloned())
+        .expect("an aligned fact has at least one report");
+    let label = match kind {
+        FactKind::Quote => format!("quoted: {}", first.detail),
+        _ => format!("{}: {}", kind_name(kind), subject),
+    };
+    AlignedFact {
+        kind,
+        label,
+        first_source: first.source.clone(),
+        first_published: first.published.clone(),
+        subject,
+        reports,
+        omitted_by,
+        conflict,
+        update,
+        consensus,
+    }
+}
+
+/// The snake_case name of a fact kind, as in the JSON output.
+pub fn kind_name(kind: FactKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn missing_from(sources: &[SourceColumn], facts: &[AlignedFact]) -> Vec<Missing> {
+    let others = sources.len().saturating_sub(1);
+    sources
+        .iter()
+        .map(|s| {
+            let mut list: Vec<(usize, usize)> = facts
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.omitted_by.contains(&s.source))
+                .map(|(i, f)| (f.reports.len(), i))
+                .filter(|&(carried, _)| carried >= 2 && carried * 2 >= others)
+                .collect();
+            list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            Missing {
+                source: s.source.clone(),
+                facts: list.into_iter().map(|(_, i)| i).collect(),
+            }
+        })
+        .collect()
+}

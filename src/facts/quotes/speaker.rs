@@ -262,6 +262,16 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
                 (s < b).then(|| doc.slice(s, b).to_string())
             })
             .flatten();
+        // "Harry Reid of Nevada": a place after "of" that follows a full
+        // name is where the person is from, not part of the name.
+        let (h_end, organization) = match (t + 2..h_end).find(|&o| doc.word_is(o, "of")) {
+            Some(o) if o + 1 < h_end && places::is_place_name(doc.slice(o + 1, h_end)) => (
+                o,
+                organization.or_else(|| Some(doc.slice(o + 1, h_end).to_string())),
+            ),
+            _ => (h_end, organization),
+        };
+        let head = h_end - 1;
         let name_words = h_end - t;
         let kind = if name_words >= 2 || (t > r && !honorific_only) {
             Mention::Full

@@ -837,3 +837,20 @@ fn hedging_relative_clause_is_no_attribution() {
     assert_eq!(q.len(), 1, "{q:#?}");
     assert_eq!(q[0].1.cue, "said");
 }
+
+/// An office before a full name is the title even after an organization
+/// word ("Senate Majority Leader"), and a place after "of" is where the
+/// person is from ("Harry Reid of Nevada"); a later surname resolves.
+#[test]
+fn office_titles_and_home_places_are_not_names() {
+    let text = "Senate Majority Leader Harry Reid of Nevada said on Tuesday that the \
+                mosque should be built elsewhere. Reid said that he respected the president.";
+    let found = run(text);
+    let (_, q) = &found[0];
+    assert_eq!(q.speaker.name.as_deref(), Some("Harry Reid"));
+    assert_eq!(q.speaker.title.as_deref(), Some("Senate Majority Leader"));
+    assert_eq!(q.speaker.organization.as_deref(), Some("Nevada"));
+    let (_, q) = &found[1];
+    assert_eq!(s(text, q.speaker_span), "Reid");
+    assert_eq!(q.speaker.name.as_deref(), Some("Harry Reid"));
+}

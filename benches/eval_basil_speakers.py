@@ -25,6 +25,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--wirediff", default=os.path.join(HERE, "..", "target", "release", "wirediff"))
     p.add_argument("--data", default=os.path.join(HERE, "..", "..", "shared", "data", "basil"))
+    p.add_argument("--misses", action="store_true", help="list the gold speakers not found, per article")
     args = p.parse_args()
     gold = collections.defaultdict(set)
     with open(os.path.join(args.data, "spans.jsonl")) as f:
@@ -45,7 +46,9 @@ def main():
         if r["type"] != "article":
             continue
         for fact in r["data"]["facts"]:
-            if fact["kind"] == "quote":
+            # The who-is-quoted view of `compare` lists cited sources only:
+            # speech and documents, not stances ("X believes").
+            if fact["kind"] == "quote" and fact.get("attribution") != "stance":
                 s = fact["speaker"]
                 speakers[r["data"]["id"]].append(" ".join(x for x in (s.get("name"), s.get("organization")) if x).lower())
     found = collections.Counter()
@@ -57,6 +60,8 @@ def main():
             total[outlet] += 1
             if any(surname in s for s in speakers[article]):
                 found[outlet] += 1
+            elif args.misses:
+                print(f"miss {outlet} {article} {name}: found {sorted(set(speakers[article]))}")
     print("outlet  gold named speakers  found by wirediff  recall")
     for outlet in sorted(total):
         print(f"{outlet:6}  {total[outlet]:19}  {found[outlet]:17}  {found[outlet] / total[outlet]:.3f}")

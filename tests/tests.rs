@@ -32,3 +32,6 @@ mod compare_fixtures;
 
 // `wirediff compare --html`: the report in headless chromium (installed if absent).
 mod html_browser;
+
+// The README's quick-start listing matches what `compare` prints.
+mod readme;

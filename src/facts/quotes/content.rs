@@ -117,6 +117,23 @@ impl Doc<'_> {
         while lead < n && lead < start + 4 && self.is_time_filler(lead) {
             lead += 1;
         }
+        // "threatened in October to withdraw", "said on Tuesday he would":
+        // a preposition opening a time phrase is part of the time phrase.
+        if lead == start
+            && self.plain_word(lead, anchor)
+            && matches!(
+                self.word(lead).to_ascii_lowercase().as_str(),
+                "in" | "on" | "at" | "during" | "last" | "this" | "early" | "late"
+            )
+            && lead + 1 < n
+            && (self.toks[lead + 1].is(TIME) || self.is_month(lead + 1))
+        {
+            lead += 1;
+            while lead < n && lead < start + 5 && (self.is_time_filler(lead) || self.is_month(lead))
+            {
+                lead += 1;
+            }
+        }
         if self.plain_word(lead, anchor) {
             let t = &self.toks[lead];
             // Adverbial clauses are not what was said; "how", "why",
@@ -195,6 +212,28 @@ impl Doc<'_> {
     }
 
     /// Time fillers between a cue and its content: "a day after", "on Tuesday".
+    /// Whether token `i` is a capitalized month name ("in October").
+    fn is_month(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word()
+            && t.cap
+            && matches!(
+                self.word(i).to_ascii_lowercase().as_str(),
+                "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+            )
+    }
+
     pub(super) fn is_time_filler(&self, i: usize) -> bool {
         let t = &self.toks[i];
         if !t.is_word() {

@@ -595,6 +595,20 @@ mod seeds {
         );
     }
 
+    /// "Pompeo also threatened in October to withdraw the 3,000 American
+    /// soldiers …": a time phrase between the cue and its content.
+    #[test]
+    fn seed_002_pompeo_threatened() {
+        let found = run(S002);
+        let q = find(&found, S002, "Pompeo", "also threatened");
+        assert_eq!(q.speaker.name.as_deref(), Some("Pompeo"));
+        assert!(!q.direct && !q.speaker.anonymous);
+        assert_eq!(
+            s(S002, q.content_span),
+            "to withdraw the 3,000 American soldiers still deployed in Iraq"
+        );
+    }
+
     #[test]
     fn seed_000_us_defence_official() {
         let found = run(S000);

@@ -105,6 +105,14 @@ fn compact(comparison: &Value, order: &[String]) -> Value {
             let cell = match reports.iter().find(|r| r["source"] == *source) {
                 None => "—".to_string(),
                 Some(r) if r["value"].is_null() => "✓".to_string(),
+                Some(r)
+                    if fact["update"] == true
+                        && !fact["consensus"].is_null()
+                        && !overlaps(&r["value"], &fact["consensus"]["value"]) =>
+                {
+                    format!("↑ {}", show(&r["value"]))
+                }
+                Some(r) if fact["update"] == true => show(&r["value"]),
                 Some(r) => {
                     let disagrees = reports
                         .iter()

@@ -156,7 +156,8 @@ fn assert_self_contained(html: &str) {
 }
 
 /// Every fact × source cell shows what the JSON Lines say: `✓ value` for a
-/// report that agrees, `≠ value` for one that disagrees, `—` for none, and
+/// report that agrees, `≠ value` for one that disagrees, `↑ value` for an
+/// earlier figure a later report raised, `—` for none, and
 /// its tooltip holds the evidence sentence, the rule and the article.
 fn assert_matrix(dom: &str, story: &Value) {
     let cells = elements(dom, "td", "cell");
@@ -185,16 +186,27 @@ fn assert_matrix(dom: &str, story: &Value) {
                 continue;
             };
             let value = interval(&report["value"]);
-            let disagrees = fact["conflict"] == true
-                && value.is_some_and(|v| {
-                    reports
+            let consensus = interval(&fact["consensus"]["value"]);
+            let mark = match (value, consensus) {
+                (Some(v), Some(c)) if fact["update"] == true => {
+                    if agree(v, c) {
+                        "✓"
+                    } else {
+                        "↑"
+                    }
+                }
+                (Some(v), _) if fact["conflict"] == true => {
+                    let disagrees = reports
                         .iter()
                         .filter_map(|o| interval(&o["value"]))
-                        .any(|o| !agree(v, o))
-                });
+                        .any(|o| !agree(v, o));
+                    if disagrees { "≠" } else { "✓" }
+                }
+                _ => "✓",
+            };
+            let disagrees = mark != "✓";
             let shown = value.map(show_interval).unwrap_or_default();
             values += usize::from(!shown.is_empty());
-            let mark = if disagrees { "≠" } else { "✓" };
             assert_eq!(
                 cell.text,
                 format!("{mark} {shown}").trim_end(),

@@ -108,7 +108,8 @@ pub struct TerminalStyle {
 }
 
 /// Writes, per compared story, the fact × source matrix (`✓ value` reported,
-/// `—` left out, `≠ value` conflicting), who is quoted per source, the
+/// `—` left out, `≠ value` conflicting, `↑ value` an earlier figure a later
+/// report raised), who is quoted per source, the
 /// missing-from list, the conflicts and updates, and the copy groups. All article text is
 /// sanitized; the matrix is cut to `style.width`.
 pub fn write_terminal(
@@ -169,6 +170,9 @@ pub fn write_terminal(
                     Cell::Omitted => paint("2", &pad("—", column_width)),
                     Cell::Conflicting(r) => {
                         paint("31", &pad(&format!("≠ {}", value(r)), column_width))
+                    }
+                    Cell::Superseded(r) => {
+                        paint("33", &pad(&format!("↑ {}", value(r)), column_width))
                     }
                     Cell::Reported(r) => paint(
                         "32",
@@ -300,6 +304,9 @@ pub enum Cell<'a> {
     /// The source reports a value that disagrees with another source's
     /// (`≠ value`).
     Conflicting(&'a Report),
+    /// In a toll that rose with publication time, an earlier figure that a
+    /// later report raised: it disagrees with the consensus (`↑ value`).
+    Superseded(&'a Report),
 }
 
 /// The cell of `fact` in the column of `source`.
@@ -307,6 +314,15 @@ pub fn cell<'a>(fact: &'a AlignedFact, source: &str) -> Cell<'a> {
     let Some(report) = fact.reports.iter().find(|r| r.source == source) else {
         return Cell::Omitted;
     };
+    if fact.update
+        && let (Some(v), Some(consensus)) = (report.value, fact.consensus)
+    {
+        return if crate::compare::agree(v, consensus.value) {
+            Cell::Reported(report)
+        } else {
+            Cell::Superseded(report)
+        };
+    }
     let disagrees = fact.conflict
         && report.value.is_some_and(|v| {
             fact.reports

@@ -46,7 +46,8 @@
 //!   null, first: [source, published], cells}` where `cells` has one entry
 //!   per column: `null` when the source leaves the fact out, otherwise
 //!   `[state, value, detail, article, sentence, from, to, rule]` with state
-//!   1 (agrees) or 2 (disagrees), `article` and `sentence` indices into
+//!   1 (agrees), 2 (disagrees) or 3 (an earlier figure a later report
+//!   raised), `article` and `sentence` indices into
 //!   `art` and `sent`, and `from..to` the evidence span inside the sentence
 //!   in UTF-16 code units (JavaScript string indices);
 //! - `miss`: `[column, [fact indices]]`; `conf`: fact indices (the conflicts, then the updates whose values agree);
@@ -368,6 +369,7 @@ fn story_block<'a>(
                         Cell::Omitted => return None,
                         Cell::Reported(r) => (1, r),
                         Cell::Conflicting(r) => (2, r),
+                        Cell::Superseded(r) => (3, r),
                     };
                     let (sentence, from, to) =
                         highlight(report, by_id.get(report.article.as_str()));

@@ -197,9 +197,9 @@
           return h('td', { class: 'cell omitted', data: { fact: f, source }, title: `${source} does not report this` }, '—');
         }
         const [state, value, , article, sentence, , , rule] = cell;
-        const mark = state === 2 ? '≠' : '✓';
+        const mark = ['', '✓', '≠', '↑'][state];
         const td = h('td', {
-          class: `cell ${state === 2 ? (fact.u ? 'update' : 'conflicting') : 'reported'}`,
+          class: `cell ${['', 'reported', 'conflicting', 'update'][state]}`,
           data: { fact: f, source },
           title: `${d.sent[sentence]}\n\n${rule} · ${d.art[article][0]}`,
           tabindex: 0,
@@ -212,7 +212,7 @@
       })));
     return [h('div', { class: 'matrix-wrap' },
       h('table', { class: 'matrix' }, h('thead', null, head), h('tbody', null, rows))),
-    h('p', { class: 'legend muted' }, '✓ reported · — left out · ≠ a value other sources contradict · ',
+    h('p', { class: 'legend muted' }, '✓ reported · — left out · ≠ a value other sources contradict · ↑ an earlier figure a later report raised · ',
       badge('update', 'warn'), ' a toll that rises with publication time'),
     panel];
   }
@@ -224,7 +224,7 @@
     const row = (term, ...def) => [h('dt', null, term), h('dd', null, def)];
     return [
       h('h4', null, fact.l, ' — ', d.src[column].n,
-        state === 2 ? badge(fact.u ? 'update' : 'conflicting', fact.u ? 'warn' : 'bad') : null),
+        state === 2 ? badge('conflicting', 'bad') : state === 3 ? badge('earlier figure, later raised', 'warn') : null),
       h('blockquote', null, text.slice(0, from), h('mark', null, text.slice(from, to)), text.slice(to)),
       h('dl', null,
         value ? row('Value', value) : null,

@@ -1,7 +1,7 @@
 //! Content spans (what was said: a quotation or a clause before or after
 //! the cue), the cue's full extent, continuations and anonymity hedges.
 
-use super::lexicon::{ADVERB, AUX, DET, NUM, PREP, TIME};
+use super::lexicon::{ADVERB, AUX, DET, NUM, PARTICIPLE, PREP, TIME};
 use super::tokens::Kind;
 use super::{Doc, Found};
 use crate::article::Span;
@@ -108,6 +108,16 @@ impl Doc<'_> {
             && self.toks.get(start + 1).is_some_and(|t| t.opens.is_some())
         {
             start += 1; // He added, "…"
+        }
+        // "the official said, adding that …": what follows a comma and a
+        // participle is the participle's content, not the cue's.
+        if self.toks.get(start).is_some_and(|t| t.is_punct(','))
+            && self
+                .toks
+                .get(start + 1)
+                .is_some_and(|t| t.is(PARTICIPLE) && !t.cap)
+        {
+            return None;
         }
         if start >= n || !(self.same(start, anchor) || self.toks[start].opens.is_some()) {
             return None;
@@ -352,6 +362,29 @@ impl Doc<'_> {
         (a, b)
     }
 
+    /// Whether the words from token `a` to the end of the clause (the next
+    /// punctuation) ask for or grant anonymity: "not to be named", "on
+    /// condition of anonymity", "not authorized to speak".
+    pub(super) fn hedge_clause(&self, a: usize, anchor: usize) -> bool {
+        let mut j = a;
+        while j < self.toks.len()
+            && self.same(j, anchor)
+            && !matches!(self.toks[j].kind, Kind::Punct | Kind::Mark)
+        {
+            j += 1;
+        }
+        if j == a {
+            return false;
+        }
+        let span = self.span(a, j);
+        let clause = self
+            .text
+            .get(span.start..span.end)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        HEDGES.iter().any(|h| clause.contains(h))
+    }
+
     /// A hedge right after token `end`: ", speaking anonymously", ", who asked
     /// not to be named", ", speaking on condition of anonymity".
     pub(super) fn hedge_after(&self, end: usize) -> Option<Span> {
@@ -371,15 +404,18 @@ impl Doc<'_> {
         }
         let span = self.span(first, j);
         let clause = self.text.get(span.start..span.end)?.to_ascii_lowercase();
-        let hedged = [
-            "anonym",
-            "not authori",
-            "not be named",
-            "not to be named",
-            "be identified",
-        ]
-        .iter()
-        .any(|h| clause.contains(h));
+        let hedged = HEDGES.iter().any(|h| clause.contains(h));
         hedged.then_some(span)
     }
 }
+
+/// What a clause that hedges a source's identity contains: "speaking
+/// anonymously", "who was not authorized to speak", "who asked not to be
+/// named", "who declined to be identified".
+pub(super) const HEDGES: &[&str] = &[
+    "anonym",
+    "not authori",
+    "not be named",
+    "not to be named",
+    "be identified",
+];

@@ -535,8 +535,11 @@ impl Doc<'_> {
         let c = cue.0;
         // A place preposition right after the verb ("a city disputed between
         // Baghdad and Erbil", "troops stationed along the border") makes it
-        // a participle describing a place, not a cue introducing content.
-        if self.plain_word(cue.1, c)
+        // a participle describing a place, not a cue introducing content;
+        // after a verb of saying it is where it was said ("he said outside
+        // the building").
+        if !is_speech_verb(self.word(c))
+            && self.plain_word(cue.1, c)
             && matches!(
                 self.word(cue.1).to_ascii_lowercase().as_str(),
                 "between"
@@ -561,6 +564,12 @@ impl Doc<'_> {
                 || (self.word_is(cue.1 + 1, "the") && self.word_is(cue.1 + 2, "condition")));
         let hedge_follows = on_condition || self.word_is(cue.1, "anonymously");
         if hedge_follows && !is_speech_verb(self.word(c)) {
+            return None;
+        }
+        // "…, who asked not to be named, said": a relative clause asking
+        // for anonymity is the source's hedge, whatever its verb.
+        let relative_subject = src.1 - src.0 == 1 && self.word_is(src.0, "who");
+        if relative_subject && self.hedge_clause(cue.1, c) {
             return None;
         }
         // "No group claimed responsibility", "Nobody said": a negative

@@ -429,9 +429,7 @@ impl Doc<'_> {
             }
             if relative && hedge.is_none() {
                 let clause = self.slice(seg.0, seg.1).to_ascii_lowercase();
-                let hedged = ["anonym", "not authori", "not be named", "not to be named"]
-                    .iter()
-                    .any(|h| clause.contains(h));
+                let hedged = super::content::HEDGES.iter().any(|h| clause.contains(h));
                 if hedged {
                     hedge = Some(self.span(seg.0, seg.1));
                 }
@@ -479,6 +477,14 @@ impl Doc<'_> {
                 && (seg.0..seg.1).all(|i| self.toks[i].cap && self.toks[i].is_word())
                 && !(seg.0..seg.1).any(|i| self.toks[i].is(ORG | TIME | STOP | PRONOUN));
             if full_name {
+                // "\"…,\" the victim's mother, Maria Lopez, said": a noun
+                // phrase right after the content, before the name, is its
+                // description.
+                if let Some(np) = self.left_np(q, c, true)
+                    && self.content_before(np.0).is_some()
+                {
+                    return Some(((np.0, seg.1), hedge));
+                }
                 return Some((seg, hedge));
             }
             if segments >= 5 || !is_separator(&self.toks[q]) {

@@ -65,6 +65,16 @@ macro_rules! quote_cases {
 }
 
 quote_cases! {
+    direct_x_said_then_a_place:
+        "\"We will rebuild the market,\" he said outside the building." =>
+        "he", "said", "\"We will rebuild the market,\"", true, "quote.direct_x_said";
+    direct_x_said_then_a_participle:
+        "\"It is not a halt,\" the official said, adding that training would resume." =>
+        "the official", "said", "\"It is not a halt,\"", true, "quote.direct_x_said";
+    description_then_name_after_quote:
+        "\"We are heartbroken,\" the victim's mother, Maria Lopez, said in an interview." =>
+        "the victim's mother, Maria Lopez", "said", "\"We are heartbroken,\"", true,
+        "quote.direct_x_said";
     straight_quote_then_x_said:
         "\"We will win,\" Smith said." =>
         "Smith", "said", "\"We will win,\"", true, "quote.direct_x_said";
@@ -850,6 +860,12 @@ fn hedging_relative_clause_is_no_attribution() {
     let q = run("An official said on condition of anonymity that the talks had failed.");
     assert_eq!(q.len(), 1, "{q:#?}");
     assert_eq!(q[0].1.cue, "said");
+    // "who asked not to be named" is the hedge, not a second attribution.
+    let q =
+        run("Two Western diplomats, who asked not to be named, said the embassy would stay open.");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].1.cue, "said");
+    assert!(q[0].1.speaker.anonymous);
 }
 
 /// An office before a full name is the title even after an organization

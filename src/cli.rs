@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use wirediff::copies::Measure;
 use wirediff::dedup::DedupConfig;
-use wirediff::ingest::{FieldMap, IngestConfig, InputFormat};
+use wirediff::ingest::{DuplicateIds, FieldMap, IngestConfig, InputFormat};
 use wirediff::shingle::Shingling;
 use wirediff::sketch::{Kernel, LANES};
 use wirediff::stories::StoriesConfig;
@@ -196,6 +196,12 @@ pub struct InputArgs {
     #[arg(long)]
     pub strict: bool,
 
+    /// A second article with an id already seen: a fatal error (exit 2), or
+    /// `skip` it as a malformed record (reported with both places; the
+    /// first is kept).
+    #[arg(long, value_enum, value_name = "WHAT", default_value = "error")]
+    pub duplicate_ids: DuplicateIdsArg,
+
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
@@ -203,6 +209,12 @@ pub struct InputArgs {
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum DuplicateIdsArg {
+    Error,
+    Skip,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -323,6 +335,10 @@ impl InputArgs {
                 InputFormatArg::Txt => InputFormat::Text,
             }),
             strict: self.strict,
+            duplicate_ids: match self.duplicate_ids {
+                DuplicateIdsArg::Error => DuplicateIds::Error,
+                DuplicateIdsArg::Skip => DuplicateIds::Skip,
+            },
         })
     }
 }

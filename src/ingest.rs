@@ -5,7 +5,8 @@
 //! Bad input is data, not a crash: a malformed record becomes an
 //! [`Error::Record`] in [`Batch::skipped`] and the rest goes on, unless
 //! [`IngestConfig::strict`] is set, in which case it is returned as the error.
-//! Two articles with the same id are always fatal ([`Error::DuplicateId`]).
+//! Two articles with the same id are fatal ([`Error::DuplicateId`]), or,
+//! with [`DuplicateIds::Skip`], the later one is a skipped record.
 //!
 //! Input can be read whole ([`read`]) or in batches ([`Reader`]) so that a
 //! large corpus never has to be held in memory at once. Stdin is spooled to a
@@ -13,6 +14,7 @@
 //! ([`Inputs`] is cheap to reopen).
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -103,6 +105,22 @@ pub struct IngestConfig {
     pub format: Option<InputFormat>,
     /// Make the first malformed record fatal. The default is to skip it.
     pub strict: bool,
+    /// What a second article with an id already seen is.
+    pub duplicate_ids: DuplicateIds,
+}
+
+/// What to do with an article whose id was already seen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DuplicateIds {
+    /// A fatal [`Error::DuplicateId`] naming both places (the default: ids
+    /// are how outputs refer to articles, so they must be unique).
+    #[default]
+    Error,
+    /// A malformed record ([`Error::Record`], "duplicate article id 'X'
+    /// (first at path:line)"): the first article with the id is
+    /// kept, the later one reported and skipped (fatal with
+    /// [`IngestConfig::strict`]). For corpora that repeat records.
+    Skip,
 }
 
 /// One input file, resolved from the paths the user gave.
@@ -469,17 +487,37 @@ impl Reader {
                     .as_ref()
                     .is_some_and(|only| only.locations.binary_search(&location).is_err()) => {}
                 Ok(mut article) => {
-                    if self.only.is_none()
-                        && let Some(first) = self.seen.insert(article.id.as_str().into(), location)
-                    {
-                        return Err(Error::DuplicateId {
-                            id: article.id,
-                            first: Origin {
-                                path: files[first.file as usize].path.clone(),
-                                line: first.line,
-                            },
-                            second: origin(),
-                        });
+                    if self.only.is_none() {
+                        match self.seen.entry(article.id.as_str().into()) {
+                            Entry::Vacant(slot) => {
+                                slot.insert(location);
+                            }
+                            Entry::Occupied(seen) => {
+                                let first = Origin {
+                                    path: files[seen.get().file as usize].path.clone(),
+                                    line: seen.get().line,
+                                };
+                                if self.inputs.config.duplicate_ids == DuplicateIds::Error {
+                                    return Err(Error::DuplicateId {
+                                        id: article.id,
+                                        first,
+                                        second: origin(),
+                                    });
+                                }
+                                let error = Error::Record {
+                                    origin: origin(),
+                                    problem: format!(
+                                        "duplicate article id '{}' (first at {first})",
+                                        article.id
+                                    ),
+                                };
+                                if self.inputs.config.strict {
+                                    return Err(error);
+                                }
+                                batch.skipped.push(error);
+                                continue;
+                            }
+                        }
                     }
                     article.origin = origin();
                     batch.articles.push(article);

@@ -318,6 +318,49 @@ fn duplicate_ids_are_fatal_and_name_both_places() {
     eqnice!("", stdout(&out));
 }
 
+/// `--duplicate-ids skip`: the first article with an id is kept, each later
+/// one is a skipped record naming both places (exit 1); with `--strict` the
+/// first repeat is fatal.
+#[test]
+fn duplicate_ids_can_be_skipped_as_malformed_records() {
+    let env = TestEnv::new();
+    env.write("a.jsonl", "{\"id\":\"x\",\"text\":\"one\"}\n");
+    env.write(
+        "b.jsonl",
+        "{\"id\":\"y\",\"text\":\"two\"}\n{\"id\":\"x\",\"text\":\"three\"}\n",
+    );
+    let out = env.run(&["dedup", "--duplicate-ids", "skip", "a.jsonl", "b.jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    eqnice!(
+        "wirediff: warning: b.jsonl:2: duplicate article id 'x' (first at a.jsonl:1)\n",
+        stderr(&out)
+    );
+    let ids: Vec<String> = stdout(&out)
+        .lines()
+        .filter(|l| l.contains("\"type\":\"article\""))
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["data"]["id"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["x", "y"]);
+    assert!(stdout(&out).contains("\"skipped\":1"), "{}", stdout(&out));
+
+    let out = env.run(&[
+        "dedup",
+        "--duplicate-ids",
+        "skip",
+        "--strict",
+        "a.jsonl",
+        "b.jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    eqnice!(
+        "wirediff: error: b.jsonl:2: duplicate article id 'x' (first at a.jsonl:1)\n",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn missing_unknown_and_empty_inputs_are_one_line_errors() {
     let env = TestEnv::new();

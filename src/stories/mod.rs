@@ -4,8 +4,12 @@
 //! places, numbers with what they count, and time; two reports of different
 //! events of the same kind (two shootings in one city) share much common
 //! vocabulary but few of those rare features. [`stories`] works on copy
-//! groups (near-duplicates from the copies stage; a copy group is never
-//! split) in five steps:
+//! groups (near-duplicates from the copies stage), taking the members of a
+//! group that carry different titles as separate units: scraped pages whose
+//! text is one error or paywall page under titles that name different
+//! events are copies of each other but not one story, while a wire story
+//! reprinted under a new headline comes back together by its text. Then
+//! five steps:
 //!
 //! 1. **Furniture** ([`boilerplate`]): lines repeated on many pages of one
 //!    source or of the whole input (cookie banners, share buttons, paywall
@@ -250,18 +254,36 @@ pub fn parse_day(date: &str) -> Option<i64> {
 /// A copy group: its member article indices, ascending.
 type Group = Vec<usize>;
 
-fn group_members(copy_group: &[u32]) -> Vec<Group> {
-    let mut index: FastMap<u32, usize> = FastMap::default();
+fn group_members(articles: &[Article], copy_group: &[u32]) -> Vec<Group> {
+    let mut index: FastMap<(u32, u64), usize> = FastMap::default();
     let mut groups: Vec<Group> = Vec::new();
     for (i, &g) in copy_group.iter().enumerate() {
         let next = groups.len();
-        let gi = *index.entry(g).or_insert(next);
+        let gi = *index
+            .entry((g, title_key(articles[i].title.as_deref())))
+            .or_insert(next);
         if gi == groups.len() {
             groups.push(Vec::new());
         }
         groups[gi].push(i);
     }
     groups
+}
+
+/// A title's words, lower-cased, hashed (0 for no title): copies under
+/// different titles are grouped apart (see [`group_members`]).
+fn title_key(title: Option<&str>) -> u64 {
+    let Some(title) = title else { return 0 };
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        0
+    } else {
+        xxh3_64(words.join(" ").as_bytes())
+    }
 }
 
 /// The parts of an article left after furniture removal, as byte ranges
@@ -344,16 +366,24 @@ fn group_counts(articles: &[Article], group: &Group, kept: &[Kept]) -> Vec<(u64,
 
 /// Groups articles into stories. `copy_group[i]` is the copy group of
 /// `articles[i]` (any numbering; pass `0..n` when copies are unknown).
-/// Every article lands in exactly one story and a copy group is never
-/// split. Panics if the slices differ in length.
+/// Every article lands in exactly one story; members of a copy group with
+/// the same title (or none) are never split, members under different titles
+/// are grouped by similarity like any other reports. Panics if the slices
+/// differ in length.
 pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig) -> Stories {
     assert_eq!(
         articles.len(),
         copy_group.len(),
         "one copy group per article"
     );
-    let groups = group_members(copy_group);
+    let groups = group_members(articles, copy_group);
     let n = groups.len();
+    let copy_groups = {
+        let mut ids = copy_group.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
 
     // 1. Furniture.
     let lines: Vec<GroupLines<'_>> = groups
@@ -497,7 +527,7 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
         story_of,
         stats: StoriesStats {
             articles: articles.len(),
-            copy_groups: n,
+            copy_groups,
             furniture_lines: furniture.len(),
             candidate_pairs: pair_stats.candidates,
             edges: pair_stats.edges,

@@ -156,14 +156,36 @@ fn furniture_does_not_make_pages_alike() {
     );
 }
 
+/// Members of a copy group under one title (or none) stay together; members
+/// under different titles are grouped by what they say, so a copy group of
+/// unrelated reports (scraped pages sharing one boilerplate text under
+/// different headlines) does not glue their stories together.
 #[test]
-fn copy_groups_are_never_split() {
-    let articles = fixture();
+fn copy_groups_split_only_by_title() {
+    let mut articles = fixture();
     let mut groups = singletons(articles.len());
     // Pretend the fire report and a shooting report were one copy group.
     let fire = articles.iter().position(|a| a.id == "fire-1").unwrap();
     let elm = articles.iter().position(|a| a.id == "elm-1").unwrap();
     groups[elm] = groups[fire];
+    assert_ne!(articles[fire].title, articles[elm].title);
+    let result = stories(&articles, &groups, &StoriesConfig::default());
+    assert_ne!(result.story_of[fire], result.story_of[elm]);
+    assert_eq!(result.stats.copy_groups, articles.len() - 1);
+
+    // A reprint of the fire report under a new headline rejoins it by its text.
+    let mut reprint = articles[fire].clone();
+    reprint.id = "fire-1-reprint".into();
+    reprint.title = Some("Blaze guts warehouse, crews battle flames for hours".into());
+    let mut with_reprint = articles.clone();
+    with_reprint.push(reprint);
+    let mut reprint_groups = singletons(articles.len());
+    reprint_groups.push(reprint_groups[fire]);
+    let result = stories(&with_reprint, &reprint_groups, &StoriesConfig::default());
+    assert_eq!(result.story_of[fire], result.story_of[articles.len()]);
+
+    // Under one title they are one unit, never split.
+    articles[elm].title = articles[fire].title.clone();
     let result = stories(&articles, &groups, &StoriesConfig::default());
     assert_eq!(result.story_of[fire], result.story_of[elm]);
     let story = &result.stories[result.story_of[fire]];

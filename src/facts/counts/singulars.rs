@@ -271,8 +271,13 @@ pub(super) fn implicit_singulars(
                 }
             }
         }
-        // "A third person has died": the ordinal tells how many died.
-        let ordinal = (first..i).find_map(|k| ordinal_value(w.lower[k]));
+        // "A third person has died": the ordinal tells how many died. With
+        // "the" it points into a list already told ("The fifth man was
+        // pronounced dead", "The seventh person was the gunman"): no toll.
+        let definite = article.is_some_and(|a| w.lower[a] == "the");
+        let ordinal = (first..i)
+            .find_map(|k| ordinal_value(w.lower[k]))
+            .filter(|_| !definite);
         if kind == FactKind::Killed
             && let Some(n) = ordinal
         {

@@ -159,6 +159,7 @@ count_tests! {
     object_list: "Police: Man kills woman, her son, himself in Las Vegas" => [
         c(Killed, 3, Some(3), "woman")],
     ordinal_victim: "A third person has died after the shooting." => [c(Killed, 3, Some(3), "third person")],
+    ordinal_in_a_told_list: "The fifth man was pronounced dead at the hospital." => [c(Killed, 1, Some(1), "fifth man")],
     verb_count_and_singular: "a shooting that injured three adults and an 11-year-old child." => [
         c(Injured, 3, Some(3), "adults"), c(Injured, 4, Some(4), "three adults and an 11-year-old child")],
     object_list_modifiers: "They are accused of shooting a 7-year-old and her 33-year old father." => [

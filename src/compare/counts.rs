@@ -85,6 +85,11 @@ pub(super) fn intersect(a: Interval, b: Interval) -> Option<Interval> {
 /// as an update rather than a conflict.
 pub const UPDATE_GAP_MINUTES: i64 = 60;
 
+/// Sentences at the head of an article that make its lead: a count there is
+/// the report's own toll, preferred over counts further down (partial counts,
+/// earlier events, teasers). The same lead as `examples/eval_counts.rs`.
+pub const LEAD_SENTENCES: usize = 5;
+
 /// Days before publication after which a dated sentence is background.
 pub const BACKGROUND_DAYS: i64 = 30;
 

@@ -386,12 +386,17 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
 
     // Gather candidate reports keyed by (kind, subject).
     let mut person_keys: Vec<String> = Vec::new();
-    let mut reports: BTreeMap<(FactKind, String), Vec<(Report, String)>> = BTreeMap::new();
+    let mut reports: BTreeMap<(FactKind, String), Vec<(Report, bool)>> = BTreeMap::new();
     let mut speakers: BTreeMap<String, BTreeMap<(String, bool), usize>> = BTreeMap::new();
     for m in members {
         let source = source_of(m.article);
         let text = &m.article.text;
         let background = background_sentences(m);
+        // The lead: where a report states its own toll (later sentences
+        // also carry partial counts and other events).
+        let lead_end = crate::facts::sentences::split(text)
+            .get(LEAD_SENTENCES - 1)
+            .map_or(usize::MAX, |s| s.end);
         // The last count's sentence and class, for "two others".
         let mut previous: Option<(Span, String)> = None;
         for fact in m.facts {
@@ -422,7 +427,7 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
                                 evidence,
                                 rule: fact.rule,
                             },
-                            subject.clone(),
+                            fact.sentence.start < lead_end,
                         ));
                 }
                 FactValue::Quote(quote) if quote.is_cited_source() => {
@@ -461,7 +466,7 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
                                 evidence,
                                 rule: fact.rule,
                             },
-                            key,
+                            fact.sentence.start < lead_end,
                         ));
                 }
                 _ => {}
@@ -469,7 +474,7 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
         }
     }
     // Person keys may have been upgraded to a fuller name after first use.
-    let mut merged: BTreeMap<(FactKind, String), Vec<Report>> = BTreeMap::new();
+    let mut merged: BTreeMap<(FactKind, String), Vec<(Report, bool)>> = BTreeMap::new();
     for ((kind, subject), list) in reports {
         let subject = if subject.starts_with("person:") {
             person_keys
@@ -480,10 +485,7 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
         } else {
             subject
         };
-        merged
-            .entry((kind, subject))
-            .or_default()
-            .extend(list.into_iter().map(|(r, _)| r));
+        merged.entry((kind, subject)).or_default().extend(list);
     }
 
     let mut facts: Vec<AlignedFact> = merged
@@ -530,7 +532,7 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
 fn align(
     kind: FactKind,
     subject: String,
-    list: Vec<Report>,
+    list: Vec<(Report, bool)>,
     sources: &[SourceColumn],
     order: &BTreeMap<String, usize>,
 ) -> AlignedFact {
@@ -538,25 +540,30 @@ fn align(
     // article counts even when a later one gives its value).
     let first = list
         .iter()
+        .map(|(r, _)| r)
         .min_by_key(|r| (publication_order(r.published.as_deref()), order[&r.source]))
         .cloned();
-    // One report per source: the highest lower bound (its latest toll), then
-    // the earliest in its text.
-    let mut best: BTreeMap<usize, Report> = BTreeMap::new();
-    for report in list {
-        let column = order[&report.source];
-        let better = match best.get(&column) {
-            None => true,
-            Some(old) => {
-                let key = |r: &Report| (r.value.map_or(0, |v| v.min), std::cmp::Reverse(r.span));
-                key(&report) > key(old)
-            }
-        };
-        if better {
-            best.insert(column, report);
+    // One report per source: one from a lead (the first LEAD_SENTENCES
+    // sentences of its article) before one from further down, then the
+    // highest lower bound (its latest toll), then the earliest in its text.
+    let mut best: BTreeMap<usize, (Report, bool)> = BTreeMap::new();
+    let key = |(r, lead): &(Report, bool)| {
+        (
+            *lead,
+            r.value.map_or(0, |v| v.min),
+            std::cmp::Reverse(r.span),
+        )
+    };
+    for candidate in list {
+        let column = order[&candidate.0.source];
+        if best
+            .get(&column)
+            .is_none_or(|old| key(&candidate) > key(old))
+        {
+            best.insert(column, candidate);
         }
     }
-    let reports: Vec<Report> = best.into_values().collect();
+    let reports: Vec<Report> = best.into_values().map(|(r, _)| r).collect();
     let omitted_by = sources
         .iter()
         .filter(|s| !reports.iter().any(|r| r.source == s.source))

@@ -11,8 +11,10 @@
 //!   mapped through [`counted_class`] ("soldiers" ~ "troops" ~ "US forces";
 //!   "civilians" ~ "people" ~ "a young woman"; "police officers" is its own
 //!   class). Counts marked `aggregate` (roundups of other incidents) are left
-//!   out. A source with several counts of one fact reports the one with the
-//!   highest lower bound (its latest toll).
+//!   out. A source with several counts of one fact reports one from the
+//!   lead of its article (the first [`LEAD_SENTENCES`] sentences) before one
+//!   from further down (partial counts, other events, teasers), and among
+//!   those the one with the highest lower bound (its latest toll).
 //!   Counts about an earlier event are left out too: a count whose sentence
 //!   names a date that ended more than [`BACKGROUND_DAYS`] days before the
 //!   article was published ("the deaths of 19 children in Uvalde in May

@@ -334,6 +334,37 @@ fn counts_about_an_earlier_event_are_left_out() {
     assert_eq!(labels, ["killed: people", "troops: troops"]);
 }
 
+/// A count in the lead is the source's toll; a larger one further down
+/// (another event, a total over several) does not replace it.
+#[test]
+fn a_source_reports_the_count_of_its_lead() {
+    let lead = "A gunman killed six people near the campus on Friday. Police said he acted alone. \
+                The victims were students. Officers searched his flat. Classes resumed on Monday. ";
+    let text = format!("{lead}Six months earlier, a gunman killed 14 people at a cinema.");
+    let a = article("a", "A", "2014-05-24", &text);
+    let b = article(
+        "b",
+        "B",
+        "2014-05-24",
+        "Six people were killed near the campus, police said.",
+    );
+    let facts_a = crate::facts::extract(&a.text, None);
+    let facts_b = crate::facts::extract(&b.text, None);
+    let comparison = compare(&separate(&[(&a, &facts_a), (&b, &facts_b)]));
+    let killed = comparison
+        .facts
+        .iter()
+        .find(|f| f.label == "killed: people")
+        .unwrap();
+    let values: Vec<u64> = killed
+        .reports
+        .iter()
+        .map(|r| r.value.unwrap().min)
+        .collect();
+    assert_eq!(values, [6, 6]);
+    assert!(!killed.conflict);
+}
+
 #[test]
 fn others_take_the_class_of_the_count_before_them() {
     let text = "Four soldiers were killed and two others wounded.";

@@ -35,3 +35,6 @@ mod html_browser;
 
 // The README's quick-start listing matches what `compare` prints.
 mod readme;
+
+// Every command's output is the same at any thread count.
+mod determinism;

@@ -56,7 +56,9 @@ use serde::Serialize;
 use crate::article::{Article, Span};
 use crate::facts::{Fact, FactKind, FactValue, Interval, Speaker};
 use counts::*;
-pub use counts::{BACKGROUND_DAYS, UPDATE_GAP_MINUTES, agree, counted_class, published_minutes};
+pub use counts::{
+    BACKGROUND_DAYS, LEAD_SENTENCES, UPDATE_GAP_MINUTES, agree, counted_class, published_minutes,
+};
 pub use speakers::speaker_key;
 use speakers::*;
 pub use wire::credits;

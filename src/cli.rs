@@ -19,9 +19,10 @@ use wirediff::stories::StoriesConfig;
 /// source includes or leaves out.
 ///
 /// Exit status: 0 success; 1 success, but some input records were malformed
-/// and skipped (each is reported on stderr as `path:line: problem`); 2 fatal
-/// error (bad arguments, unreadable or unknown input, duplicate article ids,
-/// a malformed record with --strict, a failed write).
+/// and skipped (each is reported on stderr as `path:line: problem`; with
+/// --duplicate-ids skip, so is a repeated article id); 2 fatal error (bad
+/// arguments, unreadable or unknown input, a repeated article id, a malformed
+/// record with --strict, a failed write).
 #[derive(Debug, Parser)]
 #[command(name = "wirediff", version, about, max_term_width = 100)]
 pub struct Cli {

@@ -144,6 +144,11 @@ impl Doc<'_> {
                 lead += 1;
             }
         }
+        // "said on Thursday the outbreak …", "said on Tuesday two people
+        // …": a determiner or number ending the time phrase opens the content.
+        while lead > start && self.toks[lead - 1].is(DET | NUM) {
+            lead -= 1;
+        }
         if self.plain_word(lead, anchor) {
             let t = &self.toks[lead];
             // Adverbial clauses are not what was said; "how", "why",
@@ -173,7 +178,14 @@ impl Doc<'_> {
             let timed = (start..lead).any(|i| !self.toks[i].is(DET | NUM));
             // "vowed to impose", "warned of", "talked about", "called for" are
             // content; "said at a rally", "reported from Los Angeles" are not.
-            if t.is(PREP) && !t.cap && !matches!(self.word(lead), "to" | "of" | "about" | "for") {
+            // "said at least 12 people were killed": a quantity, not a place.
+            let quantity = self.word_is(lead, "at")
+                && (self.word_is(lead + 1, "least") || self.word_is(lead + 1, "most"));
+            if t.is(PREP)
+                && !t.cap
+                && !quantity
+                && !matches!(self.word(lead), "to" | "of" | "about" | "for")
+            {
                 return None;
             }
             if timed {
@@ -200,9 +212,19 @@ impl Doc<'_> {
                 return Some((span, true));
             }
         }
-        // Indirect: to the end of the sentence, or of a quotation that runs past it.
+        // Indirect: to the end of the sentence, or of a quotation that runs
+        // past it; a comma and a participle ("…, adding that …") begin the
+        // participle's own content.
         let mut end = start;
         while end < n && self.same(end, start) {
+            if end > start
+                && self.toks[end].is_punct(',')
+                && self.plain_word(end + 1, start)
+                && self.toks[end + 1].is(PARTICIPLE)
+                && !self.toks[end + 1].cap
+            {
+                break;
+            }
             end += 1;
         }
         let mut last = end;

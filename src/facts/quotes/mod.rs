@@ -184,7 +184,7 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
     let mut toks = tokens::tokenize(text);
     let quoted = tokens::pair_quotes(&mut toks);
     tokens::classify(text, &mut toks);
-    let sent = sentence_ids(&toks, sentences);
+    let sent = sentence_ids(text, &toks, sentences);
     let doc = Doc {
         text,
         toks: &toks,
@@ -240,22 +240,79 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
     speaker::build_facts(&doc, &found)
 }
 
-/// For each token, the index of the sentence holding its first byte
-/// (`u32::MAX` when none does).
-fn sentence_ids(toks: &[Token], sentences: &[Span]) -> Vec<u32> {
+/// For each token, the id of the segment holding its first byte (`u32::MAX`
+/// when no sentence does). A segment is a sentence of `sentences`, split
+/// further where a line break ends a headline (a line ending in a word, the
+/// next opening with a capitalized word: "Iran says it will respond\nTEHRAN
+/// (Reuters) - …") and after a dateline ("BAGHDAD (Reuters) -", "GAZA CITY
+/// (AP) —"), so that neither a headline nor a dateline is read as content.
+fn sentence_ids(text: &str, toks: &[Token], sentences: &[Span]) -> Vec<u32> {
     let mut ids = Vec::with_capacity(toks.len());
     let mut s = 0;
-    for t in toks {
+    let mut id = 0u32;
+    let mut prev_sentence = None;
+    let mut dateline_end = None;
+    for (i, t) in toks.iter().enumerate() {
         while s < sentences.len() && sentences[s].end <= t.start {
             s += 1;
         }
-        let id = match sentences.get(s) {
-            Some(sp) if sp.start <= t.start => s as u32,
-            _ => u32::MAX,
+        let sentence = match sentences.get(s) {
+            Some(sp) if sp.start <= t.start => s,
+            _ => {
+                ids.push(u32::MAX);
+                prev_sentence = None;
+                continue;
+            }
         };
+        let new_sentence = prev_sentence != Some(sentence);
+        let headline_end = i > 0
+            && t.newline_before
+            && t.is_word()
+            && t.cap
+            && t.inside.is_none()
+            && toks[i - 1].is_word()
+            && toks[i - 1].inside.is_none();
+        if new_sentence || headline_end || dateline_end == Some(i) {
+            id += 1;
+        }
+        if new_sentence || t.newline_before {
+            dateline_end = dateline(text, toks, i);
+        }
+        prev_sentence = Some(sentence);
         ids.push(id);
     }
     ids
+}
+
+/// The token after a dateline that opens at token `a` ("BAGHDAD (Reuters)
+/// -", "KABUL, Jan 5 (Reuters) -", "GAZA CITY (AP) —"): a word in capitals,
+/// then, on the same line and before any sentence punctuation, a dash after
+/// a parenthesis or after words all in capitals.
+fn dateline(text: &str, toks: &[Token], a: usize) -> Option<usize> {
+    let first = text.get(toks[a].start..toks[a].end)?;
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    if !toks[a].is_word() || !capitals(first) {
+        return None;
+    }
+    for j in a + 1..toks.len().min(a + 16) {
+        let t = &toks[j];
+        if t.newline_before || t.kind == Kind::Mark || t.inside.is_some() {
+            return None;
+        }
+        if t.is_punct('-') || t.is_punct('\u{2014}') || t.is_punct('\u{2013}') {
+            let all_capitals = (a..j).all(|k| {
+                !toks[k].is_word() || text.get(toks[k].start..toks[k].end).is_some_and(capitals)
+            });
+            let after_paren = toks[j - 1].is_punct(')');
+            return ((after_paren || all_capitals) && j + 1 < toks.len()).then_some(j + 1);
+        }
+        if t.kind == Kind::Punct && matches!(t.ch, '.' | '!' | '?' | ';' | ':') {
+            return None;
+        }
+    }
+    None
 }
 
 /// Verbs of saying proper, the ones that invert (`…, said X`) and take any
@@ -396,8 +453,13 @@ impl Doc<'_> {
         }
         // "was first reported by MSNBC", "encouraged by the United States":
         // a passive, whose agent is the source.
+        // "said by phone", "told AFP by telephone" are not passives: a verb
+        // of saying goes on to its source and content.
         if self.word_is(c + 1, "by") && self.plain_word(c + 1, c) {
-            return self.passive_agent(c);
+            let passive = self.passive_agent(c);
+            if passive.is_some() || !is_speech_verb(self.word(c)) {
+                return passive;
+            }
         }
         let addressee = self.toks[c].is(ADDRESSEE);
         let cue = (c, c + 1);
@@ -625,6 +687,11 @@ impl Doc<'_> {
             (s, d, rule)
         } else {
             let (s, d) = after?;
+            // "Fighting continued overnight": "continued" introduces a
+            // quotation ("he continued: \"…\""), not reported speech.
+            if !d && self.word(c).to_ascii_lowercase().starts_with("continue") {
+                return None;
+            }
             // "Iraqi forces found the launcher", "groups have attacked US
             // bases": after a verb that also names an act, a noun phrase
             // with no verb in it is its object, not content.

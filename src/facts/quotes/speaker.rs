@@ -51,7 +51,7 @@ const ANONYMOUS_HEADS: &[&str] = &[
 
 /// Heads of sources that are documents or data, not speakers: "the report
 /// found", "polls show", "the ad says".
-const DOCUMENT_HEADS: &[&str] = &[
+pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "ad",
     "ads",
     "analysis",
@@ -343,11 +343,57 @@ struct Seen {
     head: String,
 }
 
-/// Finds the earlier full mention a short mention refers to.
-fn resolve<'s>(seen: &'s [Seen], kind: Mention, head: &str, speaker: &Speaker) -> Option<&'s Seen> {
+/// Named people opening a sentence ("Mayor Anne Hidalgo visited the site"),
+/// whether or not they are quoted there: what a later "he" or "she" may
+/// refer to ("\"…,\" she said").
+fn sentence_subjects(doc: &Doc<'_>) -> Vec<Seen> {
+    let mut people = Vec::new();
+    for i in 0..doc.toks.len() {
+        let opens = i == 0 || !doc.same(i - 1, i);
+        if !opens || !doc.plain_word(i, i) || !doc.toks[i].cap {
+            continue;
+        }
+        let Some((a, b)) = doc.right_np_mode(i, true) else {
+            continue;
+        };
+        let (speaker, kind, head) = describe(doc, a, b);
+        let named = speaker.name.as_deref().is_some_and(|n| {
+            (speaker.title.is_some() || n.split_whitespace().count() >= 2)
+                && !places::is_place_name(n)
+        });
+        if kind == Mention::Full && named && speaker.organization.is_none() {
+            people.push(Seen {
+                speaker,
+                span: doc.span(a, b),
+                head,
+            });
+        }
+    }
+    people
+}
+
+/// Finds the earlier full mention a short mention refers to: among the
+/// speakers `seen` so far or, for "he" and "she", also among the named
+/// people opening a sentence before the mention (`people`, `at`).
+fn resolve<'s>(
+    seen: &'s [Seen],
+    people: &'s [Seen],
+    at: usize,
+    kind: Mention,
+    head: &str,
+    speaker: &Speaker,
+) -> Option<&'s Seen> {
     match kind {
         Mention::Pronoun => match head {
-            "he" | "she" => seen.iter().rev().find(|s| s.speaker.name.is_some()),
+            "he" | "she" => {
+                let speaker = seen.iter().rev().find(|s| s.speaker.name.is_some());
+                let subject = people.iter().rev().find(|p| p.span.end <= at);
+                match (speaker, subject) {
+                    (Some(s), Some(p)) if p.span.start > s.span.start => Some(p),
+                    (None, p) => p,
+                    (s, _) => s,
+                }
+            }
             // "they": a group (plural head) or an organization; "it": an
             // organization.
             "they" => seen.iter().rev().find(|s| {
@@ -447,6 +493,7 @@ fn place_as_organization(speaker: &mut Speaker) {
 /// Turns found attributions into facts, describing and resolving speakers.
 pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
     let mut seen: Vec<Seen> = Vec::new();
+    let people = sentence_subjects(doc);
     let mut facts = Vec::with_capacity(found.len());
     for f in found {
         let (mut speaker, kind, head) = describe(doc, f.source.0, f.source.1);
@@ -478,10 +525,14 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             speaker = described;
             place_as_organization(&mut speaker);
             resolved_from = Some(antecedent);
-        } else if let Some(s) = resolve(&seen, kind, &head, &speaker) {
+        } else if let Some(s) = resolve(&seen, &people, speaker_span.start, kind, &head, &speaker) {
             speaker = s.speaker.clone();
             resolved_from = Some(s.span);
-        } else if matches!(kind, Mention::Full | Mention::Short) {
+        } else if matches!(kind, Mention::Full | Mention::Short)
+            || (kind == Mention::Definite && (speaker.organization.is_some() || speaker.anonymous))
+        {
+            // A definite description met first ("The army said …") is the
+            // full mention later ones ("It said", "the army") resolve to.
             place_as_organization(&mut speaker);
             seen.push(Seen {
                 speaker: speaker.clone(),

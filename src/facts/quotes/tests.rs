@@ -226,6 +226,113 @@ quote_cases! {
     contraction_inside_quote:
         "'It's over,' she said." =>
         "she", "said", "'It's over,'", true, "quote.direct_x_said";
+    headline_ends_at_its_line_break:
+        "Iran says it will respond to any attack\nTEHRAN (Reuters) - A spokesman said so." =>
+        "Iran", "says", "it will respond to any attack", false, "quote.x_said_that";
+    dateline_is_not_content:
+        "KABUL, Jan 5 (Reuters) - Six people were killed in the blast, police said." =>
+        "police", "said", "Six people were killed in the blast", false, "quote.indirect_x_said";
+    dateline_with_dash_is_not_content:
+        "GAZA CITY (AP) \u{2014} The road is closed, hospital officials said." =>
+        "hospital officials", "said", "The road is closed", false, "quote.indirect_x_said";
+    at_least_opens_content:
+        "Officials said at least 12 people were killed." =>
+        "Officials", "said", "at least 12 people were killed", false, "quote.x_said_that";
+    determiner_after_time_phrase_opens_content:
+        "The ministry said on Thursday the outbreak was under control." =>
+        "The ministry", "said", "the outbreak was under control", false, "quote.x_said_that";
+    reported_content_stops_before_a_participle:
+        "The minister said on Sunday that 14 people had died, adding that the toll could rise." =>
+        "The minister", "said", "that 14 people had died", false, "quote.x_said_that";
+    participle_after_reported_content:
+        "The minister said on Sunday that 14 people had died, adding that the toll could rise." =>
+        "The minister", "adding", "that the toll could rise", false, "quote.participle";
+    people_familiar_with:
+        "People familiar with the matter said the company would cut jobs." =>
+        "People familiar with the matter", "said", "the company would cut jobs", false,
+        "quote.x_said_that";
+    said_by_phone_is_not_a_passive:
+        "\"The hospital is out of fuel,\" a doctor at the hospital said by phone." =>
+        "a doctor at the hospital", "said", "\"The hospital is out of fuel,\"", true,
+        "quote.direct_x_said";
+    inverted_source_keeps_age_and_job:
+        "\"I saw bodies in the street,\" said Yusuf, 19, a student." =>
+        "Yusuf, 19, a student", "said", "\"I saw bodies in the street,\"", true,
+        "quote.direct_said_x";
+    inverted_source_stops_before_what_they_did:
+        "\"There is no water,\" said Maria Gonzalez, 60, standing outside her home." =>
+        "Maria Gonzalez, 60", "said", "\"There is no water,\"", true, "quote.direct_said_x";
+    state_media_is_a_source:
+        "State media reported that the president had signed the decree." =>
+        "State media", "reported", "that the president had signed the decree", false,
+        "quote.x_said_that";
+    statement_from_an_office:
+        "A statement from the presidency said the president had been briefed." =>
+        "A statement from the presidency", "said", "the president had been briefed", false,
+        "quote.x_said_that";
+    continued_in_content_is_not_a_cue:
+        "Fighting continued overnight in the city, Iraqi state TV said." =>
+        "Iraqi state TV", "said", "Fighting continued overnight in the city", false,
+        "quote.indirect_x_said";
+}
+
+#[test]
+fn continued_is_a_cue_only_before_a_quotation() {
+    let q = run("Fighting continued overnight in the city, Iraqi state TV said.");
+    assert!(q.iter().all(|(_, q)| q.cue != "continued"), "{q:#?}");
+    let text = "He continued: \"We will stay.\"";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(s(text, q[0].1.content_span), "\"We will stay.\"");
+}
+
+#[test]
+fn wire_sources_are_described() {
+    let text = "People familiar with the matter said the company would cut jobs. \
+                A statement from the presidency said the president had been briefed.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert!(q[0].1.speaker.anonymous, "{q:#?}");
+    assert_eq!(q[1].1.attribution, Attribution::Document);
+}
+
+#[test]
+fn quotation_continues_after_an_inverted_source_with_an_age() {
+    let text = "\"We were sleeping,\" said Hassan Ali, 34. \"My daughter is still missing.\"";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(s(text, q[0].1.speaker_span), "Hassan Ali, 34");
+    assert_eq!(q[0].1.speaker.name.as_deref(), Some("Hassan Ali"));
+    assert_eq!(
+        q[0].1.continuation.map(|c| s(text, c)),
+        Some("\"My daughter is still missing.\"")
+    );
+}
+
+#[test]
+fn pronoun_resolves_to_a_named_person_opening_a_sentence() {
+    let text = "Mayor Anne Hidalgo visited the site on Monday. \
+                \"Paris will not give in,\" she said.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    let from = q[0].1.resolved_from.expect("resolved");
+    assert_eq!(s(text, from), "Mayor Anne Hidalgo");
+    assert_eq!(q[0].1.speaker.name.as_deref(), Some("Anne Hidalgo"));
+    // A speaker quoted after that person is the nearer antecedent.
+    let text = "Mayor Anne Hidalgo visited the site. Police chief Laurent Nunez said \
+                the area was safe. He added that patrols would continue.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[1].1.speaker.name.as_deref(), Some("Laurent Nunez"));
+}
+
+#[test]
+fn it_resolves_to_a_definite_organization_met_first() {
+    let text = "The army said it had killed 40 militants. It said two soldiers died.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[1].1.resolved_from, Some(q[0].1.speaker_span));
+    assert_eq!(q[1].1.speaker.organization.as_deref(), Some("army"));
 }
 
 #[test]

@@ -71,6 +71,21 @@ impl Doc<'_> {
         if addressee && let Some((_, e)) = self.right_np(k) {
             k = e;
         }
+        // "told Reuters on condition of anonymity that …": the hedge
+        // belongs to the source.
+        if let Some((_, e)) = self.anonymity_at(k) {
+            k = e;
+        }
+        // "reported, citing two sources, that …": the cited sources stand
+        // between the cue and its content.
+        if self.toks.get(k).is_some_and(|t| t.is_punct(','))
+            && self.word_is(k + 1, "citing")
+            && let Some(comma) = (k + 2..self.toks.len().min(k + 16))
+                .take_while(|&i| self.same(i, anchor))
+                .find(|&i| self.toks[i].is_punct(','))
+        {
+            k = comma + 1;
+        }
         let n = self.toks.len();
         // Look a few tokens ahead for "that", a colon or an opening quote.
         let mut start = k;
@@ -342,8 +357,22 @@ impl Doc<'_> {
             return None;
         }
         let next = self.toks.get(e + 1)?;
-        let q = self.quoted.get(next.opens? as usize)?;
-        (!next.newline_before).then_some(q.span)
+        let mut q = *self.quoted.get(next.opens? as usize)?;
+        if next.newline_before {
+            return None;
+        }
+        // A quotation left open at a paragraph's end goes on in the next
+        // paragraph's opening quotation (news style for long quotations).
+        let mut span = q.span;
+        while !q.closed
+            && let Some(t) = self.toks.get(q.close + 1)
+            && t.newline_before
+            && let Some(next) = t.opens.and_then(|i| self.quoted.get(i as usize))
+        {
+            q = *next;
+            span.end = q.span.end;
+        }
+        Some(span)
     }
 
     /// The cue as PolNeAR marks it: with its auxiliaries and adverbs ("has
@@ -407,14 +436,42 @@ impl Doc<'_> {
         HEDGES.iter().any(|h| clause.contains(h))
     }
 
+    /// "on condition of anonymity", "on the condition of anonymity" or
+    /// "anonymously" at token `a`: the hedge's span and the token after it.
+    pub(super) fn anonymity_at(&self, a: usize) -> Option<(Span, usize)> {
+        if self.word_is(a, "anonymously") {
+            return Some((self.span(a, a + 1), a + 1));
+        }
+        if !self.word_is(a, "on") {
+            return None;
+        }
+        let c = if self.word_is(a + 1, "the") {
+            a + 2
+        } else {
+            a + 1
+        };
+        let anonymity = self.word_is(c, "condition")
+            && self.word_is(c + 1, "of")
+            && self.toks.get(c + 2).is_some_and(|t| t.is_word())
+            && self.word(c + 2).to_ascii_lowercase().starts_with("anonym");
+        anonymity.then(|| (self.span(a, c + 3), c + 3))
+    }
+
     /// A hedge right after token `end`: ", speaking anonymously", ", who asked
-    /// not to be named", ", speaking on condition of anonymity".
+    /// not to be named", ", speaking on condition of anonymity", ",
+    /// declining to be named", or "on condition of anonymity" itself.
     pub(super) fn hedge_after(&self, end: usize) -> Option<Span> {
+        if let Some((span, _)) = self.anonymity_at(end) {
+            return Some(span);
+        }
         if !self.toks.get(end)?.is_punct(',') {
             return None;
         }
         let first = end + 1;
-        if !(self.word_is(first, "speaking") || self.word_is(first, "who")) {
+        let opener = ["speaking", "who", "declining", "asking", "requesting"]
+            .iter()
+            .any(|w| self.word_is(first, w));
+        if !opener {
             return None;
         }
         let mut j = first;
@@ -439,5 +496,6 @@ pub(super) const HEDGES: &[&str] = &[
     "not authori",
     "not be named",
     "not to be named",
+    "to be named",
     "be identified",
 ];

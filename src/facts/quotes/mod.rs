@@ -29,6 +29,7 @@
 //! | `quote.colon_line` | `Pat Caddell: …`, `TAPPER: …` at the start of a line |
 //! | `quote.participle` | `X …, saying …` (the speaker of the sentence continues) |
 //! | `quote.passive_by` | `… was first reported by X`, `… endorsed by X` |
+//! | `quote.quoted_as_saying` | `Tass quoted X as saying …` |
 //!
 //! # Attributions that are not quotes
 //!
@@ -207,7 +208,9 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
         if t.is_word() && t.inside.is_none() {
             let f = if doc.word_is(i, "according") && doc.word_is(i + 1, "to") {
                 doc.according_to(i)
-            } else if t.cap && !(t.is(VERB) && doc.headline_verb(i)) {
+            } else if t.cap && !(t.is(VERB) && doc.headline_verb(i))
+                || doc.before_content(i, &found)
+            {
                 None
             } else {
                 let participle = t
@@ -432,6 +435,16 @@ impl Doc<'_> {
         total >= 3 && capitalized == total
     }
 
+    /// Whether token `i` lies between the cue of the last attribution and
+    /// its content ("reported, citing two sources, that …"): an aside of
+    /// that cue, not a cue of its own.
+    fn before_content(&self, i: usize, found: &[Found]) -> bool {
+        let start = self.toks[i].start;
+        found
+            .last()
+            .is_some_and(|f| self.same(f.cue.0, i) && f.cue.1 <= i && start < f.content.start)
+    }
+
     /// Whether token `i` lies inside the content of the last attribution
     /// found in its sentence.
     fn inside_content(&self, i: usize, found: &[Found]) -> bool {
@@ -450,6 +463,15 @@ impl Doc<'_> {
             if (p.is(DET) && !p.cap) || possessive || self.word_is(c - 1, "to") {
                 return None;
             }
+        }
+        // "Tass quoted the defence ministry as saying …": the one quoted is
+        // the source.
+        if matches!(
+            self.word(c).to_ascii_lowercase().as_str(),
+            "quoted" | "quotes" | "quoting"
+        ) && let Some(f) = self.quoted_as_saying(c)
+        {
+            return Some(f);
         }
         // "was first reported by MSNBC", "encouraged by the United States":
         // a passive, whose agent is the source.
@@ -746,6 +768,27 @@ impl Doc<'_> {
                 let t = &self.toks[i];
                 t.inside.is_some() || t.is(AUX | VERB) || (!t.cap && self.word(i).ends_with("ed"))
             })
+    }
+
+    /// `Tass quoted the defence ministry as saying (that) …`: the source is
+    /// the object of "quoted", the cue "as saying".
+    fn quoted_as_saying(&self, c: usize) -> Option<Found> {
+        let src = self.right_np(c + 1)?;
+        if !(self.word_is(src.1, "as") && self.word_is(src.1 + 1, "saying")) {
+            return None;
+        }
+        let cue = (src.1, src.1 + 2);
+        let (content, direct) = self.content_after(cue.1, c, false)?;
+        Some(Found {
+            rule: "quote.quoted_as_saying",
+            source: src,
+            cue,
+            content,
+            direct,
+            hedge: None,
+            continuation: None,
+            stance: false,
+        })
     }
 
     /// `… was first reported by MSNBC`: the agent of a passive cue is the

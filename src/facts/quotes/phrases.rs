@@ -242,6 +242,18 @@ impl Doc<'_> {
         let mut k = end;
         while k > 0 && end - k < 12 {
             let i = k - 1;
+            // "The militants’ spokesman": a plural possessive's apostrophe.
+            if k < end
+                && i > 0
+                && self.toks[i].kind == Kind::Mark
+                && self.toks[i].opens.is_none()
+                && self.toks[i].closes.is_none()
+                && self.toks[i - 1].possessive
+                && self.same(i - 1, anchor)
+            {
+                k = i;
+                continue;
+            }
             if !self.plain_word(i, anchor)
                 || self.breaks_np_at(i, i + 1 == end && k == end)
                 || self.toks[i + 1].newline_before && i + 1 < end

@@ -180,9 +180,22 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     // "X's spokesman", "the ministry's spokeswoman"
     if let Some(p) = (body..head).find(|&i| toks[i].possessive) {
         let org = strip_possessive(doc.slice(body, p + 1)).to_string();
+        // "The militants’ spokesman": past the stand-alone apostrophe.
+        let mut t = p + 1;
+        while t + 1 < b && toks[t].kind == Kind::Mark {
+            t += 1;
+        }
+        // "Iran's foreign ministry spokesman Nasser Kanaani": a name after
+        // the role.
+        let mut r = b;
+        while r > t && toks[r - 1].cap && toks[r - 1].is_word() && !toks[r - 1].is(ORG | TITLE) {
+            r -= 1;
+        }
+        let named = r > t && r < b && !toks[r - 1].cap && toks[r - 1].is(ROLE | TITLE);
         let speaker = Speaker {
+            name: named.then(|| doc.slice(r, b).to_string()),
             organization: Some(org),
-            title: Some(doc.slice(p + 1, b).to_string()),
+            title: Some(doc.slice(t, if named { r } else { b }).to_string()),
             ..Speaker::default()
         };
         return (speaker, Mention::Full, head_word);

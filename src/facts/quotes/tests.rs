@@ -270,6 +270,25 @@ quote_cases! {
         "A statement from the presidency said the president had been briefed." =>
         "A statement from the presidency", "said", "the president had been briefed", false,
         "quote.x_said_that";
+    anonymity_after_the_addressee_is_a_hedge_not_content:
+        "The attack was carried out by a drone, an official told Reuters on condition of anonymity." =>
+        "an official", "told", "The attack was carried out by a drone", false,
+        "quote.indirect_x_said";
+    anonymity_before_that:
+        "A Western diplomat said on condition of anonymity that the sanctions would stay." =>
+        "A Western diplomat", "said", "that the sanctions would stay", false,
+        "quote.x_said_that";
+    quoted_as_saying:
+        "The Tass news agency quoted the defence ministry as saying that the drones were shot down." =>
+        "the defence ministry", "as saying", "that the drones were shot down", false,
+        "quote.quoted_as_saying";
+    citing_sources_is_an_aside:
+        "Reuters reported, citing two sources, that the deal had been signed." =>
+        "Reuters", "reported", "that the deal had been signed", false, "quote.x_said_that";
+    plural_possessive_with_straight_apostrophe:
+        "The militants' spokesman said the hostages were alive." =>
+        "The militants' spokesman", "said", "the hostages were alive", false,
+        "quote.x_said_that";
     continued_in_content_is_not_a_cue:
         "Fighting continued overnight in the city, Iraqi state TV said." =>
         "Iraqi state TV", "said", "Fighting continued overnight in the city", false,
@@ -990,4 +1009,58 @@ fn office_titles_and_home_places_are_not_names() {
     let (_, q) = &found[1];
     assert_eq!(s(text, q.speaker_span), "Reid");
     assert_eq!(q.speaker.name.as_deref(), Some("Harry Reid"));
+}
+
+#[test]
+fn declining_to_be_named_is_a_hedge() {
+    let text =
+        "\"They are hiding the numbers,\" a health worker told Reuters, declining to be named.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert!(q[0].1.speaker.anonymous, "{q:#?}");
+    let text = "The official, who declined to be named, said the strike was a mistake.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].1.cue, "said");
+    assert!(q[0].1.speaker.anonymous, "{q:#?}");
+    let q = run(
+        "The attack was carried out by a drone, an official told Reuters on condition of anonymity.",
+    );
+    assert!(q[0].1.speaker.anonymous, "{q:#?}");
+}
+
+#[test]
+fn titles_and_names_after_a_possessive() {
+    let q = run("Iran's foreign ministry spokesman Nasser Kanaani said Tehran would respond.");
+    let sp = &q[0].1.speaker;
+    assert_eq!(sp.name.as_deref(), Some("Nasser Kanaani"), "{q:#?}");
+    assert_eq!(sp.title.as_deref(), Some("foreign ministry spokesman"));
+    assert_eq!(sp.organization.as_deref(), Some("Iran"));
+    let q = run("The militants\u{2019} spokesman said the hostages were alive.");
+    assert_eq!(
+        q[0].1.speaker.organization.as_deref(),
+        Some("militants"),
+        "{q:#?}"
+    );
+    assert_eq!(q[0].1.speaker.title.as_deref(), Some("spokesman"));
+}
+
+#[test]
+fn hyphenated_titles_are_titles() {
+    let q = run("U.N. Secretary-General Antonio Guterres said he was appalled.");
+    let sp = &q[0].1.speaker;
+    assert_eq!(sp.name.as_deref(), Some("Antonio Guterres"), "{q:#?}");
+    assert_eq!(sp.title.as_deref(), Some("U.N. Secretary-General"));
+}
+
+#[test]
+fn quotation_continues_over_paragraphs() {
+    let text = "\"We were ambushed,\" said Captain Mark Lee. \"They came from the hills.\n\n\
+                \"We lost two men.\"\n\nThe army said nothing.";
+    let q = run(text);
+    assert_eq!(
+        q[0].1.continuation.map(|c| s(text, c)),
+        Some("\"They came from the hills.\n\n\"We lost two men.\""),
+        "{q:#?}"
+    );
 }

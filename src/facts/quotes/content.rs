@@ -235,8 +235,8 @@ impl Doc<'_> {
             if end > start
                 && self.toks[end].is_punct(',')
                 && self.plain_word(end + 1, start)
-                && self.toks[end + 1].is(PARTICIPLE)
-                && !self.toks[end + 1].cap
+                && ((self.toks[end + 1].is(PARTICIPLE) && !self.toks[end + 1].cap)
+                    || self.medium_at(end + 1))
             {
                 break;
             }
@@ -256,6 +256,27 @@ impl Doc<'_> {
         }
         let words = (start..last).filter(|&i| self.toks[i].is_word()).count();
         (words >= 2).then(|| (self.span(start, last), false))
+    }
+
+    /// "in a statement", "in an interview", "in a post on X" at token `i`:
+    /// where something was said, which ends reported content ("it carried
+    /// out the attack, in a statement posted online").
+    fn medium_at(&self, i: usize) -> bool {
+        self.word_is(i, "in")
+            && self.toks.get(i + 1).is_some_and(|t| t.is(DET))
+            && [
+                "address",
+                "interview",
+                "letter",
+                "message",
+                "post",
+                "speech",
+                "statement",
+                "tweet",
+                "video",
+            ]
+            .iter()
+            .any(|w| self.word_is(i + 2, w))
     }
 
     /// Time fillers between a cue and its content: "a day after", "on Tuesday".

@@ -435,6 +435,22 @@ impl Doc<'_> {
         total >= 3 && capitalized == total
     }
 
+    /// `Police and witnesses said`, `The army and the RSF have accused`: a
+    /// source joined by "and" to a noun phrase opening the sentence is one
+    /// subject with it.
+    fn coordinated_subject(&self, src: (usize, usize), c: usize) -> (usize, usize) {
+        let and = src.0.wrapping_sub(1);
+        if src.0 < 2 || !self.plain_word(and, c) || !self.word_is(and, "and") {
+            return src;
+        }
+        match self.left_np(and, c, false) {
+            Some(first) if first.0 == self.sentence_start(c) && !self.toks[first.0].is(PRONOUN) => {
+                (first.0, src.1)
+            }
+            _ => src,
+        }
+    }
+
     /// Whether token `i` lies between the cue of the last attribution and
     /// its content ("reported, citing two sources, that …"): an aside of
     /// that cue, not a cue of its own.
@@ -487,6 +503,7 @@ impl Doc<'_> {
         let cue = (c, c + 1);
         let left_end = self.skip_adverbs_left(c);
         if let Some(src) = self.left_np(left_end, c, false) {
+            let src = self.coordinated_subject(src, c);
             return self.with_left_source(src, cue, addressee, None);
         }
         // "Sen. Bernie Sanders (I-Vt.) said": the parenthesis belongs to the source.

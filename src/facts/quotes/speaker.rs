@@ -121,7 +121,8 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     // "Chris Cox, who runs the NRA's lobbying arm" / "Rep. X (D-Ga.)"
     if let Some(sep) = (a + 1..b).find(|&i| toks[i].kind == Kind::Punct) {
         let (mut speaker, kind, head) = describe(doc, a, sep);
-        let rest = (sep + 1..b).find(|&i| toks[i].is_word());
+        // "Ms Khan, 52, a teacher": an age describes nobody.
+        let rest = (sep + 1..b).find(|&i| toks[i].is_word() && !toks[i].ch.is_ascii_digit());
         let Some(rest) = rest else {
             return (speaker, kind, head);
         };

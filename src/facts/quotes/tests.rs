@@ -289,6 +289,13 @@ quote_cases! {
         "The militants' spokesman said the hostages were alive." =>
         "The militants' spokesman", "said", "the hostages were alive", false,
         "quote.x_said_that";
+    coordinated_subject_is_one_source:
+        "Police and witnesses said the car exploded outside the embassy." =>
+        "Police and witnesses", "said", "the car exploded outside the embassy", false,
+        "quote.x_said_that";
+    reported_content_stops_before_where_it_was_said:
+        "The group said it carried out the attack, in a statement posted online." =>
+        "The group", "said", "it carried out the attack", false, "quote.x_said_that";
     continued_in_content_is_not_a_cue:
         "Fighting continued overnight in the city, Iraqi state TV said." =>
         "Iraqi state TV", "said", "Fighting continued overnight in the city", false,
@@ -1063,4 +1070,19 @@ fn quotation_continues_over_paragraphs() {
         Some("\"They came from the hills.\n\n\"We lost two men.\""),
         "{q:#?}"
     );
+}
+
+#[test]
+fn coordination_inside_the_sentence_is_not_the_subject() {
+    // Only a conjunct opening the sentence joins the source.
+    let text = "Trump defended the plan and Clinton said it would fail.";
+    let q = run(text);
+    let said = q.iter().find(|(_, q)| q.cue == "said").expect("said");
+    assert_eq!(s(text, said.1.speaker_span), "Clinton", "{q:#?}");
+}
+
+#[test]
+fn an_age_is_not_a_title() {
+    let q = run("Ms Khan, 52, said she had lost her husband in the flood.");
+    assert_eq!(q[0].1.speaker.title, None, "{q:#?}");
 }

@@ -1,7 +1,7 @@
 //! Content spans (what was said: a quotation or a clause before or after
 //! the cue), the cue's full extent, continuations and anonymity hedges.
 
-use super::lexicon::{ADVERB, AUX, DET, NUM, PARTICIPLE, PREP, TIME};
+use super::lexicon::{ADVERB, AUX, DET, NUM, PARTICIPLE, PREP, TIME, VERB};
 use super::tokens::Kind;
 use super::{Doc, Found};
 use crate::article::Span;
@@ -48,6 +48,17 @@ impl Doc<'_> {
         }
         let first = (first..p).find(|&i| self.toks[i].kind != Kind::Punct)?;
         if first >= p {
+            return None;
+        }
+        // "Asked about the strike, the spokesman …", "Speaking to reporters,
+        // he …": an introductory participle clause, with no verb of its own
+        // ("Fighting continued overnight" has one), is not what was said.
+        let w = self.word(first).to_ascii_lowercase();
+        let verbless = (first + 1..p).all(|i| {
+            let t = &self.toks[i];
+            !(t.is(AUX | VERB) || (t.is_word() && !t.cap && self.word(i).ends_with("ed")))
+        });
+        if self.toks[first].is_word() && (w == "asked" || w.ends_with("ing")) && verbless {
             return None;
         }
         let span = self.span(first, p);

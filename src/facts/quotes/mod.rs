@@ -240,6 +240,7 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
         }
         i += 1;
     }
+    doc.end_contents_at_later_sources(&mut found);
     speaker::build_facts(&doc, &found)
 }
 
@@ -433,6 +434,33 @@ impl Doc<'_> {
         let total = words().count();
         let capitalized = words().filter(|&i| self.toks[i].cap).count();
         total >= 3 && capitalized == total
+    }
+
+    /// `Officials said 20 people were killed, while rebels said …`: reported
+    /// content after a cue ends before a later source in its sentence that
+    /// a comma and a conjunction set off.
+    fn end_contents_at_later_sources(&self, found: &mut [Found]) {
+        let sources: Vec<usize> = found.iter().map(|g| g.source.0).collect();
+        for f in found.iter_mut() {
+            if f.direct || f.content.start < self.toks[f.cue.0].start {
+                continue;
+            }
+            for &g in &sources {
+                let inside =
+                    f.content.start < self.toks[g].start && self.toks[g].start < f.content.end;
+                if !inside || g < 3 || !self.same(g, f.cue.0) {
+                    continue;
+                }
+                let set_off = self.toks[g - 2].is_punct(',')
+                    && ["and", "but", "while", "whereas"]
+                        .iter()
+                        .any(|w| self.word_is(g - 1, w));
+                if set_off && self.toks[g - 3].end > f.content.start {
+                    f.content.end = self.toks[g - 3].end;
+                    break;
+                }
+            }
+        }
     }
 
     /// `Police and witnesses said`, `The army and the RSF have accused`: a
@@ -693,6 +721,8 @@ impl Doc<'_> {
         let use_before = match (&before, &after) {
             (Some(_), None) => true,
             (Some((_, true)), Some((_, false))) => !after_marked,
+            // `"…," he said, "…"`: the second quotation continues the first.
+            (Some((_, true)), Some((_, true))) => true,
             (Some((_, false)), Some((_, false))) => !after_marked && after_words <= 3,
             _ => false,
         };

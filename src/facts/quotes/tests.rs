@@ -296,6 +296,9 @@ quote_cases! {
     reported_content_stops_before_where_it_was_said:
         "The group said it carried out the attack, in a statement posted online." =>
         "The group", "said", "it carried out the attack", false, "quote.x_said_that";
+    quotation_split_by_its_attribution:
+        "\"This is not the end,\" he said, \"but it is the beginning of the end.\"" =>
+        "he", "said", "\"This is not the end,\"", true, "quote.direct_x_said";
     continued_in_content_is_not_a_cue:
         "Fighting continued overnight in the city, Iraqi state TV said." =>
         "Iraqi state TV", "said", "Fighting continued overnight in the city", false,
@@ -1085,4 +1088,46 @@ fn coordination_inside_the_sentence_is_not_the_subject() {
 fn an_age_is_not_a_title() {
     let q = run("Ms Khan, 52, said she had lost her husband in the flood.");
     assert_eq!(q[0].1.speaker.title, None, "{q:#?}");
+}
+
+#[test]
+fn reported_content_ends_before_a_second_source() {
+    let text = "Officials said 20 people were killed, while rebels said the toll was higher.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(s(text, q[0].1.content_span), "20 people were killed");
+    assert_eq!(s(text, q[1].1.speaker_span), "rebels");
+    assert_eq!(s(text, q[1].1.content_span), "the toll was higher");
+    // A nested attribution without a conjunction stays inside the content.
+    let text = "Trump said Clinton claimed the plan would work.";
+    let q = run(text);
+    assert_eq!(
+        s(text, q[0].1.content_span),
+        "Clinton claimed the plan would work"
+    );
+}
+
+#[test]
+fn split_quotation_continues_after_the_attribution() {
+    let text = "\"This is not the end,\" he said, \"but it is the beginning of the end.\"";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(
+        q[0].1.continuation.map(|c| s(text, c)),
+        Some("\"but it is the beginning of the end.\"")
+    );
+}
+
+#[test]
+fn introductory_participle_clause_is_not_content() {
+    let text = "Asked about the strike, the spokesman said: \"We do not comment.\"";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(s(text, q[0].1.content_span), "\"We do not comment.\"");
+    let q = run("Speaking to reporters, the envoy declined to give details.");
+    assert!(
+        q.iter()
+            .all(|(_, q)| !q.content_span.is_empty() && q.content_span.start > 20),
+        "{q:#?}"
+    );
 }

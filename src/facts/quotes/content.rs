@@ -348,6 +348,12 @@ impl Doc<'_> {
         if self.sent[prev_last] == u32::MAX {
             return None;
         }
+        // A headline or a dateline ends in no sentence punctuation: it is
+        // not what was said.
+        let ended = &self.toks[prev_last];
+        if !(ended.kind == Kind::Mark || matches!(ended.ch, '.' | '!' | '?')) {
+            return None;
+        }
         let prev_first = self.sentence_start(prev_last);
         let mut last = prev_last + 1;
         while last > prev_first && self.toks[last - 1].kind == Kind::Punct {

@@ -463,16 +463,23 @@ impl Doc<'_> {
         }
     }
 
-    /// `Police and witnesses said`, `The army and the RSF have accused`: a
-    /// source joined by "and" to a noun phrase opening the sentence is one
-    /// subject with it.
+    /// `Police and witnesses said`, `The army and the RSF have accused`, `…,
+    /// police and medical sources said`: a source joined by "and" to a noun
+    /// phrase opening the sentence or following the content is one subject
+    /// with it.
     fn coordinated_subject(&self, src: (usize, usize), c: usize) -> (usize, usize) {
         let and = src.0.wrapping_sub(1);
         if src.0 < 2 || !self.plain_word(and, c) || !self.word_is(and, "and") {
             return src;
         }
+        // The first conjunct opens the sentence ("Police and witnesses
+        // said") or follows the content ("…, police and medical sources said").
         match self.left_np(and, c, false) {
-            Some(first) if first.0 == self.sentence_start(c) && !self.toks[first.0].is(PRONOUN) => {
+            Some(first)
+                if !self.toks[first.0].is(PRONOUN)
+                    && (first.0 == self.sentence_start(c)
+                        || self.content_before(first.0).is_some()) =>
+            {
                 (first.0, src.1)
             }
             _ => src,

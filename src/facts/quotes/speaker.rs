@@ -400,7 +400,13 @@ fn resolve<'s>(
     match kind {
         Mention::Pronoun => match head {
             "he" | "she" => {
-                let speaker = seen.iter().rev().find(|s| s.speaker.name.is_some());
+                // A named person, or one anonymous person ("A security
+                // official … He said …"), not a group.
+                let person = |s: &&Seen| {
+                    s.speaker.name.is_some()
+                        || (s.speaker.anonymous && s.head != "people" && !s.head.ends_with('s'))
+                };
+                let speaker = seen.iter().rev().find(person);
                 let subject = people.iter().rev().find(|p| p.span.end <= at);
                 match (speaker, subject) {
                     (Some(s), Some(p)) if p.span.start > s.span.start => Some(p),

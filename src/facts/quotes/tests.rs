@@ -1131,3 +1131,67 @@ fn introductory_participle_clause_is_not_content() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn wire_lead_after_a_headline_and_dateline() {
+    let text = "Car bomb kills 12 in Kirkuk market\n\nKIRKUK, Iraq (Reuters) - A car bomb \
+                exploded in a market on Sunday, killing at least 12 people, police and \
+                medical sources said.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(s(text, q[0].1.speaker_span), "police and medical sources");
+    assert_eq!(
+        s(text, q[0].1.content_span),
+        "A car bomb exploded in a market on Sunday, killing at least 12 people"
+    );
+    assert!(q[0].1.speaker.anonymous);
+    // A dateline alone is never the sentence `X said.` reports.
+    let q = run("KIRKUK, Iraq (Reuters) -\nPolice said.");
+    assert!(q.is_empty(), "{q:#?}");
+}
+
+#[test]
+fn he_resolves_to_the_last_person_even_anonymous() {
+    let text = "Governor Rakan al-Jabouri visited the site. A security official, speaking \
+                on condition of anonymity, said the car had been parked there. He said the \
+                cameras had not been working.";
+    let q = run(text);
+    let he = q
+        .iter()
+        .find(|(_, q)| s(text, q.speaker_span) == "He")
+        .expect("He");
+    assert_eq!(
+        s(text, he.1.resolved_from.expect("resolved")),
+        "A security official"
+    );
+    assert!(he.1.speaker.anonymous);
+    // A group is not "he".
+    let text = "Governor Rakan al-Jabouri visited the site. Two officials said the car \
+                had been parked there. He said the cameras had not been working.";
+    let q = run(text);
+    let he = q
+        .iter()
+        .find(|(_, q)| s(text, q.speaker_span) == "He")
+        .expect("He");
+    assert_eq!(
+        he.1.speaker.name.as_deref(),
+        Some("Rakan al-Jabouri"),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn it_resolves_to_a_mission() {
+    let text = "The United Nations mission in Iraq condemned the attack. \
+                It said in a statement that those responsible must be punished.";
+    let q = run(text);
+    let it = q
+        .iter()
+        .find(|(_, q)| s(text, q.speaker_span) == "It")
+        .expect("It");
+    assert_eq!(
+        it.1.speaker.organization.as_deref(),
+        Some("United Nations mission in Iraq"),
+        "{q:#?}"
+    );
+}

@@ -1,7 +1,7 @@
 //! Content spans (what was said: a quotation or a clause before or after
 //! the cue), the cue's full extent, continuations and anonymity hedges.
 
-use super::lexicon::{ADVERB, AUX, DET, NUM, PARTICIPLE, PREP, TIME};
+use super::lexicon::{ADVERB, AUX, DET, NUM, PARTICIPLE, PREP, TIME, VERB};
 use super::tokens::Kind;
 use super::{Doc, Found};
 use crate::article::Span;
@@ -50,6 +50,17 @@ impl Doc<'_> {
         if first >= p {
             return None;
         }
+        // "Asked about the strike, the spokesman …", "Speaking to reporters,
+        // he …": an introductory participle clause, with no verb of its own
+        // ("Fighting continued overnight" has one), is not what was said.
+        let w = self.word(first).to_ascii_lowercase();
+        let verbless = (first + 1..p).all(|i| {
+            let t = &self.toks[i];
+            !(t.is(AUX | VERB) || (t.is_word() && !t.cap && self.word(i).ends_with("ed")))
+        });
+        if self.toks[first].is_word() && (w == "asked" || w.ends_with("ing")) && verbless {
+            return None;
+        }
         let span = self.span(first, p);
         // A sentence that is one whole quotation is a direct quote.
         let direct = self.toks[first]
@@ -70,6 +81,21 @@ impl Doc<'_> {
         let mut k = a;
         if addressee && let Some((_, e)) = self.right_np(k) {
             k = e;
+        }
+        // "told Reuters on condition of anonymity that …": the hedge
+        // belongs to the source.
+        if let Some((_, e)) = self.anonymity_at(k) {
+            k = e;
+        }
+        // "reported, citing two sources, that …": the cited sources stand
+        // between the cue and its content.
+        if self.toks.get(k).is_some_and(|t| t.is_punct(','))
+            && self.word_is(k + 1, "citing")
+            && let Some(comma) = (k + 2..self.toks.len().min(k + 16))
+                .take_while(|&i| self.same(i, anchor))
+                .find(|&i| self.toks[i].is_punct(','))
+        {
+            k = comma + 1;
         }
         let n = self.toks.len();
         // Look a few tokens ahead for "that", a colon or an opening quote.
@@ -144,6 +170,11 @@ impl Doc<'_> {
                 lead += 1;
             }
         }
+        // "said on Thursday the outbreak …", "said on Tuesday two people
+        // …": a determiner or number ending the time phrase opens the content.
+        while lead > start && self.toks[lead - 1].is(DET | NUM) {
+            lead -= 1;
+        }
         if self.plain_word(lead, anchor) {
             let t = &self.toks[lead];
             // Adverbial clauses are not what was said; "how", "why",
@@ -173,7 +204,14 @@ impl Doc<'_> {
             let timed = (start..lead).any(|i| !self.toks[i].is(DET | NUM));
             // "vowed to impose", "warned of", "talked about", "called for" are
             // content; "said at a rally", "reported from Los Angeles" are not.
-            if t.is(PREP) && !t.cap && !matches!(self.word(lead), "to" | "of" | "about" | "for") {
+            // "said at least 12 people were killed": a quantity, not a place.
+            let quantity = self.word_is(lead, "at")
+                && (self.word_is(lead + 1, "least") || self.word_is(lead + 1, "most"));
+            if t.is(PREP)
+                && !t.cap
+                && !quantity
+                && !matches!(self.word(lead), "to" | "of" | "about" | "for")
+            {
                 return None;
             }
             if timed {
@@ -200,9 +238,19 @@ impl Doc<'_> {
                 return Some((span, true));
             }
         }
-        // Indirect: to the end of the sentence, or of a quotation that runs past it.
+        // Indirect: to the end of the sentence, or of a quotation that runs
+        // past it; a comma and a participle ("…, adding that …") begin the
+        // participle's own content.
         let mut end = start;
         while end < n && self.same(end, start) {
+            if end > start
+                && self.toks[end].is_punct(',')
+                && self.plain_word(end + 1, start)
+                && ((self.toks[end + 1].is(PARTICIPLE) && !self.toks[end + 1].cap)
+                    || self.medium_at(end + 1))
+            {
+                break;
+            }
             end += 1;
         }
         let mut last = end;
@@ -219,6 +267,27 @@ impl Doc<'_> {
         }
         let words = (start..last).filter(|&i| self.toks[i].is_word()).count();
         (words >= 2).then(|| (self.span(start, last), false))
+    }
+
+    /// "in a statement", "in an interview", "in a post on X" at token `i`:
+    /// where something was said, which ends reported content ("it carried
+    /// out the attack, in a statement posted online").
+    fn medium_at(&self, i: usize) -> bool {
+        self.word_is(i, "in")
+            && self.toks.get(i + 1).is_some_and(|t| t.is(DET))
+            && [
+                "address",
+                "interview",
+                "letter",
+                "message",
+                "post",
+                "speech",
+                "statement",
+                "tweet",
+                "video",
+            ]
+            .iter()
+            .any(|w| self.word_is(i + 2, w))
     }
 
     /// Time fillers between a cue and its content: "a day after", "on Tuesday".
@@ -279,6 +348,12 @@ impl Doc<'_> {
         if self.sent[prev_last] == u32::MAX {
             return None;
         }
+        // A headline or a dateline ends in no sentence punctuation: it is
+        // not what was said.
+        let ended = &self.toks[prev_last];
+        if !(ended.kind == Kind::Mark || matches!(ended.ch, '.' | '!' | '?')) {
+            return None;
+        }
         let prev_first = self.sentence_start(prev_last);
         let mut last = prev_last + 1;
         while last > prev_first && self.toks[last - 1].kind == Kind::Punct {
@@ -320,8 +395,22 @@ impl Doc<'_> {
             return None;
         }
         let next = self.toks.get(e + 1)?;
-        let q = self.quoted.get(next.opens? as usize)?;
-        (!next.newline_before).then_some(q.span)
+        let mut q = *self.quoted.get(next.opens? as usize)?;
+        if next.newline_before {
+            return None;
+        }
+        // A quotation left open at a paragraph's end goes on in the next
+        // paragraph's opening quotation (news style for long quotations).
+        let mut span = q.span;
+        while !q.closed
+            && let Some(t) = self.toks.get(q.close + 1)
+            && t.newline_before
+            && let Some(next) = t.opens.and_then(|i| self.quoted.get(i as usize))
+        {
+            q = *next;
+            span.end = q.span.end;
+        }
+        Some(span)
     }
 
     /// The cue as PolNeAR marks it: with its auxiliaries and adverbs ("has
@@ -385,14 +474,42 @@ impl Doc<'_> {
         HEDGES.iter().any(|h| clause.contains(h))
     }
 
+    /// "on condition of anonymity", "on the condition of anonymity" or
+    /// "anonymously" at token `a`: the hedge's span and the token after it.
+    pub(super) fn anonymity_at(&self, a: usize) -> Option<(Span, usize)> {
+        if self.word_is(a, "anonymously") {
+            return Some((self.span(a, a + 1), a + 1));
+        }
+        if !self.word_is(a, "on") {
+            return None;
+        }
+        let c = if self.word_is(a + 1, "the") {
+            a + 2
+        } else {
+            a + 1
+        };
+        let anonymity = self.word_is(c, "condition")
+            && self.word_is(c + 1, "of")
+            && self.toks.get(c + 2).is_some_and(|t| t.is_word())
+            && self.word(c + 2).to_ascii_lowercase().starts_with("anonym");
+        anonymity.then(|| (self.span(a, c + 3), c + 3))
+    }
+
     /// A hedge right after token `end`: ", speaking anonymously", ", who asked
-    /// not to be named", ", speaking on condition of anonymity".
+    /// not to be named", ", speaking on condition of anonymity", ",
+    /// declining to be named", or "on condition of anonymity" itself.
     pub(super) fn hedge_after(&self, end: usize) -> Option<Span> {
+        if let Some((span, _)) = self.anonymity_at(end) {
+            return Some(span);
+        }
         if !self.toks.get(end)?.is_punct(',') {
             return None;
         }
         let first = end + 1;
-        if !(self.word_is(first, "speaking") || self.word_is(first, "who")) {
+        let opener = ["speaking", "who", "declining", "asking", "requesting"]
+            .iter()
+            .any(|w| self.word_is(first, w));
+        if !opener {
             return None;
         }
         let mut j = first;
@@ -417,5 +534,6 @@ pub(super) const HEDGES: &[&str] = &[
     "not authori",
     "not be named",
     "not to be named",
+    "to be named",
     "be identified",
 ];

@@ -29,6 +29,7 @@
 //! | `quote.colon_line` | `Pat Caddell: …`, `TAPPER: …` at the start of a line |
 //! | `quote.participle` | `X …, saying …` (the speaker of the sentence continues) |
 //! | `quote.passive_by` | `… was first reported by X`, `… endorsed by X` |
+//! | `quote.quoted_as_saying` | `Tass quoted X as saying …` |
 //!
 //! # Attributions that are not quotes
 //!
@@ -184,7 +185,7 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
     let mut toks = tokens::tokenize(text);
     let quoted = tokens::pair_quotes(&mut toks);
     tokens::classify(text, &mut toks);
-    let sent = sentence_ids(&toks, sentences);
+    let sent = sentence_ids(text, &toks, sentences);
     let doc = Doc {
         text,
         toks: &toks,
@@ -207,7 +208,9 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
         if t.is_word() && t.inside.is_none() {
             let f = if doc.word_is(i, "according") && doc.word_is(i + 1, "to") {
                 doc.according_to(i)
-            } else if t.cap && !(t.is(VERB) && doc.headline_verb(i)) {
+            } else if t.cap && !(t.is(VERB) && doc.headline_verb(i))
+                || doc.before_content(i, &found)
+            {
                 None
             } else {
                 let participle = t
@@ -237,25 +240,83 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
         }
         i += 1;
     }
+    doc.end_contents_at_later_sources(&mut found);
     speaker::build_facts(&doc, &found)
 }
 
-/// For each token, the index of the sentence holding its first byte
-/// (`u32::MAX` when none does).
-fn sentence_ids(toks: &[Token], sentences: &[Span]) -> Vec<u32> {
+/// For each token, the id of the segment holding its first byte (`u32::MAX`
+/// when no sentence does). A segment is a sentence of `sentences`, split
+/// further where a line break ends a headline (a line ending in a word, the
+/// next opening with a capitalized word: "Iran says it will respond\nTEHRAN
+/// (Reuters) - …") and after a dateline ("BAGHDAD (Reuters) -", "GAZA CITY
+/// (AP) —"), so that neither a headline nor a dateline is read as content.
+fn sentence_ids(text: &str, toks: &[Token], sentences: &[Span]) -> Vec<u32> {
     let mut ids = Vec::with_capacity(toks.len());
     let mut s = 0;
-    for t in toks {
+    let mut id = 0u32;
+    let mut prev_sentence = None;
+    let mut dateline_end = None;
+    for (i, t) in toks.iter().enumerate() {
         while s < sentences.len() && sentences[s].end <= t.start {
             s += 1;
         }
-        let id = match sentences.get(s) {
-            Some(sp) if sp.start <= t.start => s as u32,
-            _ => u32::MAX,
+        let sentence = match sentences.get(s) {
+            Some(sp) if sp.start <= t.start => s,
+            _ => {
+                ids.push(u32::MAX);
+                prev_sentence = None;
+                continue;
+            }
         };
+        let new_sentence = prev_sentence != Some(sentence);
+        let headline_end = i > 0
+            && t.newline_before
+            && t.is_word()
+            && t.cap
+            && t.inside.is_none()
+            && toks[i - 1].is_word()
+            && toks[i - 1].inside.is_none();
+        if new_sentence || headline_end || dateline_end == Some(i) {
+            id += 1;
+        }
+        if new_sentence || t.newline_before {
+            dateline_end = dateline(text, toks, i);
+        }
+        prev_sentence = Some(sentence);
         ids.push(id);
     }
     ids
+}
+
+/// The token after a dateline that opens at token `a` ("BAGHDAD (Reuters)
+/// -", "KABUL, Jan 5 (Reuters) -", "GAZA CITY (AP) —"): a word in capitals,
+/// then, on the same line and before any sentence punctuation, a dash after
+/// a parenthesis or after words all in capitals.
+fn dateline(text: &str, toks: &[Token], a: usize) -> Option<usize> {
+    let first = text.get(toks[a].start..toks[a].end)?;
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
+    if !toks[a].is_word() || !capitals(first) {
+        return None;
+    }
+    for j in a + 1..toks.len().min(a + 16) {
+        let t = &toks[j];
+        if t.newline_before || t.kind == Kind::Mark || t.inside.is_some() {
+            return None;
+        }
+        if t.is_punct('-') || t.is_punct('\u{2014}') || t.is_punct('\u{2013}') {
+            let all_capitals = (a..j).all(|k| {
+                !toks[k].is_word() || text.get(toks[k].start..toks[k].end).is_some_and(capitals)
+            });
+            let after_paren = toks[j - 1].is_punct(')');
+            return ((after_paren || all_capitals) && j + 1 < toks.len()).then_some(j + 1);
+        }
+        if t.kind == Kind::Punct && matches!(t.ch, '.' | '!' | '?' | ';' | ':') {
+            return None;
+        }
+    }
+    None
 }
 
 /// Verbs of saying proper, the ones that invert (`…, said X`) and take any
@@ -375,6 +436,66 @@ impl Doc<'_> {
         total >= 3 && capitalized == total
     }
 
+    /// `Officials said 20 people were killed, while rebels said …`: reported
+    /// content after a cue ends before a later source in its sentence that
+    /// a comma and a conjunction set off.
+    fn end_contents_at_later_sources(&self, found: &mut [Found]) {
+        let sources: Vec<usize> = found.iter().map(|g| g.source.0).collect();
+        for f in found.iter_mut() {
+            if f.direct || f.content.start < self.toks[f.cue.0].start {
+                continue;
+            }
+            for &g in &sources {
+                let inside =
+                    f.content.start < self.toks[g].start && self.toks[g].start < f.content.end;
+                if !inside || g < 3 || !self.same(g, f.cue.0) {
+                    continue;
+                }
+                let set_off = self.toks[g - 2].is_punct(',')
+                    && ["and", "but", "while", "whereas"]
+                        .iter()
+                        .any(|w| self.word_is(g - 1, w));
+                if set_off && self.toks[g - 3].end > f.content.start {
+                    f.content.end = self.toks[g - 3].end;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// `Police and witnesses said`, `The army and the RSF have accused`, `…,
+    /// police and medical sources said`: a source joined by "and" to a noun
+    /// phrase opening the sentence or following the content is one subject
+    /// with it.
+    fn coordinated_subject(&self, src: (usize, usize), c: usize) -> (usize, usize) {
+        let and = src.0.wrapping_sub(1);
+        if src.0 < 2 || !self.plain_word(and, c) || !self.word_is(and, "and") {
+            return src;
+        }
+        // The first conjunct opens the sentence ("Police and witnesses
+        // said") or follows the content ("…, police and medical sources said").
+        match self.left_np(and, c, false) {
+            Some(first)
+                if !self.toks[first.0].is(PRONOUN)
+                    && (first.0 == self.sentence_start(c)
+                        || self.content_before(first.0).is_some()) =>
+            {
+                (first.0, src.1)
+            }
+            _ => src,
+        }
+    }
+
+    /// Whether token `i` lies between the cue of the last attribution and
+    /// its content ("reported, citing two sources, that …"): an aside of
+    /// that cue, not a cue of its own.
+    fn before_content(&self, i: usize, found: &[Found]) -> bool {
+        let start = self.toks[i].start;
+        found
+            .last()
+            .is_some_and(|f| self.same(f.cue.0, i) && f.cue.1 <= i && start < f.content.start)
+    }
+
     /// Whether token `i` lies inside the content of the last attribution
     /// found in its sentence.
     fn inside_content(&self, i: usize, found: &[Found]) -> bool {
@@ -394,15 +515,30 @@ impl Doc<'_> {
                 return None;
             }
         }
+        // "Tass quoted the defence ministry as saying …": the one quoted is
+        // the source.
+        if matches!(
+            self.word(c).to_ascii_lowercase().as_str(),
+            "quoted" | "quotes" | "quoting"
+        ) && let Some(f) = self.quoted_as_saying(c)
+        {
+            return Some(f);
+        }
         // "was first reported by MSNBC", "encouraged by the United States":
         // a passive, whose agent is the source.
+        // "said by phone", "told AFP by telephone" are not passives: a verb
+        // of saying goes on to its source and content.
         if self.word_is(c + 1, "by") && self.plain_word(c + 1, c) {
-            return self.passive_agent(c);
+            let passive = self.passive_agent(c);
+            if passive.is_some() || !is_speech_verb(self.word(c)) {
+                return passive;
+            }
         }
         let addressee = self.toks[c].is(ADDRESSEE);
         let cue = (c, c + 1);
         let left_end = self.skip_adverbs_left(c);
         if let Some(src) = self.left_np(left_end, c, false) {
+            let src = self.coordinated_subject(src, c);
             return self.with_left_source(src, cue, addressee, None);
         }
         // "Sen. Bernie Sanders (I-Vt.) said": the parenthesis belongs to the source.
@@ -592,6 +728,8 @@ impl Doc<'_> {
         let use_before = match (&before, &after) {
             (Some(_), None) => true,
             (Some((_, true)), Some((_, false))) => !after_marked,
+            // `"…," he said, "…"`: the second quotation continues the first.
+            (Some((_, true)), Some((_, true))) => true,
             (Some((_, false)), Some((_, false))) => !after_marked && after_words <= 3,
             _ => false,
         };
@@ -625,6 +763,11 @@ impl Doc<'_> {
             (s, d, rule)
         } else {
             let (s, d) = after?;
+            // "Fighting continued overnight": "continued" introduces a
+            // quotation ("he continued: \"…\""), not reported speech.
+            if !d && self.word(c).to_ascii_lowercase().starts_with("continue") {
+                return None;
+            }
             // "Iraqi forces found the launcher", "groups have attacked US
             // bases": after a verb that also names an act, a noun phrase
             // with no verb in it is its object, not content.
@@ -679,6 +822,27 @@ impl Doc<'_> {
                 let t = &self.toks[i];
                 t.inside.is_some() || t.is(AUX | VERB) || (!t.cap && self.word(i).ends_with("ed"))
             })
+    }
+
+    /// `Tass quoted the defence ministry as saying (that) …`: the source is
+    /// the object of "quoted", the cue "as saying".
+    fn quoted_as_saying(&self, c: usize) -> Option<Found> {
+        let src = self.right_np(c + 1)?;
+        if !(self.word_is(src.1, "as") && self.word_is(src.1 + 1, "saying")) {
+            return None;
+        }
+        let cue = (src.1, src.1 + 2);
+        let (content, direct) = self.content_after(cue.1, c, false)?;
+        Some(Found {
+            rule: "quote.quoted_as_saying",
+            source: src,
+            cue,
+            content,
+            direct,
+            hedge: None,
+            continuation: None,
+            stance: false,
+        })
     }
 
     /// `… was first reported by MSNBC`: the agent of a passive cue is the

@@ -48,19 +48,26 @@ impl Doc<'_> {
         // "residents in the area", "farmers in the valley", "officials from
         // the ministry": a group of people placed by a locative phrase.
         let placed_group = matches!(w, "in" | "from") && self.is_people_plural(i - 1);
+        // "a statement from the presidency", "a letter from the ministry":
+        // a document and who issued it.
+        let issued = w == "from"
+            && !prev.cap
+            && super::speaker::DOCUMENT_HEADS
+                .contains(&self.word(i - 1).to_ascii_lowercase().as_str());
         quantity
             || placed_group
+            || issued
             || (prev.is(ROLE | ORG | TITLE) && !prev.cap && role_prep)
             || (next_cap && w != "on" && w != "to")
     }
 
-    /// Whether word `i` is a plural noun for people: a plural role
+    /// Whether word `i` is a plural noun for people: "people", a plural role
     /// ("residents", "officials") or a plural ending in "-ers" ("farmers",
     /// "villagers", "fighters").
     pub(super) fn is_people_plural(&self, i: usize) -> bool {
         let w = self.word(i).to_ascii_lowercase();
         let plural = w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss");
-        plural && (self.toks[i].is(ROLE) || w.ends_with("ers"))
+        (plural && (self.toks[i].is(ROLE) || w.ends_with("ers"))) || w == "people"
     }
 
     /// Whether word `i` ends a noun phrase (scanning in either direction).
@@ -235,6 +242,18 @@ impl Doc<'_> {
         let mut k = end;
         while k > 0 && end - k < 12 {
             let i = k - 1;
+            // "The militants’ spokesman": a plural possessive's apostrophe.
+            if k < end
+                && i > 0
+                && self.toks[i].kind == Kind::Mark
+                && self.toks[i].opens.is_none()
+                && self.toks[i].closes.is_none()
+                && self.toks[i - 1].possessive
+                && self.same(i - 1, anchor)
+            {
+                k = i;
+                continue;
+            }
             if !self.plain_word(i, anchor)
                 || self.breaks_np_at(i, i + 1 == end && k == end)
                 || self.toks[i + 1].newline_before && i + 1 < end
@@ -254,9 +273,10 @@ impl Doc<'_> {
             k = i;
         }
         let np = self.trim_np(k, end)?;
-        // "residents in the area": the head stands before the preposition.
+        // "residents in the area", "people familiar with the matter": the
+        // head stands before the preposition or the linking adjective.
         let head = (np.0 + 1..np.1)
-            .find(|&i| self.toks[i].is(PREP) && !self.toks[i].cap)
+            .find(|&i| self.toks[i].is(PREP | LINK) && !self.toks[i].cap)
             .map_or(np.1 - 1, |p| p - 1);
         (relaxed || self.can_head(np.1 - 1) || self.can_head(head)).then_some(np)
     }
@@ -331,14 +351,24 @@ impl Doc<'_> {
             return src;
         }
         let first = &self.toks[sep + 1];
-        if !(first.is(DET | ROLE | TITLE | NUM) || first.cap || self.word_is(sep + 1, "who")) {
+        // "said Yusuf, 19, a student": an age opens the description too.
+        let age = first.ch.is_ascii_digit();
+        if !(first.is(DET | ROLE | TITLE | NUM) || first.cap || age || self.word_is(sep + 1, "who"))
+        {
             return src;
         }
         let mut end = sep + 1;
         let mut k = sep + 1;
         while k < self.toks.len() && self.same(k, sep) {
             let t = &self.toks[k];
-            if t.kind == Kind::Mark || t.inside.is_some() || t.is(PARTICIPLE) || t.is_punct('(') {
+            // "…, 60, standing outside her home": a participle after a comma
+            // describes what the speaker did, not who they are.
+            let participle = t.is(PARTICIPLE)
+                || (t.is_word()
+                    && !t.cap
+                    && self.toks[k - 1].is_punct(',')
+                    && self.word(k).ends_with("ing"));
+            if t.kind == Kind::Mark || t.inside.is_some() || participle || t.is_punct('(') {
                 break;
             }
             if t.is_word() {
@@ -346,7 +376,7 @@ impl Doc<'_> {
             }
             k += 1;
         }
-        if k < self.toks.len() && self.same(k, sep) && self.toks[k].is(PARTICIPLE) {
+        if k < self.toks.len() && self.same(k, sep) && self.toks[k].is_word() {
             // "…, a lawyer, adding": stop before the comma.
             while end > sep + 1 && !self.toks[end - 1].is_word() {
                 end -= 1;

@@ -51,7 +51,7 @@ const ANONYMOUS_HEADS: &[&str] = &[
 
 /// Heads of sources that are documents or data, not speakers: "the report
 /// found", "polls show", "the ad says".
-const DOCUMENT_HEADS: &[&str] = &[
+pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "ad",
     "ads",
     "analysis",
@@ -121,7 +121,8 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     // "Chris Cox, who runs the NRA's lobbying arm" / "Rep. X (D-Ga.)"
     if let Some(sep) = (a + 1..b).find(|&i| toks[i].kind == Kind::Punct) {
         let (mut speaker, kind, head) = describe(doc, a, sep);
-        let rest = (sep + 1..b).find(|&i| toks[i].is_word());
+        // "Ms Khan, 52, a teacher": an age describes nobody.
+        let rest = (sep + 1..b).find(|&i| toks[i].is_word() && !toks[i].ch.is_ascii_digit());
         let Some(rest) = rest else {
             return (speaker, kind, head);
         };
@@ -180,9 +181,22 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     // "X's spokesman", "the ministry's spokeswoman"
     if let Some(p) = (body..head).find(|&i| toks[i].possessive) {
         let org = strip_possessive(doc.slice(body, p + 1)).to_string();
+        // "The militants’ spokesman": past the stand-alone apostrophe.
+        let mut t = p + 1;
+        while t + 1 < b && toks[t].kind == Kind::Mark {
+            t += 1;
+        }
+        // "Iran's foreign ministry spokesman Nasser Kanaani": a name after
+        // the role.
+        let mut r = b;
+        while r > t && toks[r - 1].cap && toks[r - 1].is_word() && !toks[r - 1].is(ORG | TITLE) {
+            r -= 1;
+        }
+        let named = r > t && r < b && !toks[r - 1].cap && toks[r - 1].is(ROLE | TITLE);
         let speaker = Speaker {
+            name: named.then(|| doc.slice(r, b).to_string()),
             organization: Some(org),
-            title: Some(doc.slice(p + 1, b).to_string()),
+            title: Some(doc.slice(t, if named { r } else { b }).to_string()),
             ..Speaker::default()
         };
         return (speaker, Mention::Full, head_word);
@@ -343,11 +357,63 @@ struct Seen {
     head: String,
 }
 
-/// Finds the earlier full mention a short mention refers to.
-fn resolve<'s>(seen: &'s [Seen], kind: Mention, head: &str, speaker: &Speaker) -> Option<&'s Seen> {
+/// Named people opening a sentence ("Mayor Anne Hidalgo visited the site"),
+/// whether or not they are quoted there: what a later "he" or "she" may
+/// refer to ("\"…,\" she said").
+fn sentence_subjects(doc: &Doc<'_>) -> Vec<Seen> {
+    let mut people = Vec::new();
+    for i in 0..doc.toks.len() {
+        let opens = i == 0 || !doc.same(i - 1, i);
+        if !opens || !doc.plain_word(i, i) || !doc.toks[i].cap {
+            continue;
+        }
+        let Some((a, b)) = doc.right_np_mode(i, true) else {
+            continue;
+        };
+        let (speaker, kind, head) = describe(doc, a, b);
+        let named = speaker.name.as_deref().is_some_and(|n| {
+            (speaker.title.is_some() || n.split_whitespace().count() >= 2)
+                && !places::is_place_name(n)
+        });
+        if kind == Mention::Full && named && speaker.organization.is_none() {
+            people.push(Seen {
+                speaker,
+                span: doc.span(a, b),
+                head,
+            });
+        }
+    }
+    people
+}
+
+/// Finds the earlier full mention a short mention refers to: among the
+/// speakers `seen` so far or, for "he" and "she", also among the named
+/// people opening a sentence before the mention (`people`, `at`).
+fn resolve<'s>(
+    seen: &'s [Seen],
+    people: &'s [Seen],
+    at: usize,
+    kind: Mention,
+    head: &str,
+    speaker: &Speaker,
+) -> Option<&'s Seen> {
     match kind {
         Mention::Pronoun => match head {
-            "he" | "she" => seen.iter().rev().find(|s| s.speaker.name.is_some()),
+            "he" | "she" => {
+                // A named person, or one anonymous person ("A security
+                // official … He said …"), not a group.
+                let person = |s: &&Seen| {
+                    s.speaker.name.is_some()
+                        || (s.speaker.anonymous && s.head != "people" && !s.head.ends_with('s'))
+                };
+                let speaker = seen.iter().rev().find(person);
+                let subject = people.iter().rev().find(|p| p.span.end <= at);
+                match (speaker, subject) {
+                    (Some(s), Some(p)) if p.span.start > s.span.start => Some(p),
+                    (None, p) => p,
+                    (s, _) => s,
+                }
+            }
             // "they": a group (plural head) or an organization; "it": an
             // organization.
             "they" => seen.iter().rev().find(|s| {
@@ -447,6 +513,7 @@ fn place_as_organization(speaker: &mut Speaker) {
 /// Turns found attributions into facts, describing and resolving speakers.
 pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
     let mut seen: Vec<Seen> = Vec::new();
+    let people = sentence_subjects(doc);
     let mut facts = Vec::with_capacity(found.len());
     for f in found {
         let (mut speaker, kind, head) = describe(doc, f.source.0, f.source.1);
@@ -478,10 +545,14 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             speaker = described;
             place_as_organization(&mut speaker);
             resolved_from = Some(antecedent);
-        } else if let Some(s) = resolve(&seen, kind, &head, &speaker) {
+        } else if let Some(s) = resolve(&seen, &people, speaker_span.start, kind, &head, &speaker) {
             speaker = s.speaker.clone();
             resolved_from = Some(s.span);
-        } else if matches!(kind, Mention::Full | Mention::Short) {
+        } else if matches!(kind, Mention::Full | Mention::Short)
+            || (kind == Mention::Definite && (speaker.organization.is_some() || speaker.anonymous))
+        {
+            // A definite description met first ("The army said …") is the
+            // full mention later ones ("It said", "the army") resolve to.
             place_as_organization(&mut speaker);
             seen.push(Seen {
                 speaker: speaker.clone(),

@@ -226,6 +226,142 @@ quote_cases! {
     contraction_inside_quote:
         "'It's over,' she said." =>
         "she", "said", "'It's over,'", true, "quote.direct_x_said";
+    headline_ends_at_its_line_break:
+        "Iran says it will respond to any attack\nTEHRAN (Reuters) - A spokesman said so." =>
+        "Iran", "says", "it will respond to any attack", false, "quote.x_said_that";
+    dateline_is_not_content:
+        "KABUL, Jan 5 (Reuters) - Six people were killed in the blast, police said." =>
+        "police", "said", "Six people were killed in the blast", false, "quote.indirect_x_said";
+    dateline_with_dash_is_not_content:
+        "GAZA CITY (AP) \u{2014} The road is closed, hospital officials said." =>
+        "hospital officials", "said", "The road is closed", false, "quote.indirect_x_said";
+    at_least_opens_content:
+        "Officials said at least 12 people were killed." =>
+        "Officials", "said", "at least 12 people were killed", false, "quote.x_said_that";
+    determiner_after_time_phrase_opens_content:
+        "The ministry said on Thursday the outbreak was under control." =>
+        "The ministry", "said", "the outbreak was under control", false, "quote.x_said_that";
+    reported_content_stops_before_a_participle:
+        "The minister said on Sunday that 14 people had died, adding that the toll could rise." =>
+        "The minister", "said", "that 14 people had died", false, "quote.x_said_that";
+    participle_after_reported_content:
+        "The minister said on Sunday that 14 people had died, adding that the toll could rise." =>
+        "The minister", "adding", "that the toll could rise", false, "quote.participle";
+    people_familiar_with:
+        "People familiar with the matter said the company would cut jobs." =>
+        "People familiar with the matter", "said", "the company would cut jobs", false,
+        "quote.x_said_that";
+    said_by_phone_is_not_a_passive:
+        "\"The hospital is out of fuel,\" a doctor at the hospital said by phone." =>
+        "a doctor at the hospital", "said", "\"The hospital is out of fuel,\"", true,
+        "quote.direct_x_said";
+    inverted_source_keeps_age_and_job:
+        "\"I saw bodies in the street,\" said Yusuf, 19, a student." =>
+        "Yusuf, 19, a student", "said", "\"I saw bodies in the street,\"", true,
+        "quote.direct_said_x";
+    inverted_source_stops_before_what_they_did:
+        "\"There is no water,\" said Maria Gonzalez, 60, standing outside her home." =>
+        "Maria Gonzalez, 60", "said", "\"There is no water,\"", true, "quote.direct_said_x";
+    state_media_is_a_source:
+        "State media reported that the president had signed the decree." =>
+        "State media", "reported", "that the president had signed the decree", false,
+        "quote.x_said_that";
+    statement_from_an_office:
+        "A statement from the presidency said the president had been briefed." =>
+        "A statement from the presidency", "said", "the president had been briefed", false,
+        "quote.x_said_that";
+    anonymity_after_the_addressee_is_a_hedge_not_content:
+        "The attack was carried out by a drone, an official told Reuters on condition of anonymity." =>
+        "an official", "told", "The attack was carried out by a drone", false,
+        "quote.indirect_x_said";
+    anonymity_before_that:
+        "A Western diplomat said on condition of anonymity that the sanctions would stay." =>
+        "A Western diplomat", "said", "that the sanctions would stay", false,
+        "quote.x_said_that";
+    quoted_as_saying:
+        "The Tass news agency quoted the defence ministry as saying that the drones were shot down." =>
+        "the defence ministry", "as saying", "that the drones were shot down", false,
+        "quote.quoted_as_saying";
+    citing_sources_is_an_aside:
+        "Reuters reported, citing two sources, that the deal had been signed." =>
+        "Reuters", "reported", "that the deal had been signed", false, "quote.x_said_that";
+    plural_possessive_with_straight_apostrophe:
+        "The militants' spokesman said the hostages were alive." =>
+        "The militants' spokesman", "said", "the hostages were alive", false,
+        "quote.x_said_that";
+    coordinated_subject_is_one_source:
+        "Police and witnesses said the car exploded outside the embassy." =>
+        "Police and witnesses", "said", "the car exploded outside the embassy", false,
+        "quote.x_said_that";
+    reported_content_stops_before_where_it_was_said:
+        "The group said it carried out the attack, in a statement posted online." =>
+        "The group", "said", "it carried out the attack", false, "quote.x_said_that";
+    quotation_split_by_its_attribution:
+        "\"This is not the end,\" he said, \"but it is the beginning of the end.\"" =>
+        "he", "said", "\"This is not the end,\"", true, "quote.direct_x_said";
+    continued_in_content_is_not_a_cue:
+        "Fighting continued overnight in the city, Iraqi state TV said." =>
+        "Iraqi state TV", "said", "Fighting continued overnight in the city", false,
+        "quote.indirect_x_said";
+}
+
+#[test]
+fn continued_is_a_cue_only_before_a_quotation() {
+    let q = run("Fighting continued overnight in the city, Iraqi state TV said.");
+    assert!(q.iter().all(|(_, q)| q.cue != "continued"), "{q:#?}");
+    let text = "He continued: \"We will stay.\"";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(s(text, q[0].1.content_span), "\"We will stay.\"");
+}
+
+#[test]
+fn wire_sources_are_described() {
+    let text = "People familiar with the matter said the company would cut jobs. \
+                A statement from the presidency said the president had been briefed.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert!(q[0].1.speaker.anonymous, "{q:#?}");
+    assert_eq!(q[1].1.attribution, Attribution::Document);
+}
+
+#[test]
+fn quotation_continues_after_an_inverted_source_with_an_age() {
+    let text = "\"We were sleeping,\" said Hassan Ali, 34. \"My daughter is still missing.\"";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(s(text, q[0].1.speaker_span), "Hassan Ali, 34");
+    assert_eq!(q[0].1.speaker.name.as_deref(), Some("Hassan Ali"));
+    assert_eq!(
+        q[0].1.continuation.map(|c| s(text, c)),
+        Some("\"My daughter is still missing.\"")
+    );
+}
+
+#[test]
+fn pronoun_resolves_to_a_named_person_opening_a_sentence() {
+    let text = "Mayor Anne Hidalgo visited the site on Monday. \
+                \"Paris will not give in,\" she said.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    let from = q[0].1.resolved_from.expect("resolved");
+    assert_eq!(s(text, from), "Mayor Anne Hidalgo");
+    assert_eq!(q[0].1.speaker.name.as_deref(), Some("Anne Hidalgo"));
+    // A speaker quoted after that person is the nearer antecedent.
+    let text = "Mayor Anne Hidalgo visited the site. Police chief Laurent Nunez said \
+                the area was safe. He added that patrols would continue.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[1].1.speaker.name.as_deref(), Some("Laurent Nunez"));
+}
+
+#[test]
+fn it_resolves_to_a_definite_organization_met_first() {
+    let text = "The army said it had killed 40 militants. It said two soldiers died.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(q[1].1.resolved_from, Some(q[0].1.speaker_span));
+    assert_eq!(q[1].1.speaker.organization.as_deref(), Some("army"));
 }
 
 #[test]
@@ -883,4 +1019,179 @@ fn office_titles_and_home_places_are_not_names() {
     let (_, q) = &found[1];
     assert_eq!(s(text, q.speaker_span), "Reid");
     assert_eq!(q.speaker.name.as_deref(), Some("Harry Reid"));
+}
+
+#[test]
+fn declining_to_be_named_is_a_hedge() {
+    let text =
+        "\"They are hiding the numbers,\" a health worker told Reuters, declining to be named.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert!(q[0].1.speaker.anonymous, "{q:#?}");
+    let text = "The official, who declined to be named, said the strike was a mistake.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].1.cue, "said");
+    assert!(q[0].1.speaker.anonymous, "{q:#?}");
+    let q = run(
+        "The attack was carried out by a drone, an official told Reuters on condition of anonymity.",
+    );
+    assert!(q[0].1.speaker.anonymous, "{q:#?}");
+}
+
+#[test]
+fn titles_and_names_after_a_possessive() {
+    let q = run("Iran's foreign ministry spokesman Nasser Kanaani said Tehran would respond.");
+    let sp = &q[0].1.speaker;
+    assert_eq!(sp.name.as_deref(), Some("Nasser Kanaani"), "{q:#?}");
+    assert_eq!(sp.title.as_deref(), Some("foreign ministry spokesman"));
+    assert_eq!(sp.organization.as_deref(), Some("Iran"));
+    let q = run("The militants\u{2019} spokesman said the hostages were alive.");
+    assert_eq!(
+        q[0].1.speaker.organization.as_deref(),
+        Some("militants"),
+        "{q:#?}"
+    );
+    assert_eq!(q[0].1.speaker.title.as_deref(), Some("spokesman"));
+}
+
+#[test]
+fn hyphenated_titles_are_titles() {
+    let q = run("U.N. Secretary-General Antonio Guterres said he was appalled.");
+    let sp = &q[0].1.speaker;
+    assert_eq!(sp.name.as_deref(), Some("Antonio Guterres"), "{q:#?}");
+    assert_eq!(sp.title.as_deref(), Some("U.N. Secretary-General"));
+}
+
+#[test]
+fn quotation_continues_over_paragraphs() {
+    let text = "\"We were ambushed,\" said Captain Mark Lee. \"They came from the hills.\n\n\
+                \"We lost two men.\"\n\nThe army said nothing.";
+    let q = run(text);
+    assert_eq!(
+        q[0].1.continuation.map(|c| s(text, c)),
+        Some("\"They came from the hills.\n\n\"We lost two men.\""),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn coordination_inside_the_sentence_is_not_the_subject() {
+    // Only a conjunct opening the sentence joins the source.
+    let text = "Trump defended the plan and Clinton said it would fail.";
+    let q = run(text);
+    let said = q.iter().find(|(_, q)| q.cue == "said").expect("said");
+    assert_eq!(s(text, said.1.speaker_span), "Clinton", "{q:#?}");
+}
+
+#[test]
+fn an_age_is_not_a_title() {
+    let q = run("Ms Khan, 52, said she had lost her husband in the flood.");
+    assert_eq!(q[0].1.speaker.title, None, "{q:#?}");
+}
+
+#[test]
+fn reported_content_ends_before_a_second_source() {
+    let text = "Officials said 20 people were killed, while rebels said the toll was higher.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(s(text, q[0].1.content_span), "20 people were killed");
+    assert_eq!(s(text, q[1].1.speaker_span), "rebels");
+    assert_eq!(s(text, q[1].1.content_span), "the toll was higher");
+    // A nested attribution without a conjunction stays inside the content.
+    let text = "Trump said Clinton claimed the plan would work.";
+    let q = run(text);
+    assert_eq!(
+        s(text, q[0].1.content_span),
+        "Clinton claimed the plan would work"
+    );
+}
+
+#[test]
+fn split_quotation_continues_after_the_attribution() {
+    let text = "\"This is not the end,\" he said, \"but it is the beginning of the end.\"";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(
+        q[0].1.continuation.map(|c| s(text, c)),
+        Some("\"but it is the beginning of the end.\"")
+    );
+}
+
+#[test]
+fn introductory_participle_clause_is_not_content() {
+    let text = "Asked about the strike, the spokesman said: \"We do not comment.\"";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(s(text, q[0].1.content_span), "\"We do not comment.\"");
+    let q = run("Speaking to reporters, the envoy declined to give details.");
+    assert!(
+        q.iter()
+            .all(|(_, q)| !q.content_span.is_empty() && q.content_span.start > 20),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn wire_lead_after_a_headline_and_dateline() {
+    let text = "Car bomb kills 12 in Kirkuk market\n\nKIRKUK, Iraq (Reuters) - A car bomb \
+                exploded in a market on Sunday, killing at least 12 people, police and \
+                medical sources said.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(s(text, q[0].1.speaker_span), "police and medical sources");
+    assert_eq!(
+        s(text, q[0].1.content_span),
+        "A car bomb exploded in a market on Sunday, killing at least 12 people"
+    );
+    assert!(q[0].1.speaker.anonymous);
+    // A dateline alone is never the sentence `X said.` reports.
+    let q = run("KIRKUK, Iraq (Reuters) -\nPolice said.");
+    assert!(q.is_empty(), "{q:#?}");
+}
+
+#[test]
+fn he_resolves_to_the_last_person_even_anonymous() {
+    let text = "Governor Rakan al-Jabouri visited the site. A security official, speaking \
+                on condition of anonymity, said the car had been parked there. He said the \
+                cameras had not been working.";
+    let q = run(text);
+    let he = q
+        .iter()
+        .find(|(_, q)| s(text, q.speaker_span) == "He")
+        .expect("He");
+    assert_eq!(
+        s(text, he.1.resolved_from.expect("resolved")),
+        "A security official"
+    );
+    assert!(he.1.speaker.anonymous);
+    // A group is not "he".
+    let text = "Governor Rakan al-Jabouri visited the site. Two officials said the car \
+                had been parked there. He said the cameras had not been working.";
+    let q = run(text);
+    let he = q
+        .iter()
+        .find(|(_, q)| s(text, q.speaker_span) == "He")
+        .expect("He");
+    assert_eq!(
+        he.1.speaker.name.as_deref(),
+        Some("Rakan al-Jabouri"),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn it_resolves_to_a_mission() {
+    let text = "The United Nations mission in Iraq condemned the attack. \
+                It said in a statement that those responsible must be punished.";
+    let q = run(text);
+    let it = q
+        .iter()
+        .find(|(_, q)| s(text, q.speaker_span) == "It")
+        .expect("It");
+    assert_eq!(
+        it.1.speaker.organization.as_deref(),
+        Some("United Nations mission in Iraq"),
+        "{q:#?}"
+    );
 }

@@ -212,7 +212,16 @@ fn classify_word(text: &str, tok: &mut Token) {
 pub(super) fn classify(text: &str, tokens: &mut [Token]) {
     for t in tokens.iter_mut() {
         if t.kind == Kind::Word && t.inside.is_none() {
-            t.flags = lexicon::flags(strip_possessive(&text[t.start..t.end]));
+            let word = strip_possessive(&text[t.start..t.end]);
+            t.flags = lexicon::flags(word);
+            // "Secretary-General", "Director-General", "Vice-President": a
+            // hyphenated title is a title.
+            if t.flags == 0
+                && t.cap
+                && let Some((first, _)) = word.split_once('-')
+            {
+                t.flags = lexicon::flags(first) & lexicon::TITLE;
+            }
         }
     }
     mark_name_particles(text, tokens);

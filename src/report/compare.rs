@@ -38,7 +38,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::compare::{AlignedFact, Report, StoryComparison, show_interval};
+use crate::compare::{AlignedFact, Report, StoryComparison, show_interval, show_published};
 use crate::report::sanitize;
 
 /// Version of the `compare` JSON Lines schema.
@@ -110,8 +110,10 @@ pub struct TerminalStyle {
 /// Writes, per compared story, the fact × source matrix (`✓ value` reported,
 /// `—` left out, `≠ value` conflicting, `↑ value` an earlier figure a later
 /// report raised), who is quoted per source, the
-/// missing-from list, the conflicts and updates, and the copy groups. All article text is
-/// sanitized; the matrix is cut to `style.width`.
+/// missing-from list, the conflicts and updates (an update's reports in
+/// published order with their UTC times), and the copy groups. All article
+/// text is sanitized; matrix rows and story labels are cut to `style.width`,
+/// lists are wrapped to it.
 pub fn write_terminal(
     comparisons: &[StoryComparison],
     summary: &Summary,
@@ -125,22 +127,32 @@ pub fn write_terminal(
             text.to_string()
         }
     };
-    writeln!(
-        w,
+    let totals = format!(
         "{} articles, {} stories, {} with two or more sources compared; {} facts aligned, {} in conflict",
         summary.articles, summary.stories, summary.compared, summary.facts, summary.conflicts
-    )?;
+    );
+    for line in wrap(&totals, style.width) {
+        writeln!(w, "{line}")?;
+    }
     for story in comparisons {
         let c = &story.comparison;
         writeln!(w)?;
-        let title = format!(
-            "Story {}: {} ({} sources, {} articles)",
-            story.story,
-            sanitize::for_terminal(&story.label),
+        // The label is cut, never the counts after it.
+        let counts = format!(
+            " ({} sources, {} articles)",
             c.sources.len(),
             story.articles
         );
-        writeln!(w, "{}", paint("1", &fit(&title, style.width)))?;
+        let head = format!("Story {}: ", story.story);
+        let room = style
+            .width
+            .saturating_sub(head.chars().count() + counts.chars().count())
+            .max(10);
+        let title = format!(
+            "{head}{}{counts}",
+            fit(&sanitize::for_terminal(&story.label), room)
+        );
+        writeln!(w, "{}", paint("1", &title))?;
         // The matrix: a label column, then one column per source that fits.
         let label_width = c
             .facts
@@ -199,22 +211,20 @@ pub fn write_terminal(
                 .speakers
                 .iter()
                 .map(|q| {
-                    let mark = if q.anonymous { " (anonymous)" } else { "" };
+                    let mark = if q.anonymous { "\u{a0}(anonymous)" } else { "" };
                     format!("{}{mark}", sanitize::for_terminal(&q.label))
                 })
                 .collect();
-            writeln!(
-                w,
-                "{}",
-                fit(
-                    &format!(
-                        "  {} quotes: {}",
-                        sanitize::for_terminal(&s.source),
-                        quoted.join("; ")
-                    ),
-                    style.width
-                )
-            )?;
+            for line in wrap(
+                &format!(
+                    "  {} quotes: {}",
+                    sanitize::for_terminal(&s.source),
+                    quoted.join("; ")
+                ),
+                style.width,
+            ) {
+                writeln!(w, "{line}")?;
+            }
         }
         for m in c.missing.iter().filter(|m| !m.facts.is_empty()) {
             let list: Vec<String> = m
@@ -222,49 +232,86 @@ pub fn write_terminal(
                 .iter()
                 .map(|&i| {
                     format!(
-                        "{} ({} of {})",
-                        c.facts[i].label,
-                        c.facts[i].reports.len(),
-                        c.sources.len()
+                        "{} {}",
+                        sanitize::for_terminal(&c.facts[i].label),
+                        keep_together(&format!(
+                            "({} of {})",
+                            c.facts[i].reports.len(),
+                            c.sources.len()
+                        ))
                     )
                 })
                 .collect();
-            writeln!(
-                w,
-                "{}",
-                fit(
-                    &format!(
-                        "  Missing from {}: {}",
-                        sanitize::for_terminal(&m.source),
-                        list.join(", ")
-                    ),
-                    style.width
-                )
-            )?;
+            for line in wrap(
+                &format!(
+                    "  Missing from {}: {}",
+                    sanitize::for_terminal(&m.source),
+                    list.join(", ")
+                ),
+                style.width,
+            ) {
+                writeln!(w, "{line}")?;
+            }
         }
         for i in c.flagged() {
             let fact = &c.facts[i];
-            let values: Vec<String> = fact
-                .reports
-                .iter()
-                .map(|r| format!("{} {}", sanitize::for_terminal(&r.source), value(r)))
-                .collect();
+            // An update is a story told in time: its reports in published
+            // order with their times, "→" between them.
+            let values: Vec<String> = if fact.update {
+                let mut last_day = String::new();
+                fact.timeline()
+                    .into_iter()
+                    .map(|r| {
+                        let shown = show_published(r.published.as_deref());
+                        let day = shown.get(..10).unwrap_or("").to_string();
+                        let time = match shown.strip_prefix(&format!("{last_day} ")) {
+                            Some(rest) if !last_day.is_empty() => rest.to_string(),
+                            _ => shown.clone(),
+                        };
+                        last_day = day;
+                        keep_together(&format!(
+                            "{} {} ({})",
+                            sanitize::for_terminal(&r.source),
+                            value(r),
+                            sanitize::for_terminal(&time)
+                        ))
+                    })
+                    .collect()
+            } else {
+                fact.reports
+                    .iter()
+                    .map(|r| {
+                        keep_together(&format!(
+                            "{} {}",
+                            sanitize::for_terminal(&r.source),
+                            value(r)
+                        ))
+                    })
+                    .collect()
+            };
+            let separator = if fact.update { " → " } else { ", " };
             let kind = if fact.update { "update" } else { "conflict" };
             let consensus = fact
                 .consensus
-                .map(|c| format!("; consensus {} ({})", show_interval(c.value), c.rule))
-                .unwrap_or_default();
-            writeln!(
-                w,
-                "{}",
-                paint(
-                    "31",
-                    &fit(
-                        &format!("  {kind}: {}: {}{consensus}", fact.label, values.join(", ")),
-                        style.width
+                .map(|c| {
+                    format!(
+                        "; {}",
+                        keep_together(&format!(
+                            "consensus {} ({})",
+                            show_interval(c.value),
+                            c.rule
+                        ))
                     )
-                )
-            )?;
+                })
+                .unwrap_or_default();
+            let text = format!(
+                "  {kind}: {}: {}{consensus}",
+                sanitize::for_terminal(&fact.label),
+                values.join(separator)
+            );
+            for line in wrap(&text, style.width) {
+                writeln!(w, "{}", paint("31", &line))?;
+            }
         }
         for wire in &c.wire {
             writeln!(
@@ -287,7 +334,9 @@ pub fn write_terminal(
                 if !r.changed_quotes.is_empty() {
                     text.push_str(&format!("; {} quote(s) changed", r.changed_quotes.len()));
                 }
-                writeln!(w, "{}", fit(&text, style.width))?;
+                for line in wrap(&text, style.width) {
+                    writeln!(w, "{line}")?;
+                }
             }
         }
     }
@@ -315,7 +364,7 @@ pub fn cell<'a>(fact: &'a AlignedFact, source: &str) -> Cell<'a> {
         return Cell::Omitted;
     };
     if fact.update
-        && let (Some(v), Some(consensus)) = (report.value, fact.consensus)
+        && let (Some(v), Some(consensus)) = (report.stated(), fact.consensus)
     {
         return if crate::compare::agree(v, consensus.value) {
             Cell::Reported(report)
@@ -324,10 +373,10 @@ pub fn cell<'a>(fact: &'a AlignedFact, source: &str) -> Cell<'a> {
         };
     }
     let disagrees = fact.conflict
-        && report.value.is_some_and(|v| {
+        && report.stated().is_some_and(|v| {
             fact.reports
                 .iter()
-                .any(|o| o.value.is_some_and(|ov| !crate::compare::agree(v, ov)))
+                .any(|o| o.stated().is_some_and(|ov| !crate::compare::agree(v, ov)))
         });
     if disagrees {
         Cell::Conflicting(report)
@@ -337,9 +386,10 @@ pub fn cell<'a>(fact: &'a AlignedFact, source: &str) -> Cell<'a> {
 }
 
 /// A report's value as shown in a cell (`12`, `12+`, `20–30`; empty for
-/// quotes).
+/// quotes): what it states about the total ([`Report::stated`]), so one
+/// person mentioned shows as `1+`.
 pub fn value(report: &Report) -> String {
-    report.value.map(show_interval).unwrap_or_default()
+    report.stated().map(show_interval).unwrap_or_default()
 }
 
 fn pad(text: &str, width: usize) -> String {
@@ -349,6 +399,55 @@ fn pad(text: &str, width: usize) -> String {
     } else {
         format!("{text}{}", " ".repeat(width - n))
     }
+}
+
+/// Marks the spaces of `text` as ones [`wrap`] does not break at.
+fn keep_together(text: &str) -> String {
+    text.replace(' ', "\u{a0}")
+}
+
+/// Breaks `text` into lines of at most `width` characters at spaces (not at
+/// the no-break spaces of [`keep_together`], printed as spaces); lines after
+/// the first are indented two spaces more than the first. A word longer
+/// than a line is cut with `…`.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let body = text.trim_start_matches(' ');
+    let lead = text.len() - body.len();
+    let indent = " ".repeat(lead + 2);
+    let width = width.max(indent.len() + 10);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut count = 0;
+    line.push_str(&text[..lead]);
+    count += lead;
+    let mut first_word = true;
+    for word in body.split(' ') {
+        let n = word.chars().count();
+        if !first_word && count + 1 + n > width {
+            lines.push(std::mem::take(&mut line));
+            line.push_str(&indent);
+            count = indent.len();
+            first_word = true;
+        }
+        if !first_word {
+            line.push(' ');
+            count += 1;
+        }
+        let room = width - count;
+        if n > room {
+            line.push_str(&fit(word, room));
+            count += room;
+        } else {
+            line.push_str(word);
+            count += n;
+        }
+        first_word = false;
+    }
+    lines.push(line);
+    lines
+        .into_iter()
+        .map(|l| l.replace('\u{a0}', " "))
+        .collect()
 }
 
 /// Cuts `text` to `width` characters, marking a cut with `…`.

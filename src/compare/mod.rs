@@ -40,7 +40,10 @@
 //! - **Quotes** align by speaker identity ([`speaker_key`]): a named person by
 //!   surname, with first names compared by Jaro–Winkler similarity (≥ 0.85)
 //!   when both are given ("Pompeo" ~ "Mike Pompeo" ~ "Secretary of State Mike
-//!   Pompeo"); an organization by its normalized name; an anonymous source by
+//!   Pompeo"), or, with the same surname, by a given name in common, a
+//!   nickname read as the name ("Hillary Rodham Clinton" ~ "Hillary
+//!   Clinton", "Mike Thibodeau" ~ "Michael Thibodeau"); an organization by
+//!   its normalized name; an anonymous source by
 //!   its affiliation and role ("a US defence official" ~ "the US official"
 //!   only when both name the same role word). A one-word organization or
 //!   description that is the surname of the story's only person of that
@@ -71,7 +74,7 @@ mod speakers;
 mod tests;
 mod wire;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -443,6 +446,8 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
 
     // Gather candidate reports keyed by (kind, subject).
     let mut person_keys: Vec<String> = Vec::new();
+    // Given names written with each person key.
+    let mut given: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut reports: BTreeMap<(FactKind, String), Vec<(Report, String)>> = BTreeMap::new();
     // Each cited quote: (source, provisional speaker key, anonymous).
     let mut quoted: Vec<(String, String, bool)> = Vec::new();
@@ -486,14 +491,27 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
                 FactValue::Quote(quote) if quote.is_cited_source() => {
                     let mut key = speaker_key(&quote.speaker);
                     if key.starts_with("person:") {
+                        if let Some(name) = &quote.speaker.name {
+                            given
+                                .entry(key.clone())
+                                .or_default()
+                                .extend(given_names(name));
+                        }
                         // Surname-only mentions join the full name seen before.
-                        if let Some(known) = person_keys.iter().find(|k| same_person(k, &key)) {
+                        if let Some(known) = person_keys
+                            .iter()
+                            .find(|k| same_named_person(k, &key, &given))
+                        {
                             if key.matches(':').count() > known.matches(':').count() {
                                 let old = known.clone();
+                                let names = given.get(&old).cloned().unwrap_or_default();
+                                given.entry(key.clone()).or_default().extend(names);
                                 person_keys.retain(|k| *k != old);
                                 person_keys.push(key.clone());
                             } else {
+                                let names = given.get(&key).cloned().unwrap_or_default();
                                 key = known.clone();
+                                given.entry(key.clone()).or_default().extend(names);
                             }
                         } else {
                             person_keys.push(key.clone());
@@ -534,7 +552,7 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
         let key = if key.starts_with("person:") {
             person_keys
                 .iter()
-                .find(|k| same_person(k, key))
+                .find(|k| same_named_person(k, key, &given))
                 .cloned()
                 .unwrap_or_else(|| key.to_string())
         } else {

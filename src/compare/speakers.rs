@@ -2,6 +2,8 @@
 //! name, organization by normalized name, anonymous source by affiliation
 //! and role), its label, and fuzzy name matching.
 
+use std::collections::BTreeSet;
+
 use super::*;
 
 /// The identity key of a speaker: `person:<surname>[:<first name>]`,
@@ -400,5 +402,85 @@ pub(super) fn same_word_speaker(
             .find(|k| keys.contains(k))
         }
         _ => None,
+    }
+}
+
+/// The words of a written name before its surname that may be a given
+/// name, lower case, nicknames read as the name ("Mike" -> "michael"):
+/// "Hillary Rodham Clinton" -> {hillary, rodham}.
+pub(super) fn given_names(name: &str) -> BTreeSet<String> {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii"))
+        .collect();
+    let Some((_, rest)) = words.split_last() else {
+        return BTreeSet::new();
+    };
+    rest.iter()
+        .filter(|w| {
+            w.chars().count() > 1
+                && !HONORIFICS.contains(&w.as_str())
+                && !matches!(w.as_str(), "bin" | "bint" | "ibn" | "al" | "el")
+        })
+        .map(|w| {
+            NICKNAMES
+                .iter()
+                .find(|(nick, _)| nick == w)
+                .map_or_else(|| w.clone(), |(_, full)| full.to_string())
+        })
+        .collect()
+}
+
+/// Common English nicknames and the given name they stand for, sorted.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("bill", "william"),
+    ("bob", "robert"),
+    ("chris", "christopher"),
+    ("dan", "daniel"),
+    ("dave", "david"),
+    ("dick", "richard"),
+    ("ed", "edward"),
+    ("jim", "james"),
+    ("joe", "joseph"),
+    ("liz", "elizabeth"),
+    ("matt", "matthew"),
+    ("mike", "michael"),
+    ("nick", "nicholas"),
+    ("rick", "richard"),
+    ("rob", "robert"),
+    ("steve", "stephen"),
+    ("tom", "thomas"),
+    ("tony", "anthony"),
+];
+
+/// Whether two person keys name the same person, knowing the given names
+/// written with each ([`given_names`]): [`same_person`], or the same
+/// surname and a given name in common ("Hillary Rodham Clinton" ~
+/// "Hillary Clinton", "Mike Thibodeau" ~ "Michael Thibodeau").
+pub(super) fn same_named_person(
+    a: &str,
+    b: &str,
+    given: &BTreeMap<String, BTreeSet<String>>,
+) -> bool {
+    if same_person(a, b) {
+        return true;
+    }
+    let surname = |k: &str| {
+        k.trim_start_matches("person:")
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    if strsim::jaro_winkler(&surname(a), &surname(b)) < 0.95 {
+        return false;
+    }
+    match (given.get(a), given.get(b)) {
+        (Some(x), Some(y)) => !x.is_disjoint(y),
+        _ => false,
     }
 }

@@ -645,3 +645,34 @@ fn one_person_mentioned_states_at_least_one() {
         })
     );
 }
+
+#[test]
+fn a_middle_name_or_a_nickname_is_the_same_person() {
+    let named = |n: &str| Speaker {
+        name: Some(n.into()),
+        ..Speaker::default()
+    };
+    let given = |names: &[&str]| -> BTreeMap<String, BTreeSet<String>> {
+        let mut map: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for n in names {
+            map.entry(speaker_key(&named(n)))
+                .or_default()
+                .extend(given_names(n));
+        }
+        map
+    };
+    let same = |a: &str, b: &str| {
+        same_named_person(
+            &speaker_key(&named(a)),
+            &speaker_key(&named(b)),
+            &given(&[a, b]),
+        )
+    };
+    assert!(same("Hillary Rodham Clinton", "Hillary Clinton"));
+    assert!(same("Sarah Huckabee Sanders", "Sarah Sanders"));
+    assert!(same("Mike Thibodeau", "Michael Thibodeau"));
+    assert!(same("Liz Cheney", "Elizabeth Cheney"));
+    assert!(!same("Liz Cheney", "Mary Cheney"));
+    assert!(!same("Bill Brown", "Jerry Brown"));
+    assert!(!same("Hillary Clinton", "Bill Clinton"));
+}

@@ -9,7 +9,8 @@
 //! 2. `comparison`, one per story with two or more sources, in story order:
 //!    `story`, `label`, `articles`, and the [`crate::compare::Comparison`]
 //!    fields: `sources` (each `source`, `articles`, `first_published`,
-//!    `speakers` as `{label, anonymous, quotes}`), `facts` (each `kind`,
+//!    `speakers` as `{label, anonymous, quotes}`, one per aligned speaker,
+//!    `label` being that speaker's label as in its `quoted: …` fact), `facts` (each `kind`,
 //!    `subject`, `label`, `reports` (each `source`, `article`, `published`,
 //!    `value` `{min, max}` or null for quotes, `detail`, `span` `[start, end)`
 //!    byte offsets into that article's text, `evidence` (the sentence),
@@ -27,9 +28,15 @@
 //! Values worth knowing: a fact's `subject` is the counted class for counts
 //! (`people`, `troops`, …) and the speaker key for quotes (`person:<surname>[:<first
 //! name>]`, `org:<name>`, `anon:<affiliation>:<role>`, or `described:<words>`
-//! for a source known only by a description); `conflict` is true when reported
-//! values are disjoint; `update` is true when the values rise with publication
-//! time, with or without a conflict (a rising "at least"); a consensus `rule`
+//! for a source known only by a description); `conflict` is true when two reports'
+//! stated values (see `count.implicit_singular` below) are disjoint; `update` is true when the values rise with publication
+//! time, with or without a conflict (a rising "at least"); a report whose
+//! `rule` is `count.implicit_singular` (one person mentioned, "a 17-year-old
+//! was shot") keeps its `value` but aligns as "at least" that value
+//! ([`crate::compare::Report::stated`]; the terminal and HTML show `1+`);
+//! a fact's `label` for a quote is the speaker's one label (see "Speaker
+//! labels" in [`crate::compare`]), a report's `detail` the form it wrote;
+//! a consensus `rule`
 //! is `intersection`, `most_conservative` or `latest` (see
 //! [`crate::compare`]). Readers should ignore fields they do not know: new
 //! fields may be added within a schema version; a change of meaning bumps it.

@@ -118,7 +118,8 @@ pub struct TerminalStyle {
 /// `—` left out, `≠ value` conflicting, `↑ value` an earlier figure a later
 /// report raised), who is quoted per source, the
 /// missing-from list, the conflicts and updates (an update's reports in
-/// published order with their UTC times), and the copy groups. All article
+/// published order with their UTC times), and the copy groups (two or more
+/// identical reprints counted per source, not listed). All article
 /// text is sanitized; matrix rows and story labels are cut to `style.width`,
 /// lists are wrapped to it.
 pub fn write_terminal(
@@ -171,6 +172,10 @@ pub fn write_terminal(
         let column_width = 14;
         let fitting = (style.width.saturating_sub(label_width + 2) / (column_width + 1)).max(1);
         let shown = &c.sources[..c.sources.len().min(fitting)];
+        if c.facts.is_empty() {
+            writeln!(w, "  (no counts or quotes found in its articles)")?;
+        }
+        let shown = if c.facts.is_empty() { &[][..] } else { shown };
         let mut header = format!("{:label_width$}  ", "");
         for s in shown {
             header.push_str(&format!(
@@ -178,7 +183,9 @@ pub fn write_terminal(
                 fit(&sanitize::for_terminal(&s.source), column_width)
             ));
         }
-        writeln!(w, "{}", header.trim_end())?;
+        if !shown.is_empty() {
+            writeln!(w, "{}", header.trim_end())?;
+        }
         for fact in &c.facts {
             let mut row = format!(
                 "{:label_width$}  ",
@@ -203,12 +210,18 @@ pub fn write_terminal(
             }
             writeln!(w, "{}", row.trim_end())?;
         }
-        if shown.len() < c.sources.len() {
-            writeln!(
-                w,
-                "  (+{} more sources; widen the terminal or use --format jsonl)",
-                c.sources.len() - shown.len()
-            )?;
+        if !shown.is_empty() && shown.len() < c.sources.len() {
+            let hidden: Vec<String> = c.sources[shown.len()..]
+                .iter()
+                .map(|s| sanitize::for_terminal(&s.source).into_owned())
+                .collect();
+            let text = format!(
+                "  (not shown: {}; widen the terminal or use --format jsonl)",
+                hidden.join(", ")
+            );
+            for line in wrap(&text, style.width) {
+                writeln!(w, "{line}")?;
+            }
         }
         for s in &c.sources {
             if s.speakers.is_empty() {
@@ -327,7 +340,47 @@ pub fn write_terminal(
                 sanitize::for_terminal(&wire.origin),
                 sanitize::for_terminal(&wire.origin_source)
             )?;
+            // Two or more reprints that changed nothing are counted per
+            // source, not listed one by one (their ids are in the JSON Lines).
+            let identical: Vec<&crate::compare::Reprint> = wire
+                .reprints
+                .iter()
+                .filter(|r| r.added_words == 0 && r.removed_words == 0)
+                .collect();
+            let summarize = identical.len() >= 2;
+            if summarize {
+                let mut per_source: Vec<(&str, usize)> = Vec::new();
+                for r in &identical {
+                    match per_source.iter_mut().find(|(s, _)| *s == r.source) {
+                        Some(entry) => entry.1 += 1,
+                        None => per_source.push((&r.source, 1)),
+                    }
+                }
+                per_source.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+                let list: Vec<String> = per_source
+                    .iter()
+                    .map(|&(source, n)| {
+                        let source = sanitize::for_terminal(source);
+                        if n > 1 {
+                            keep_together(&format!("{source} ×{n}"))
+                        } else {
+                            keep_together(&source)
+                        }
+                    })
+                    .collect();
+                let text = format!(
+                    "    {} identical copies: {}",
+                    identical.len(),
+                    list.join(", ")
+                );
+                for line in wrap(&text, style.width) {
+                    writeln!(w, "{line}")?;
+                }
+            }
             for r in &wire.reprints {
+                if summarize && r.added_words == 0 && r.removed_words == 0 {
+                    continue;
+                }
                 let mut text = format!(
                     "    {} ({}): +{} −{} words",
                     sanitize::for_terminal(&r.article),

@@ -386,7 +386,7 @@ fn compare_terminal_output_shows_the_planted_conflict_and_update() {
         "  Missing from The National: injured: troops (3 of 4), quoted: Mark Dalton (2 of 4), quoted: Pentagon (2 of 4)",
         // One label per aligned speaker: The Guardian's sentence-initial
         // "Police" is the "police" of the other sources and of the row.
-        "quoted: police          ✓              ✓              ✓              ✓",
+        "quoted: police          ✓                  ✓                  ✓                  ✓",
         "  The Guardian quotes: Dana Whitfield; police",
         // BBC's "Mr Hamid" is Walid Hamid, listed once.
         "  BBC quotes: a provincial health official (anonymous); Salah Hamdani; Walid Hamid",

@@ -162,14 +162,29 @@ pub fn write_terminal(
         );
         writeln!(w, "{}", paint("1", &title))?;
         // The matrix: a label column, then one column per source that fits.
-        let label_width = c
+        // A column is as wide as the longest source name (14 to 22) when
+        // all columns then fit beside the labels (cut at 34); labels get the
+        // width the columns leave, 34 to 60.
+        let wanted = c
+            .sources
+            .iter()
+            .map(|s| sanitize::for_terminal(&s.source).chars().count())
+            .max()
+            .unwrap_or(0)
+            .clamp(14, 22);
+        let spare = |cw: usize| style.width.saturating_sub(2 + c.sources.len() * (cw + 1));
+        let longest_label = c
             .facts
             .iter()
             .map(|f| f.label.chars().count())
             .max()
-            .unwrap_or(4)
-            .clamp(4, 34);
-        let column_width = 14;
+            .unwrap_or(4);
+        let column_width = if spare(wanted) >= longest_label.clamp(4, 34) {
+            wanted
+        } else {
+            14
+        };
+        let label_width = longest_label.clamp(4, spare(column_width).clamp(34, 60));
         let fitting = (style.width.saturating_sub(label_width + 2) / (column_width + 1)).max(1);
         let shown = &c.sources[..c.sources.len().min(fitting)];
         if c.facts.is_empty() {

@@ -388,8 +388,8 @@ fn compare_terminal_output_shows_the_planted_conflict_and_update() {
         // "Police" is the "police" of the other sources and of the row.
         "quoted: police          ✓                  ✓                  ✓                  ✓",
         "  The Guardian quotes: Dana Whitfield; police",
-        // BBC's "Mr Hamid" is Walid Hamid, listed once.
-        "  BBC quotes: a provincial health official (anonymous); Salah Hamdani; Walid Hamid",
+        // BBC's "Mr Hamid" is Walid Hamid, listed once with both quotes.
+        "  BBC quotes: a provincial health official (anonymous); Salah Hamdani; Walid Hamid ×2",
         // An anonymous description without its clause of anonymity.
         "quoted: a US defence official  ✓              ✓              ✓              ✓",
         "    penjwen-gulfdaily (Gulf Daily Times): +38 −6 words; number five → four; 1 quote(s) changed",

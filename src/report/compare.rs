@@ -116,7 +116,7 @@ pub struct TerminalStyle {
 
 /// Writes, per compared story, the fact × source matrix (`✓ value` reported,
 /// `—` left out, `≠ value` conflicting, `↑ value` an earlier figure a later
-/// report raised), who is quoted per source, the
+/// report raised), who is quoted per source (`×n` for more than one quote), the
 /// missing-from list, the conflicts and updates (an update's reports in
 /// published order with their UTC times), and the copy groups (two or more
 /// identical reprints counted per source, not listed). All article
@@ -247,7 +247,12 @@ pub fn write_terminal(
                 .iter()
                 .map(|q| {
                     let mark = if q.anonymous { "\u{a0}(anonymous)" } else { "" };
-                    format!("{}{mark}", sanitize::for_terminal(&q.label))
+                    let times = if q.quotes > 1 {
+                        format!("\u{a0}×{}", q.quotes)
+                    } else {
+                        String::new()
+                    };
+                    format!("{}{times}{mark}", sanitize::for_terminal(&q.label))
                 })
                 .collect();
             for line in wrap(

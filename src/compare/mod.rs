@@ -64,7 +64,9 @@
 //!   ("The sheriff" -> "the sheriff") or a common noun of the story: its
 //!   texts write it in lower case and never capitalise it mid-sentence on
 //!   its own ("Police" -> "police"; "Pentagon" and "the Times reported"
-//!   keep their capital). Each report's `detail` keeps the form it wrote.
+//!   keep their capital), or a role or public body ("Sheriff",
+//!   "Officials"). A capital after a full stop, colon, opening quote or
+//!   line break starts a sentence and says nothing. Each report's `detail` keeps the form it wrote.
 //! - **Missing from X**: the facts that at least two other sources and at
 //!   least half of the other sources carry but X does not, most carried first.
 

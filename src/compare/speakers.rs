@@ -226,7 +226,10 @@ pub(super) fn common_noun(word: &str, texts: &[&str]) -> bool {
             if w == lower {
                 lower_seen = true;
             } else if w == word && i > 0 {
-                let sentence_start = gap.contains(['.', '!', '?', ':', ';', '"', '“', '(']);
+                // After a full stop, a colon, an opening quote or bracket,
+                // or a line break (a new paragraph or a headline).
+                let sentence_start =
+                    gap.contains(['.', '!', '?', ':', ';', '"', '“', '(', '\n', '—', '|']);
                 let after_lower = !capital(words[i - 1].0);
                 let before_capital = words.get(i + 1).is_some_and(|n| capital(n.0));
                 if after_lower && !sentence_start && !before_capital {
@@ -303,6 +306,22 @@ pub(super) fn canonical_label(key: &str, forms: &[&str], texts: &[&str]) -> Stri
     lower_initial(chosen, texts)
 }
 
+/// Whether a lower-case word names a role or a public body that is no
+/// name on its own ("police", "sheriff", "officials"): such a word opening a
+/// label is written in lower case even when the story's texts only ever
+/// start a sentence with it.
+fn role_noun(word: &str) -> bool {
+    let singular = word
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .unwrap_or_else(|| word.strip_suffix('s').unwrap_or(word).to_string());
+    ROLE_WORDS.contains(&singular.as_str())
+        || matches!(
+            singular.as_str(),
+            "authority" | "coroner" | "deputy" | "detective" | "police" | "prosecutor" | "sheriff"
+        )
+}
+
 /// A label written all in capitals, in lower case when it has a word of
 /// more than four letters ("FAMILY MEMBERS" -> "family members"); acronyms
 /// stay ("FBI", "NYPD").
@@ -350,8 +369,8 @@ fn lower_initial(label: &str, texts: &[&str]) -> String {
         .split_whitespace()
         .nth(1)
         .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let lower =
-        DETERMINERS.contains(&lowered.as_str()) || (!rest_starts_name && common_noun(first, texts));
+    let lower = DETERMINERS.contains(&lowered.as_str())
+        || (!rest_starts_name && (common_noun(first, texts) || role_noun(&lowered)));
     if lower {
         format!("{lowered}{}", &label[first.len()..])
     } else {

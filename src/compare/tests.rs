@@ -559,6 +559,22 @@ fn a_speaker_has_one_label_whatever_form_a_report_wrote() {
         "family members"
     );
     assert_eq!(label("org:fbi", &["FBI"]), "FBI");
+    // A role or public body is no name even when the texts only start
+    // sentences with it.
+    assert_eq!(
+        canonical_label("org:sheriff", &["Sheriff"], &["Sheriff said so."]),
+        "sheriff"
+    );
+    assert_eq!(
+        canonical_label("described:officials", &["Officials"], &[""]),
+        "officials"
+    );
+    // A capital after a paragraph break is a sentence start, not a name.
+    let paragraphs = ["He died in hospital\n\nPolice said the police had left."];
+    assert_eq!(
+        canonical_label("org:police", &["Police"], &paragraphs),
+        "police"
+    );
 }
 
 #[test]

@@ -112,3 +112,45 @@ fn compare_html_to_stdout_is_refused() {
         stderr(&out)
     );
 }
+
+/// A wire story reprinted word for word: the terminal counts identical
+/// copies per source instead of listing every id, and a story without
+/// counts or quotes says so instead of printing an empty matrix.
+#[test]
+fn compare_terminal_counts_identical_copies_per_source() {
+    let env = TestEnv::new();
+    let text = "Firefighters spent the night at the old mill on the river bank near the harbour \
+                where a blaze broke out in a storage hall full of timber and paper bales, and \
+                the roof of the hall gave way before dawn while crews kept the fire from the \
+                houses on the lane behind the mill and the wind turned toward the water.";
+    let mut lines = String::new();
+    for (i, source) in ["Wire", "Daily A", "Daily A", "Daily B", "Daily C"]
+        .iter()
+        .enumerate()
+    {
+        lines.push_str(
+            &serde_json::json!({
+                "id": format!("mill-{i}"),
+                "source": source,
+                "published": format!("2024-05-0{}T08:00:00Z", i + 1),
+                "title": "Blaze at the old mill",
+                "text": text,
+            })
+            .to_string(),
+        );
+        lines.push('\n');
+    }
+    let input = env.write("mill.jsonl", lines);
+    let out = env.run(&["compare", "--format", "terminal", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed = stdout(&out);
+    let lines: Vec<&str> = printed.lines().collect();
+    for wanted in [
+        "  (no counts or quotes found in its articles)",
+        "  Copies of mill-0 (Wire):",
+        "    4 identical copies: Daily A ×2, Daily B, Daily C",
+    ] {
+        assert!(lines.contains(&wanted), "{wanted:?} in:\n{printed}");
+    }
+    assert!(!printed.contains("mill-1"), "{printed}");
+}

@@ -369,7 +369,7 @@ fn compare_terminal_output_shows_the_planted_conflict_and_update() {
     let env = TestEnv::new();
     let out = env
         .command(&["compare", "--format", "terminal", &articles_path()])
-        .env("COLUMNS", "160")
+        .env("COLUMNS", "200")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -379,9 +379,19 @@ fn compare_terminal_output_shows_the_planted_conflict_and_update() {
     for wanted in [
         "19 articles, 6 stories, 5 with two or more sources compared; 32 facts aligned, 3 in conflict",
         "  conflict: killed: people: AFP 12, Reuters 15, BBC 12+, Al Jazeera 12+; consensus 12+ (most_conservative)",
-        "  update: killed: people: Port Alden Courier 7, AP 3+, Reuters 7, The Guardian 7; consensus 7 (latest)",
-        "  update: injured: people: Port Alden Courier 9, AP 4, Reuters 9, The Guardian 9; consensus 9 (latest)",
+        // An update is told in published order, with the times in UTC (the
+        // date once per day): the reader sees 3+ become 7.
+        "  update: killed: people: AP 3+ (2023-06-10 13:05 UTC) → Reuters 7 (2023-06-11 00:45 UTC) → Port Alden Courier 7 (01:10 UTC) → The Guardian 7 (08:30 UTC); consensus 7 (latest)",
+        "  update: injured: people: AP 4 (2023-06-10 13:05 UTC) → Reuters 9 (2023-06-11 00:45 UTC) → Port Alden Courier 9 (01:10 UTC) → The Guardian 9 (08:30 UTC); consensus 9 (latest)",
         "  Missing from The National: injured: troops (3 of 4), quoted: Mark Dalton (2 of 4), quoted: Pentagon (2 of 4)",
+        // One label per aligned speaker: The Guardian's sentence-initial
+        // "Police" is the "police" of the other sources and of the row.
+        "quoted: police          ✓                  ✓                  ✓                  ✓",
+        "  The Guardian quotes: Dana Whitfield; police",
+        // BBC's "Mr Hamid" is Walid Hamid, listed once with both quotes.
+        "  BBC quotes: a provincial health official (anonymous); Salah Hamdani; Walid Hamid ×2",
+        // An anonymous description without its clause of anonymity.
+        "quoted: a US defence official  ✓              ✓              ✓              ✓",
         "    penjwen-gulfdaily (Gulf Daily Times): +38 −6 words; number five → four; 1 quote(s) changed",
     ] {
         assert!(
@@ -399,4 +409,52 @@ fn compare_terminal_output_shows_the_planted_conflict_and_update() {
         .filter(|c| !c.is_empty())
         .collect();
     assert_eq!(cells, ["≠ 12", "≠ 15", "✓ 12+", "✓ 12+"]);
+}
+
+#[test]
+fn compare_terminal_output_wraps_lists_and_cuts_only_labels() {
+    let env = TestEnv::new();
+    let out = env
+        .command(&["compare", "--format", "terminal", &articles_path()])
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "line wider than 80: {line:?}");
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    // A long list goes on over indented lines instead of being cut; a
+    // value, its time and a "(2 of 4)" stay on one line.
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("  update: killed: people: AP 3+"))
+        .unwrap_or_else(|| panic!("the update line in:\n{text}"));
+    let update: String = lines[at..]
+        .iter()
+        .enumerate()
+        .take_while(|(i, l)| *i == 0 || l.starts_with("    "))
+        .map(|(_, l)| l)
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        update,
+        "update: killed: people: AP 3+ (2023-06-10 13:05 UTC) → Reuters 7 (2023-06-11 00:45 UTC) → Port Alden Courier 7 (01:10 UTC) → The Guardian 7 (08:30 UTC); consensus 7 (latest)"
+    );
+    assert!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("  ") && !l.starts_with("        "))
+            .all(|l| !l.contains('…')),
+        "only matrix rows and titles are cut:\n{text}"
+    );
+    // A story title keeps its counts when its label is cut.
+    assert!(
+        lines.contains(
+            &"Story st-40a38acd1f3761f6: Drone attack wounds four US … (4 sources, 4 articles)"
+        ),
+        "{text}"
+    );
 }

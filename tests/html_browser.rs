@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use wirediff::compare::{agree, show_interval};
+use wirediff::compare::{agree, published_minutes, show_interval, show_published};
 use wirediff::facts::Interval;
 
 use crate::util::{TestEnv, fixtures, stderr, stdout};
@@ -97,6 +97,44 @@ fn html_report_renders_matrix_evidence_and_diff_in_chromium() {
         report,
         &article_text(&corpus, report["article"].as_str().unwrap()),
     );
+
+    // An update's values are listed in published order, with their times.
+    let updated = comparisons
+        .iter()
+        .find_map(|c| {
+            let fact = c["facts"]
+                .as_array()?
+                .iter()
+                .find(|f| f["update"] == true)?;
+            Some((c, fact))
+        })
+        .expect("the corpus has an update");
+    let (story, fact) = updated;
+    let dom = browser.dump_dom(&format!(
+        "{}#story={}&section=conflicts",
+        file_url(&env.path().join("report.html")),
+        percent_encode(story["story"].as_str().unwrap())
+    ));
+    let label = fact["label"].as_str().unwrap();
+    let row_start = dom
+        .find(&format!("<td>{label} "))
+        .unwrap_or_else(|| panic!("the update row of {label}"));
+    let row = &dom[row_start..row_start + dom[row_start..].find("</tr>").unwrap()];
+    let mut reports: Vec<&Value> = fact["reports"].as_array().unwrap().iter().collect();
+    reports.sort_by_key(|r| published_minutes(r["published"].as_str()));
+    let mut at = 0;
+    for r in reports {
+        let shown = format!(
+            "{} <b>{}</b><span class=\"muted\"> ({})</span>",
+            r["source"].as_str().unwrap(),
+            stated(r).map(show_interval).unwrap(),
+            show_published(r["published"].as_str())
+        );
+        let found = row[at..]
+            .find(&shown)
+            .unwrap_or_else(|| panic!("{shown} after byte {at} of the row {row}"));
+        at += found + shown.len();
+    }
 
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
@@ -185,7 +223,7 @@ fn assert_matrix(dom: &str, story: &Value) {
                 assert!(cell.attr("class").unwrap().contains("omitted"));
                 continue;
             };
-            let value = interval(&report["value"]);
+            let value = stated(report);
             let consensus = interval(&fact["consensus"]["value"]);
             let mark = match (value, consensus) {
                 (Some(v), Some(c)) if fact["update"] == true => {
@@ -196,10 +234,7 @@ fn assert_matrix(dom: &str, story: &Value) {
                     }
                 }
                 (Some(v), _) if fact["conflict"] == true => {
-                    let disagrees = reports
-                        .iter()
-                        .filter_map(|o| interval(&o["value"]))
-                        .any(|o| !agree(v, o));
+                    let disagrees = reports.iter().filter_map(stated).any(|o| !agree(v, o));
                     if disagrees { "≠" } else { "✓" }
                 }
                 _ => "✓",
@@ -554,4 +589,19 @@ impl Browser {
             std::fs::read_to_string(&log).unwrap_or_default()
         );
     }
+}
+
+/// What a report states about the total, as the matrix shows it: one
+/// person mentioned (rule `count.implicit_singular`) is "at least" its
+/// value (`Report::stated`).
+fn stated(report: &Value) -> Option<Interval> {
+    let value = interval(&report["value"])?;
+    Some(if report["rule"] == "count.implicit_singular" {
+        Interval {
+            min: value.min,
+            max: None,
+        }
+    } else {
+        value
+    })
 }

@@ -5,8 +5,9 @@
 use super::*;
 
 /// The class a counted noun phrase belongs to, for alignment: the head noun
-/// (last word) mapped through a small table of synonyms; unknown heads stand
-/// for themselves (singular, lower case).
+/// (last word) mapped through a small table of synonyms, an age to
+/// `children` (under 18) or `people`; unknown heads stand for themselves
+/// (singular, lower case).
 pub fn counted_class(counted: &str) -> String {
     let lower = counted.to_lowercase();
     let head = lower
@@ -34,6 +35,15 @@ pub fn counted_class(counted: &str) -> String {
     } else {
         singular
     };
+    // An age stands for a child or an adult: "a 17-year-old" ~ "a teen",
+    // "a 22-year-old" ~ "a man".
+    if let Some(age) = singular
+        .strip_suffix("-year-old")
+        .or_else(|| singular.strip_suffix("-month-old").map(|_| "0"))
+        .and_then(age_in_years)
+    {
+        return if age < 18 { "children" } else { "people" }.to_string();
+    }
     let class = match singular.as_str() {
         "soldier" | "troop" | "force" | "serviceman" | "servicemember" | "marine" | "personnel"
             if !lower.contains("diplomat") && !lower.contains("staff") && is_military(&lower) =>
@@ -45,15 +55,49 @@ pub fn counted_class(counted: &str) -> String {
         "policeman" | "officer" | "police" | "policewoman" | "deputy" | "trooper" | "cop" => {
             "police"
         }
-        "child" | "kid" | "boy" | "girl" | "toddler" | "baby" | "infant" | "teen" | "teenager" => {
-            "children"
-        }
+        "child" | "kid" | "boy" | "girl" | "toddler" | "baby" | "infant" | "teen" | "teenager"
+        | "juvenile" | "minor" => "children",
         "gunman" | "suspect" | "attacker" | "shooter" | "militant" | "assailant" => "suspects",
         "" | "people" | "person" | "civilian" | "man" | "woman" | "resident" | "victim"
-        | "individual" | "other" | "adult" | "bystander" | "passerby" | "one" => "people",
+        | "individual" | "other" | "adult" | "bystander" | "passerby" | "one" | "dead"
+        | "death" | "fatality" | "male" | "female" => "people",
         other => return other.to_string(),
     };
     class.to_string()
+}
+
+/// An age in years written in digits or words up to twenty ("17",
+/// "two").
+fn age_in_years(text: &str) -> Option<u32> {
+    const WORDS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    text.parse().ok().or_else(|| {
+        WORDS
+            .iter()
+            .position(|w| *w == text)
+            .and_then(|i| u32::try_from(i).ok())
+    })
 }
 
 pub(super) fn is_military(lower: &str) -> bool {
@@ -282,4 +326,43 @@ pub(super) fn period_last_day(
         }
         Precision::Year => day(&format!("{}-12-31", date.get(0..4)?)),
     }
+}
+
+/// A `published` value shown in UTC to the minute, `2023-06-10 13:05 UTC`,
+/// or its date alone when it has no time (`2023-06-10`); as written when it
+/// is not ISO 8601, `?` when unknown.
+pub fn show_published(published: Option<&str>) -> String {
+    let Some(p) = published else {
+        return "?".into();
+    };
+    match published_minutes(Some(p)) {
+        Some((start, end)) if start == end => {
+            let (y, m, d) = civil_from_days(start.div_euclid(24 * 60));
+            let minute = start.rem_euclid(24 * 60);
+            format!(
+                "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+                minute / 60,
+                minute % 60
+            )
+        }
+        Some((start, _)) => {
+            let (y, m, d) = civil_from_days(start.div_euclid(24 * 60));
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        None => p.trim().to_string(),
+    }
+}
+
+/// Year, month and day of a day count since 1970-01-01 (proleptic
+/// Gregorian; Howard Hinnant's `civil_from_days`).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }

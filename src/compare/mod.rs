@@ -9,12 +9,15 @@
 //! - **Counts** align when they have the same kind (killed, injured, troops,
 //!   …) and the same *counted class*: the head noun of what is counted,
 //!   mapped through [`counted_class`] ("soldiers" ~ "troops" ~ "US forces";
-//!   "civilians" ~ "people" ~ "a young woman"; "police officers" is its own
-//!   class). Counts marked `aggregate` (roundups of other incidents) are left
-//!   out. A source with several counts of one fact reports one from the
-//!   lead of its article (the first [`LEAD_SENTENCES`] sentences) before one
-//!   from further down (partial counts, other events, teasers), and among
-//!   those the one with the highest lower bound (its latest toll).
+//!   "civilians" ~ "people" ~ "a young woman" ~ "5 dead" ~ "a 22-year-old";
+//!   "a 17-year-old" ~ "a teen" ~ "children"; "police officers" is its own
+//!   class). A fact whose class is its kind is labelled by the kind alone
+//!   ("troops", not "troops: troops"). Counts marked `aggregate` (roundups
+//!   of other incidents) are left out. A source with several counts of one
+//!   fact reports one from the lead of its article (the first
+//!   [`LEAD_SENTENCES`] sentences) before one from further down (partial
+//!   counts, other events, teasers), and among those the one with the
+//!   highest lower bound (its latest toll).
 //!   Counts about an earlier event are left out too: a count whose sentence
 //!   names a date that ended more than [`BACKGROUND_DAYS`] days before the
 //!   article was published ("the deaths of 19 children in Uvalde in May
@@ -22,7 +25,10 @@
 //!   "others" ("four soldiers were killed and two others wounded") takes the
 //!   class of the count before it in its sentence.
 //! - **Agreement** is interval overlap: "dozens" ([12, ∞)) and "at least 30"
-//!   agree; 12 and 15 killed **conflict**.
+//!   agree; 12 and 15 killed **conflict**. A count read from one person
+//!   mentioned ("a 17-year-old was shot", rule `count.implicit_singular`)
+//!   states no total: it stands for "at least 1" ([`Report::stated`]), so
+//!   it agrees with "four teenagers were shot".
 //! - **Update**: a report published at least [`UPDATE_GAP_MINUTES`] minutes
 //!   after another raises its lower bound ("at least 3" killed in the
 //!   morning, 7 in the evening), and every disagreement of the fact is such
@@ -37,9 +43,33 @@
 //! - **Quotes** align by speaker identity ([`speaker_key`]): a named person by
 //!   surname, with first names compared by Jaro–Winkler similarity (≥ 0.85)
 //!   when both are given ("Pompeo" ~ "Mike Pompeo" ~ "Secretary of State Mike
-//!   Pompeo"); an organization by its normalized name; an anonymous source by
+//!   Pompeo"), or, with the same surname, by a given name in common, a
+//!   nickname read as the name ("Hillary Rodham Clinton" ~ "Hillary
+//!   Clinton", "Mike Thibodeau" ~ "Michael Thibodeau"); an organization by
+//!   its normalized name; an anonymous source by
 //!   its affiliation and role ("a US defence official" ~ "the US official"
-//!   only when both name the same role word).
+//!   only when both name the same role word). A one-word organization or
+//!   description that is the surname of the story's only person of that
+//!   surname is that person ("Trump" read as an organization ~ "Donald
+//!   Trump"); a one-word "person" that the story's texts also write in lower
+//!   case is the group of that name ("Authorities" ~ "authorities",
+//!   "Officials" ~ an anonymous "officials").
+//! - **Speaker labels**: an aligned speaker has one label, used in its row
+//!   (`quoted: …`) and in every source's list of speakers, whatever form
+//!   each report wrote. A person is shown by the shortest written form that
+//!   gives a first name ("Mike Pompeo", not "Pompeo" or "Secretary of State
+//!   Mike Pompeo"), else by the most frequent form. Any other speaker is
+//!   shown by its most frequent form, letter case aside (ties: the earliest
+//!   report's), without a clause a comma opens with a lower-case word ("a
+//!   US official, speaking on condition of anonymity" -> "a US official"),
+//!   in lower case when a headline wrote it in capitals ("INVESTIGATORS";
+//!   acronyms such as "FBI" stay), and with its first word in lower case when that word is a determiner
+//!   ("The sheriff" -> "the sheriff") or a common noun of the story: its
+//!   texts write it in lower case and never capitalise it mid-sentence on
+//!   its own ("Police" -> "police"; "Pentagon" and "the Times reported"
+//!   keep their capital), or a role or public body ("Sheriff",
+//!   "Officials"). A capital after a full stop, colon, opening quote or
+//!   line break starts a sentence and says nothing. Each report's `detail` keeps the form it wrote.
 //! - **Missing from X**: the facts that at least two other sources and at
 //!   least half of the other sources carry but X does not, most carried first.
 
@@ -49,7 +79,7 @@ mod speakers;
 mod tests;
 mod wire;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -58,6 +88,7 @@ use crate::facts::{Fact, FactKind, FactValue, Interval, Speaker};
 use counts::*;
 pub use counts::{
     BACKGROUND_DAYS, LEAD_SENTENCES, UPDATE_GAP_MINUTES, agree, counted_class, published_minutes,
+    show_published,
 };
 pub use speakers::speaker_key;
 use speakers::*;
@@ -114,18 +145,22 @@ pub struct SourceColumn {
     pub articles: Vec<String>,
     /// Its earliest `published`, if known.
     pub first_published: Option<String>,
-    /// Speakers it quotes: (label, anonymous).
+    /// Speakers it quotes, one entry per aligned speaker (shown with the
+    /// speaker's label, see "Speaker labels"), sorted by label letter case
+    /// aside.
     pub speakers: Vec<QuotedSpeaker>,
 }
 
 /// A speaker quoted by a source.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct QuotedSpeaker {
-    /// How the speaker is shown: the full name, organization or description.
+    /// How the speaker is shown: the aligned speaker's label (the same as
+    /// in its `quoted: …` fact label).
     pub label: String,
     /// True for anonymous sources.
     pub anonymous: bool,
-    /// Number of quotes from this speaker in the source's articles.
+    /// Number of quotes from this speaker in the source's articles, under
+    /// any of the forms that align.
     pub quotes: usize,
 }
 
@@ -155,6 +190,33 @@ pub struct AlignedFact {
     pub first_source: String,
     /// When it was first reported, if known.
     pub first_published: Option<String>,
+}
+
+impl Report {
+    /// What the report says about the total, for alignment: its value,
+    /// except that a count read from one person mentioned ("a 17-year-old
+    /// was shot", rule `count.implicit_singular`) says at least one, `1+`.
+    pub fn stated(&self) -> Option<Interval> {
+        let value = self.value?;
+        Some(if self.rule == "count.implicit_singular" {
+            Interval {
+                min: value.min,
+                max: None,
+            }
+        } else {
+            value
+        })
+    }
+}
+
+impl AlignedFact {
+    /// The reports in the order they were published (in UTC; unknown
+    /// last, then column order): how an update unfolded.
+    pub fn timeline(&self) -> Vec<&Report> {
+        let mut list: Vec<(usize, &Report)> = self.reports.iter().enumerate().collect();
+        list.sort_by_key(|&(column, r)| (publication_order(r.published.as_deref()), column));
+        list.into_iter().map(|(_, r)| r).collect()
+    }
 }
 
 /// A source's report of an aligned fact.
@@ -390,8 +452,12 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
 
     // Gather candidate reports keyed by (kind, subject).
     let mut person_keys: Vec<String> = Vec::new();
+    // Given names written with each person key.
+    let mut given: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    // Each report, with whether it comes from its article's lead.
     let mut reports: BTreeMap<(FactKind, String), Vec<(Report, bool)>> = BTreeMap::new();
-    let mut speakers: BTreeMap<String, BTreeMap<(String, bool), usize>> = BTreeMap::new();
+    // Each cited quote: (source, provisional speaker key, anonymous).
+    let mut quoted: Vec<(String, String, bool)> = Vec::new();
     for m in members {
         let source = source_of(m.article);
         let text = &m.article.text;
@@ -437,25 +503,34 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
                 FactValue::Quote(quote) if quote.is_cited_source() => {
                     let mut key = speaker_key(&quote.speaker);
                     if key.starts_with("person:") {
+                        if let Some(name) = &quote.speaker.name {
+                            given
+                                .entry(key.clone())
+                                .or_default()
+                                .extend(given_names(name));
+                        }
                         // Surname-only mentions join the full name seen before.
-                        if let Some(known) = person_keys.iter().find(|k| same_person(k, &key)) {
+                        if let Some(known) = person_keys
+                            .iter()
+                            .find(|k| same_named_person(k, &key, &given))
+                        {
                             if key.matches(':').count() > known.matches(':').count() {
                                 let old = known.clone();
+                                let names = given.get(&old).cloned().unwrap_or_default();
+                                given.entry(key.clone()).or_default().extend(names);
                                 person_keys.retain(|k| *k != old);
                                 person_keys.push(key.clone());
                             } else {
+                                let names = given.get(&key).cloned().unwrap_or_default();
                                 key = known.clone();
+                                given.entry(key.clone()).or_default().extend(names);
                             }
                         } else {
                             person_keys.push(key.clone());
                         }
                     }
                     let label = speaker_label(&quote.speaker);
-                    *speakers
-                        .entry(source.clone())
-                        .or_default()
-                        .entry((label.clone(), quote.speaker.anonymous))
-                        .or_default() += 1;
+                    quoted.push((source.clone(), key.clone(), quote.speaker.anonymous));
                     reports
                         .entry((FactKind::Quote, key.clone()))
                         .or_default()
@@ -477,44 +552,94 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
             }
         }
     }
-    // Person keys may have been upgraded to a fuller name after first use.
-    let mut merged: BTreeMap<(FactKind, String), Vec<(Report, bool)>> = BTreeMap::new();
-    for ((kind, subject), list) in reports {
-        let subject = if subject.starts_with("person:") {
+    // Person keys may have been upgraded to a fuller name after first use;
+    // a one-word organization that is a person's surname is that person.
+    let texts: Vec<&str> = members.iter().map(|m| m.article.text.as_str()).collect();
+    let quote_keys: Vec<String> = reports
+        .keys()
+        .filter(|(kind, _)| *kind == FactKind::Quote)
+        .map(|(_, key)| key.clone())
+        .collect();
+    let resolve = |key: &str| -> String {
+        let key = if key.starts_with("person:") {
             person_keys
                 .iter()
-                .find(|k| same_person(k, &subject))
+                .find(|k| same_named_person(k, key, &given))
                 .cloned()
-                .unwrap_or(subject)
+                .unwrap_or_else(|| key.to_string())
+        } else {
+            key.to_string()
+        };
+        same_word_speaker(&key, &quote_keys, &person_keys, &texts).unwrap_or(key)
+    };
+    let mut merged: BTreeMap<(FactKind, String), Vec<(Report, bool)>> = BTreeMap::new();
+    for ((kind, subject), list) in reports {
+        let subject = if kind == FactKind::Quote {
+            resolve(&subject)
         } else {
             subject
         };
         merged.entry((kind, subject)).or_default().extend(list);
     }
+    // One label per aligned speaker, from every form its reports write.
+    let labels: BTreeMap<String, String> = merged
+        .iter()
+        .filter(|((kind, _), _)| *kind == FactKind::Quote)
+        .map(|((_, key), list)| {
+            let mut by_time: Vec<&Report> = list.iter().map(|(r, _)| r).collect();
+            by_time.sort_by_key(|r| publication_order(r.published.as_deref()));
+            let forms: Vec<&str> = by_time.iter().map(|r| r.detail.as_str()).collect();
+            (key.clone(), canonical_label(key, &forms, &texts))
+        })
+        .collect();
 
     let mut facts: Vec<AlignedFact> = merged
         .into_iter()
-        .map(|((kind, subject), list)| align(kind, subject, list, &sources, &order))
+        .map(|((kind, subject), list)| {
+            let label = labels.get(&subject).cloned();
+            align(kind, subject, label, list, &sources, &order)
+        })
         .collect();
     facts.sort_by(|a, b| {
         b.reports
             .len()
             .cmp(&a.reports.len())
             .then_with(|| (a.kind == FactKind::Quote).cmp(&(b.kind == FactKind::Quote)))
+            .then_with(|| a.label.to_lowercase().cmp(&b.label.to_lowercase()))
             .then_with(|| a.label.cmp(&b.label))
+            .then_with(|| a.subject.cmp(&b.subject))
     });
 
+    // Each source's speakers, one entry per aligned speaker.
+    let mut speakers: BTreeMap<&str, BTreeMap<String, (bool, usize)>> = BTreeMap::new();
+    for (source, key, anonymous) in &quoted {
+        let entry = speakers
+            .entry(source.as_str())
+            .or_default()
+            .entry(resolve(key))
+            .or_default();
+        entry.0 |= *anonymous;
+        entry.1 += 1;
+    }
     for column in &mut sources {
-        column.speakers = speakers
-            .remove(&column.source)
+        let mut list: Vec<QuotedSpeaker> = speakers
+            .remove(column.source.as_str())
             .unwrap_or_default()
             .into_iter()
-            .map(|((label, anonymous), quotes)| QuotedSpeaker {
-                label,
+            .map(|(key, (anonymous, quotes))| QuotedSpeaker {
+                label: labels.get(&key).cloned().unwrap_or_default(),
                 anonymous,
                 quotes,
             })
             .collect();
+        list.sort_by(|a, b| {
+            (a.label.to_lowercase(), &a.label, a.anonymous).cmp(&(
+                b.label.to_lowercase(),
+                &b.label,
+                b.anonymous,
+            ))
+        });
+        column.speakers = list;
     }
 
     let conflicts = facts
@@ -536,6 +661,7 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
 fn align(
     kind: FactKind,
     subject: String,
+    speaker: Option<String>,
     list: Vec<(Report, bool)>,
     sources: &[SourceColumn],
     order: &BTreeMap<String, usize>,
@@ -576,7 +702,7 @@ fn align(
     let values: Vec<(Option<(i64, i64)>, Interval)> = reports
         .iter()
         .filter_map(|r| {
-            r.value
+            r.stated()
                 .map(|v| (published_minutes(r.published.as_deref()), v))
         })
         .collect();
@@ -590,7 +716,9 @@ fn align(
         .or_else(|| reports.first().cloned())
         .expect("an aligned fact has at least one report");
     let label = match kind {
-        FactKind::Quote => format!("quoted: {}", first.detail),
+        FactKind::Quote => format!("quoted: {}", speaker.unwrap_or(first.detail.clone())),
+        // "troops: troops" says no more than "troops".
+        _ if kind_name(kind) == subject => subject.clone(),
         _ => format!("{}: {}", kind_name(kind), subject),
     };
     AlignedFact {

@@ -50,6 +50,15 @@ fn counted_classes_align_synonyms_and_keep_police_apart() {
     assert_eq!(counted_class("police officers"), "police");
     assert_eq!(counted_class("US diplomats"), "personnel");
     assert_eq!(counted_class("passengers"), "passenger");
+    // A status or an age is no class of its own.
+    assert_eq!(counted_class("dead"), "people");
+    assert_eq!(counted_class("fatalities"), "people");
+    assert_eq!(counted_class("males"), "people");
+    assert_eq!(counted_class("a 22-year-old"), "people");
+    assert_eq!(counted_class("a 17-year-old"), "children");
+    assert_eq!(counted_class("a two-year-old"), "children");
+    assert_eq!(counted_class("a 6-month-old"), "children");
+    assert_eq!(counted_class("juveniles"), "children");
 }
 
 #[test]
@@ -156,7 +165,8 @@ fn overlapping_values_agree_and_omissions_are_listed() {
     let fc = [count(FactKind::Injured, 20, None, "people", &c.text)];
     let cmp = compare(&separate(&[(&a, &fa), (&b, &fb), (&c, &fc)]));
     let labels: Vec<&str> = cmp.facts.iter().map(|f| f.label.as_str()).collect();
-    assert_eq!(labels, ["injured: people", "troops: troops"]);
+    // A class that is its kind is labelled by the kind alone.
+    assert_eq!(labels, ["injured: people", "troops"]);
     assert!(!cmp.facts[0].conflict);
     assert_eq!(
         cmp.facts[0].consensus.unwrap().value,
@@ -331,7 +341,7 @@ fn counts_about_an_earlier_event_are_left_out() {
         .filter(|f| f.kind != FactKind::Quote)
         .map(|f| f.label.clone())
         .collect();
-    assert_eq!(labels, ["killed: people", "troops: troops"]);
+    assert_eq!(labels, ["killed: people", "troops"]);
 }
 
 /// A count in the lead is the source's toll; a larger one further down
@@ -533,4 +543,183 @@ fn first_source_is_the_earliest_report_in_utc() {
         .find(|r| r.source == "A")
         .unwrap();
     assert_eq!(a_report.article, "a-pm");
+}
+
+#[test]
+fn a_speaker_has_one_label_whatever_form_a_report_wrote() {
+    let texts = ["Police said the Times reported it. The police chief, Pentagon and FBI agreed."];
+    let label = |key: &str, forms: &[&str]| canonical_label(key, forms, &texts);
+    // A person: the shortest form with a first name.
+    assert_eq!(
+        label(
+            "person:pompeo:mike",
+            &["Pompeo", "Secretary of State Mike Pompeo", "Mike Pompeo"]
+        ),
+        "Mike Pompeo"
+    );
+    assert_eq!(
+        label("person:hamid", &["Mr Hamid", "Mr Hamid", "Hamid"]),
+        "Mr Hamid"
+    );
+    // Anything else: the most frequent form, letter case aside; a common
+    // noun or a determiner opening it in lower case.
+    assert_eq!(
+        label("org:police", &["Police", "police", "police"]),
+        "police"
+    );
+    assert_eq!(label("org:police", &["Police"]), "police");
+    assert_eq!(label("org:times", &["Times"]), "Times");
+    assert_eq!(label("org:pentagon", &["Pentagon"]), "Pentagon");
+    assert_eq!(
+        label("described:the arrest report", &["The arrest report"]),
+        "the arrest report"
+    );
+    assert_eq!(
+        label(
+            "anon:us:official",
+            &[
+                "A U.S. defense official, who spoke on condition of anonymity",
+                "a US defence official, speaking on condition of anonymity",
+                "a US defence official",
+            ]
+        ),
+        "a US defence official"
+    );
+    assert_eq!(
+        label("described:family members", &["FAMILY MEMBERS"]),
+        "family members"
+    );
+    assert_eq!(label("org:fbi", &["FBI"]), "FBI");
+    // A role or public body is no name even when the texts only start
+    // sentences with it.
+    assert_eq!(
+        canonical_label("org:sheriff", &["Sheriff"], &["Sheriff said so."]),
+        "sheriff"
+    );
+    assert_eq!(
+        canonical_label("described:officials", &["Officials"], &[""]),
+        "officials"
+    );
+    // A capital after a paragraph break is a sentence start, not a name.
+    let paragraphs = ["He died in hospital\n\nPolice said the police had left."];
+    assert_eq!(
+        canonical_label("org:police", &["Police"], &paragraphs),
+        "police"
+    );
+}
+
+#[test]
+fn per_source_speakers_follow_the_aligned_speaker() {
+    use crate::facts::Quote;
+    use crate::facts::quotes::Attribution;
+    let text = "\"It was loud,\" Mr Hamid said. \"We ran,\" Walid Hamid said. \"Stay away,\" Police said, and the police closed the road.";
+    let quote = |speaker: Speaker| Fact {
+        kind: FactKind::Quote,
+        value: FactValue::Quote(Quote {
+            attribution: Attribution::Speech,
+            speaker,
+            cue: "said".into(),
+            direct: true,
+            speaker_span: Span::new(0, 5),
+            cue_span: Span::new(0, 5),
+            content_span: Span::new(0, 5),
+            continuation: None,
+            resolved_from: None,
+        }),
+        span: Span::new(0, 5),
+        sentence: Span::new(0, 10),
+        rule: "test",
+    };
+    let named = |n: &str| Speaker {
+        name: Some(n.into()),
+        ..Speaker::default()
+    };
+    let org = |o: &str| Speaker {
+        organization: Some(o.into()),
+        ..Speaker::default()
+    };
+    let a = article("a", "BBC", "2023-03-14T10:00:00Z", text);
+    let b = article("b", "AFP", "2023-03-14T11:00:00Z", text);
+    let fa = [
+        quote(named("Mr Hamid")),
+        quote(named("Walid Hamid")),
+        quote(org("Police")),
+    ];
+    let fb = [quote(org("police")), quote(org("Trump"))];
+    let c = compare(&separate(&[(&a, &fa), (&b, &fb)]));
+    let bbc = &c.sources[0];
+    let labels: Vec<(&str, usize)> = bbc
+        .speakers
+        .iter()
+        .map(|q| (q.label.as_str(), q.quotes))
+        .collect();
+    assert_eq!(labels, [("police", 1), ("Walid Hamid", 2)]);
+    let rows: Vec<&str> = c.facts.iter().map(|f| f.label.as_str()).collect();
+    assert!(rows.contains(&"quoted: police"), "{rows:?}");
+    assert!(rows.contains(&"quoted: Walid Hamid"), "{rows:?}");
+}
+
+#[test]
+fn one_person_mentioned_states_at_least_one() {
+    let a = article("a", "A", "2023-03-14T10:00:00Z", "A 17-year-old was shot.");
+    let b = article(
+        "b",
+        "B",
+        "2023-03-14T10:05:00Z",
+        "Four teenagers were shot.",
+    );
+    let mut singular = count(FactKind::Shot, 1, Some(1), "17-year-old", &a.text);
+    singular.rule = "count.implicit_singular";
+    let fa = [singular];
+    let fb = [count(FactKind::Shot, 4, Some(4), "teenagers", &b.text)];
+    let cmp = compare(&separate(&[(&a, &fa), (&b, &fb)]));
+    assert_eq!(cmp.facts.len(), 1, "a 17-year-old is one of the children");
+    let fact = &cmp.facts[0];
+    assert_eq!(fact.label, "shot: children");
+    assert!(
+        !fact.conflict,
+        "one teenager mentioned is not a toll of one"
+    );
+    assert_eq!(
+        fact.reports[0].stated(),
+        Some(Interval { min: 1, max: None })
+    );
+    assert_eq!(
+        fact.reports[0].value,
+        Some(Interval {
+            min: 1,
+            max: Some(1)
+        })
+    );
+}
+
+#[test]
+fn a_middle_name_or_a_nickname_is_the_same_person() {
+    let named = |n: &str| Speaker {
+        name: Some(n.into()),
+        ..Speaker::default()
+    };
+    let given = |names: &[&str]| -> BTreeMap<String, BTreeSet<String>> {
+        let mut map: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for n in names {
+            map.entry(speaker_key(&named(n)))
+                .or_default()
+                .extend(given_names(n));
+        }
+        map
+    };
+    let same = |a: &str, b: &str| {
+        same_named_person(
+            &speaker_key(&named(a)),
+            &speaker_key(&named(b)),
+            &given(&[a, b]),
+        )
+    };
+    assert!(same("Hillary Rodham Clinton", "Hillary Clinton"));
+    assert!(same("Sarah Huckabee Sanders", "Sarah Sanders"));
+    assert!(same("Mike Thibodeau", "Michael Thibodeau"));
+    assert!(same("Liz Cheney", "Elizabeth Cheney"));
+    assert!(!same("Liz Cheney", "Mary Cheney"));
+    assert!(!same("Bill Brown", "Jerry Brown"));
+    assert!(!same("Hillary Clinton", "Bill Clinton"));
 }

@@ -9,7 +9,8 @@
 //! 2. `comparison`, one per story with two or more sources, in story order:
 //!    `story`, `label`, `articles`, and the [`crate::compare::Comparison`]
 //!    fields: `sources` (each `source`, `articles`, `first_published`,
-//!    `speakers` as `{label, anonymous, quotes}`), `facts` (each `kind`,
+//!    `speakers` as `{label, anonymous, quotes}`, one per aligned speaker,
+//!    `label` being that speaker's label as in its `quoted: …` fact), `facts` (each `kind`,
 //!    `subject`, `label`, `reports` (each `source`, `article`, `published`,
 //!    `value` `{min, max}` or null for quotes, `detail`, `span` `[start, end)`
 //!    byte offsets into that article's text, `evidence` (the sentence),
@@ -27,9 +28,15 @@
 //! Values worth knowing: a fact's `subject` is the counted class for counts
 //! (`people`, `troops`, …) and the speaker key for quotes (`person:<surname>[:<first
 //! name>]`, `org:<name>`, `anon:<affiliation>:<role>`, or `described:<words>`
-//! for a source known only by a description); `conflict` is true when reported
-//! values are disjoint; `update` is true when the values rise with publication
-//! time, with or without a conflict (a rising "at least"); a consensus `rule`
+//! for a source known only by a description); `conflict` is true when two reports'
+//! stated values (see `count.implicit_singular` below) are disjoint; `update` is true when the values rise with publication
+//! time, with or without a conflict (a rising "at least"); a report whose
+//! `rule` is `count.implicit_singular` (one person mentioned, "a 17-year-old
+//! was shot") keeps its `value` but aligns as "at least" that value
+//! ([`crate::compare::Report::stated`]; the terminal and HTML show `1+`);
+//! a fact's `label` for a quote is the speaker's one label (see "Speaker
+//! labels" in [`crate::compare`]), a report's `detail` the form it wrote;
+//! a consensus `rule`
 //! is `intersection`, `most_conservative` or `latest` (see
 //! [`crate::compare`]). Readers should ignore fields they do not know: new
 //! fields may be added within a schema version; a change of meaning bumps it.
@@ -38,7 +45,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::compare::{AlignedFact, Report, StoryComparison, show_interval};
+use crate::compare::{AlignedFact, Report, StoryComparison, show_interval, show_published};
 use crate::report::sanitize;
 
 /// Version of the `compare` JSON Lines schema.
@@ -109,9 +116,12 @@ pub struct TerminalStyle {
 
 /// Writes, per compared story, the fact × source matrix (`✓ value` reported,
 /// `—` left out, `≠ value` conflicting, `↑ value` an earlier figure a later
-/// report raised), who is quoted per source, the
-/// missing-from list, the conflicts and updates, and the copy groups. All article text is
-/// sanitized; the matrix is cut to `style.width`.
+/// report raised), who is quoted per source (`×n` for more than one quote), the
+/// missing-from list, the conflicts and updates (an update's reports in
+/// published order with their UTC times), and the copy groups (two or more
+/// identical reprints counted per source, not listed). All article
+/// text is sanitized; matrix rows and story labels are cut to `style.width`,
+/// lists are wrapped to it.
 pub fn write_terminal(
     comparisons: &[StoryComparison],
     summary: &Summary,
@@ -125,33 +135,62 @@ pub fn write_terminal(
             text.to_string()
         }
     };
-    writeln!(
-        w,
+    let totals = format!(
         "{} articles, {} stories, {} with two or more sources compared; {} facts aligned, {} in conflict",
         summary.articles, summary.stories, summary.compared, summary.facts, summary.conflicts
-    )?;
+    );
+    for line in wrap(&totals, style.width) {
+        writeln!(w, "{line}")?;
+    }
     for story in comparisons {
         let c = &story.comparison;
         writeln!(w)?;
-        let title = format!(
-            "Story {}: {} ({} sources, {} articles)",
-            story.story,
-            sanitize::for_terminal(&story.label),
+        // The label is cut, never the counts after it.
+        let counts = format!(
+            " ({} sources, {} articles)",
             c.sources.len(),
             story.articles
         );
-        writeln!(w, "{}", paint("1", &fit(&title, style.width)))?;
+        let head = format!("Story {}: ", story.story);
+        let room = style
+            .width
+            .saturating_sub(head.chars().count() + counts.chars().count())
+            .max(10);
+        let title = format!(
+            "{head}{}{counts}",
+            fit(&sanitize::for_terminal(&story.label), room)
+        );
+        writeln!(w, "{}", paint("1", &title))?;
         // The matrix: a label column, then one column per source that fits.
-        let label_width = c
+        // A column is as wide as the longest source name (14 to 22) when
+        // all columns then fit beside the labels (cut at 34); labels get the
+        // width the columns leave, 34 to 60.
+        let wanted = c
+            .sources
+            .iter()
+            .map(|s| sanitize::for_terminal(&s.source).chars().count())
+            .max()
+            .unwrap_or(0)
+            .clamp(14, 22);
+        let spare = |cw: usize| style.width.saturating_sub(2 + c.sources.len() * (cw + 1));
+        let longest_label = c
             .facts
             .iter()
             .map(|f| f.label.chars().count())
             .max()
-            .unwrap_or(4)
-            .clamp(4, 34);
-        let column_width = 14;
+            .unwrap_or(4);
+        let column_width = if spare(wanted) >= longest_label.clamp(4, 34) {
+            wanted
+        } else {
+            14
+        };
+        let label_width = longest_label.clamp(4, spare(column_width).clamp(34, 60));
         let fitting = (style.width.saturating_sub(label_width + 2) / (column_width + 1)).max(1);
         let shown = &c.sources[..c.sources.len().min(fitting)];
+        if c.facts.is_empty() {
+            writeln!(w, "  (no counts or quotes found in its articles)")?;
+        }
+        let shown = if c.facts.is_empty() { &[][..] } else { shown };
         let mut header = format!("{:label_width$}  ", "");
         for s in shown {
             header.push_str(&format!(
@@ -159,7 +198,9 @@ pub fn write_terminal(
                 fit(&sanitize::for_terminal(&s.source), column_width)
             ));
         }
-        writeln!(w, "{}", header.trim_end())?;
+        if !shown.is_empty() {
+            writeln!(w, "{}", header.trim_end())?;
+        }
         for fact in &c.facts {
             let mut row = format!(
                 "{:label_width$}  ",
@@ -184,12 +225,18 @@ pub fn write_terminal(
             }
             writeln!(w, "{}", row.trim_end())?;
         }
-        if shown.len() < c.sources.len() {
-            writeln!(
-                w,
-                "  (+{} more sources; widen the terminal or use --format jsonl)",
-                c.sources.len() - shown.len()
-            )?;
+        if !shown.is_empty() && shown.len() < c.sources.len() {
+            let hidden: Vec<String> = c.sources[shown.len()..]
+                .iter()
+                .map(|s| sanitize::for_terminal(&s.source).into_owned())
+                .collect();
+            let text = format!(
+                "  (not shown: {}; widen the terminal or use --format jsonl)",
+                hidden.join(", ")
+            );
+            for line in wrap(&text, style.width) {
+                writeln!(w, "{line}")?;
+            }
         }
         for s in &c.sources {
             if s.speakers.is_empty() {
@@ -199,22 +246,25 @@ pub fn write_terminal(
                 .speakers
                 .iter()
                 .map(|q| {
-                    let mark = if q.anonymous { " (anonymous)" } else { "" };
-                    format!("{}{mark}", sanitize::for_terminal(&q.label))
+                    let mark = if q.anonymous { "\u{a0}(anonymous)" } else { "" };
+                    let times = if q.quotes > 1 {
+                        format!("\u{a0}×{}", q.quotes)
+                    } else {
+                        String::new()
+                    };
+                    format!("{}{times}{mark}", sanitize::for_terminal(&q.label))
                 })
                 .collect();
-            writeln!(
-                w,
-                "{}",
-                fit(
-                    &format!(
-                        "  {} quotes: {}",
-                        sanitize::for_terminal(&s.source),
-                        quoted.join("; ")
-                    ),
-                    style.width
-                )
-            )?;
+            for line in wrap(
+                &format!(
+                    "  {} quotes: {}",
+                    sanitize::for_terminal(&s.source),
+                    quoted.join("; ")
+                ),
+                style.width,
+            ) {
+                writeln!(w, "{line}")?;
+            }
         }
         for m in c.missing.iter().filter(|m| !m.facts.is_empty()) {
             let list: Vec<String> = m
@@ -222,49 +272,86 @@ pub fn write_terminal(
                 .iter()
                 .map(|&i| {
                     format!(
-                        "{} ({} of {})",
-                        c.facts[i].label,
-                        c.facts[i].reports.len(),
-                        c.sources.len()
+                        "{} {}",
+                        sanitize::for_terminal(&c.facts[i].label),
+                        keep_together(&format!(
+                            "({} of {})",
+                            c.facts[i].reports.len(),
+                            c.sources.len()
+                        ))
                     )
                 })
                 .collect();
-            writeln!(
-                w,
-                "{}",
-                fit(
-                    &format!(
-                        "  Missing from {}: {}",
-                        sanitize::for_terminal(&m.source),
-                        list.join(", ")
-                    ),
-                    style.width
-                )
-            )?;
+            for line in wrap(
+                &format!(
+                    "  Missing from {}: {}",
+                    sanitize::for_terminal(&m.source),
+                    list.join(", ")
+                ),
+                style.width,
+            ) {
+                writeln!(w, "{line}")?;
+            }
         }
         for i in c.flagged() {
             let fact = &c.facts[i];
-            let values: Vec<String> = fact
-                .reports
-                .iter()
-                .map(|r| format!("{} {}", sanitize::for_terminal(&r.source), value(r)))
-                .collect();
+            // An update is a story told in time: its reports in published
+            // order with their times, "→" between them.
+            let values: Vec<String> = if fact.update {
+                let mut last_day = String::new();
+                fact.timeline()
+                    .into_iter()
+                    .map(|r| {
+                        let shown = show_published(r.published.as_deref());
+                        let day = shown.get(..10).unwrap_or("").to_string();
+                        let time = match shown.strip_prefix(&format!("{last_day} ")) {
+                            Some(rest) if !last_day.is_empty() => rest.to_string(),
+                            _ => shown.clone(),
+                        };
+                        last_day = day;
+                        keep_together(&format!(
+                            "{} {} ({})",
+                            sanitize::for_terminal(&r.source),
+                            value(r),
+                            sanitize::for_terminal(&time)
+                        ))
+                    })
+                    .collect()
+            } else {
+                fact.reports
+                    .iter()
+                    .map(|r| {
+                        keep_together(&format!(
+                            "{} {}",
+                            sanitize::for_terminal(&r.source),
+                            value(r)
+                        ))
+                    })
+                    .collect()
+            };
+            let separator = if fact.update { " → " } else { ", " };
             let kind = if fact.update { "update" } else { "conflict" };
             let consensus = fact
                 .consensus
-                .map(|c| format!("; consensus {} ({})", show_interval(c.value), c.rule))
-                .unwrap_or_default();
-            writeln!(
-                w,
-                "{}",
-                paint(
-                    "31",
-                    &fit(
-                        &format!("  {kind}: {}: {}{consensus}", fact.label, values.join(", ")),
-                        style.width
+                .map(|c| {
+                    format!(
+                        "; {}",
+                        keep_together(&format!(
+                            "consensus {} ({})",
+                            show_interval(c.value),
+                            c.rule
+                        ))
                     )
-                )
-            )?;
+                })
+                .unwrap_or_default();
+            let text = format!(
+                "  {kind}: {}: {}{consensus}",
+                sanitize::for_terminal(&fact.label),
+                values.join(separator)
+            );
+            for line in wrap(&text, style.width) {
+                writeln!(w, "{}", paint("31", &line))?;
+            }
         }
         for wire in &c.wire {
             writeln!(
@@ -273,7 +360,47 @@ pub fn write_terminal(
                 sanitize::for_terminal(&wire.origin),
                 sanitize::for_terminal(&wire.origin_source)
             )?;
+            // Two or more reprints that changed nothing are counted per
+            // source, not listed one by one (their ids are in the JSON Lines).
+            let identical: Vec<&crate::compare::Reprint> = wire
+                .reprints
+                .iter()
+                .filter(|r| r.added_words == 0 && r.removed_words == 0)
+                .collect();
+            let summarize = identical.len() >= 2;
+            if summarize {
+                let mut per_source: Vec<(&str, usize)> = Vec::new();
+                for r in &identical {
+                    match per_source.iter_mut().find(|(s, _)| *s == r.source) {
+                        Some(entry) => entry.1 += 1,
+                        None => per_source.push((&r.source, 1)),
+                    }
+                }
+                per_source.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+                let list: Vec<String> = per_source
+                    .iter()
+                    .map(|&(source, n)| {
+                        let source = sanitize::for_terminal(source);
+                        if n > 1 {
+                            keep_together(&format!("{source} ×{n}"))
+                        } else {
+                            keep_together(&source)
+                        }
+                    })
+                    .collect();
+                let text = format!(
+                    "    {} identical copies: {}",
+                    identical.len(),
+                    list.join(", ")
+                );
+                for line in wrap(&text, style.width) {
+                    writeln!(w, "{line}")?;
+                }
+            }
             for r in &wire.reprints {
+                if summarize && r.added_words == 0 && r.removed_words == 0 {
+                    continue;
+                }
                 let mut text = format!(
                     "    {} ({}): +{} −{} words",
                     sanitize::for_terminal(&r.article),
@@ -287,7 +414,9 @@ pub fn write_terminal(
                 if !r.changed_quotes.is_empty() {
                     text.push_str(&format!("; {} quote(s) changed", r.changed_quotes.len()));
                 }
-                writeln!(w, "{}", fit(&text, style.width))?;
+                for line in wrap(&text, style.width) {
+                    writeln!(w, "{line}")?;
+                }
             }
         }
     }
@@ -315,7 +444,7 @@ pub fn cell<'a>(fact: &'a AlignedFact, source: &str) -> Cell<'a> {
         return Cell::Omitted;
     };
     if fact.update
-        && let (Some(v), Some(consensus)) = (report.value, fact.consensus)
+        && let (Some(v), Some(consensus)) = (report.stated(), fact.consensus)
     {
         return if crate::compare::agree(v, consensus.value) {
             Cell::Reported(report)
@@ -324,10 +453,10 @@ pub fn cell<'a>(fact: &'a AlignedFact, source: &str) -> Cell<'a> {
         };
     }
     let disagrees = fact.conflict
-        && report.value.is_some_and(|v| {
+        && report.stated().is_some_and(|v| {
             fact.reports
                 .iter()
-                .any(|o| o.value.is_some_and(|ov| !crate::compare::agree(v, ov)))
+                .any(|o| o.stated().is_some_and(|ov| !crate::compare::agree(v, ov)))
         });
     if disagrees {
         Cell::Conflicting(report)
@@ -337,9 +466,10 @@ pub fn cell<'a>(fact: &'a AlignedFact, source: &str) -> Cell<'a> {
 }
 
 /// A report's value as shown in a cell (`12`, `12+`, `20–30`; empty for
-/// quotes).
+/// quotes): what it states about the total ([`Report::stated`]), so one
+/// person mentioned shows as `1+`.
 pub fn value(report: &Report) -> String {
-    report.value.map(show_interval).unwrap_or_default()
+    report.stated().map(show_interval).unwrap_or_default()
 }
 
 fn pad(text: &str, width: usize) -> String {
@@ -349,6 +479,55 @@ fn pad(text: &str, width: usize) -> String {
     } else {
         format!("{text}{}", " ".repeat(width - n))
     }
+}
+
+/// Marks the spaces of `text` as ones [`wrap`] does not break at.
+fn keep_together(text: &str) -> String {
+    text.replace(' ', "\u{a0}")
+}
+
+/// Breaks `text` into lines of at most `width` characters at spaces (not at
+/// the no-break spaces of [`keep_together`], printed as spaces); lines after
+/// the first are indented two spaces more than the first. A word longer
+/// than a line is cut with `…`.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let body = text.trim_start_matches(' ');
+    let lead = text.len() - body.len();
+    let indent = " ".repeat(lead + 2);
+    let width = width.max(indent.len() + 10);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut count = 0;
+    line.push_str(&text[..lead]);
+    count += lead;
+    let mut first_word = true;
+    for word in body.split(' ') {
+        let n = word.chars().count();
+        if !first_word && count + 1 + n > width {
+            lines.push(std::mem::take(&mut line));
+            line.push_str(&indent);
+            count = indent.len();
+            first_word = true;
+        }
+        if !first_word {
+            line.push(' ');
+            count += 1;
+        }
+        let room = width - count;
+        if n > room {
+            line.push_str(&fit(word, room));
+            count += room;
+        } else {
+            line.push_str(word);
+            count += n;
+        }
+        first_word = false;
+    }
+    lines.push(line);
+    lines
+        .into_iter()
+        .map(|l| l.replace('\u{a0}', " "))
+        .collect()
 }
 
 /// Cuts `text` to `width` characters, marking a cut with `…`.

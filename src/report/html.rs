@@ -43,7 +43,8 @@
 //! - `art`: its articles, `[id, column, published, title]`;
 //! - `sent`: evidence sentences;
 //! - `facts`: `{l: label, n: reports, c: conflict, u: update, cons: [value, rule] or
-//!   null, first: [source, published], cells}` where `cells` has one entry
+//!   null, first: [source, published], cells, t}` where `t`, for updates
+//!   only, lists `[column, UTC time]` in published order, and `cells` has one entry
 //!   per column: `null` when the source leaves the fact out, otherwise
 //!   `[state, value, detail, article, sentence, from, to, rule]` with state
 //!   1 (agrees), 2 (disagrees) or 3 (an earlier figure a later report
@@ -63,7 +64,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::article::{Article, Span};
-use crate::compare::{Report, StoryComparison, show_interval};
+use crate::compare::{Report, StoryComparison, show_interval, show_published};
 use crate::report::compare::{Cell, Summary, cell, value};
 use crate::report::sanitize;
 
@@ -247,6 +248,8 @@ struct FactEntry<'a> {
     cons: Option<(String, &'static str)>,
     first: (Cow<'a, str>, Option<Cow<'a, str>>),
     cells: Vec<Option<CellEntry<'a>>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    t: Vec<(usize, String)>,
 }
 
 /// `[state, value, detail, article, sentence, from, to, rule]`.
@@ -357,6 +360,18 @@ fn story_block<'a>(
             c: fact.conflict,
             u: fact.update,
             cons: fact.consensus.map(|k| (show_interval(k.value), k.rule)),
+            t: if fact.update {
+                fact.timeline()
+                    .into_iter()
+                    .filter_map(|r| {
+                        let column = c.sources.iter().position(|s| s.source == r.source)?;
+                        let time = show_published(r.published.as_deref());
+                        Some((column, sanitize::for_html(&time).into_owned()))
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
             first: (
                 sanitize::for_html(&fact.first_source),
                 fact.first_published.as_deref().map(sanitize::for_html),

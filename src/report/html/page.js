@@ -249,9 +249,14 @@
         const fact = d.facts[f];
         return h('tr', null,
           h('td', null, fact.l, ' ', fact.u ? badge('update', 'warn') : badge('conflict', 'bad')),
-          h('td', null, fact.cells.map((cell, column) => (cell
-            ? h('span', { class: `value ${cell[0] === 2 ? 'bad' : ''}` }, d.src[column].n, ' ', h('b', null, cell[1]))
-            : null))),
+          h('td', null, fact.t
+            // An update is told in time: published order, with the times.
+            ? fact.t.map(([column, time], k) => [k ? ' → ' : '',
+              h('span', { class: 'value' }, d.src[column].n, ' ', h('b', null, fact.cells[column][1]),
+                h('span', { class: 'muted' }, ` (${time})`))])
+            : fact.cells.map((cell, column) => (cell
+              ? h('span', { class: `value ${cell[0] === 2 ? 'bad' : ''}` }, d.src[column].n, ' ', h('b', null, cell[1]))
+              : null))),
           h('td', null, fact.cons ? [h('b', null, fact.cons[0]), ' ', h('code', null, fact.cons[1])] : '—'),
           h('td', null, fact.first[0], fact.first[1] ? ` (${day(fact.first[1])})` : ''));
       })));

@@ -192,7 +192,20 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
         while r > t && toks[r - 1].cap && toks[r - 1].is_word() && !toks[r - 1].is(ORG | TITLE) {
             r -= 1;
         }
-        let named = r > t && r < b && !toks[r - 1].cap && toks[r - 1].is(ROLE | TITLE);
+        let mut named = r > t && r < b && !toks[r - 1].cap && toks[r - 1].is(ROLE | TITLE);
+        // "Israel's Prime Minister Benjamin Netanyahu": a name after a
+        // capitalized title.
+        if !named && let Some(last) = (t..b).rev().find(|&i| toks[i].is(TITLE)) {
+            let name = last + 1..b;
+            if !name.is_empty()
+                && name
+                    .clone()
+                    .all(|i| toks[i].cap && toks[i].is_word() && !toks[i].is(ORG | TITLE))
+            {
+                named = true;
+                r = last + 1;
+            }
+        }
         let speaker = Speaker {
             name: named.then(|| doc.slice(r, b).to_string()),
             organization: Some(org),

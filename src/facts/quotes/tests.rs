@@ -1195,3 +1195,16 @@ fn it_resolves_to_a_mission() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn name_after_a_possessive_and_a_capitalized_title() {
+    let text = "Israel's Prime Minister Benjamin Netanyahu has vowed to continue the war. \
+                Speaking on Sunday, he said Israel would not bow to pressure.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    let sp = &q[0].1.speaker;
+    assert_eq!(sp.name.as_deref(), Some("Benjamin Netanyahu"));
+    assert_eq!(sp.title.as_deref(), Some("Prime Minister"));
+    assert_eq!(sp.organization.as_deref(), Some("Israel"));
+    assert_eq!(q[1].1.speaker.name.as_deref(), Some("Benjamin Netanyahu"));
+}

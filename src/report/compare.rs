@@ -136,8 +136,12 @@ pub fn write_terminal(
         }
     };
     let totals = format!(
-        "{} articles, {} stories, {} with two or more sources compared; {} facts aligned, {} in conflict",
-        summary.articles, summary.stories, summary.compared, summary.facts, summary.conflicts
+        "{}, {}, {} with two or more sources compared; {} aligned, {} in conflict",
+        counted(summary.articles, "article", "articles"),
+        counted(summary.stories, "story", "stories"),
+        summary.compared,
+        counted(summary.facts, "fact", "facts"),
+        summary.conflicts
     );
     for line in wrap(&totals, style.width) {
         writeln!(w, "{line}")?;
@@ -538,4 +542,9 @@ fn fit(text: &str, width: usize) -> String {
     let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
     out.push('…');
     out
+}
+
+/// `1 story`, `2 stories`: a number with the noun in the form it takes.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -94,7 +94,7 @@ pub(super) const DOCUMENT_HEADS: &[&str] = &[
 ];
 
 /// Honorifics that do not make a name "full".
-const HONORIFICS: &[&str] = &["dr.", "mr.", "mrs.", "ms."];
+const HONORIFICS: &[&str] = &["dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms."];
 
 fn lower(s: &str) -> String {
     s.to_lowercase()

@@ -1208,3 +1208,15 @@ fn name_after_a_possessive_and_a_capitalized_title() {
     assert_eq!(sp.organization.as_deref(), Some("Israel"));
     assert_eq!(q[1].1.speaker.name.as_deref(), Some("Benjamin Netanyahu"));
 }
+
+/// An honorific written without a period ("Mr Hamid", British style) is
+/// not part of the name: the mention resolves to the full name before it.
+#[test]
+fn honorifics_without_a_period_resolve_to_the_full_name() {
+    let text = "\"We saw smoke,\" Walid Hamid said.\n\n\"It was chaos,\" Mr Hamid added.";
+    let q = run(text);
+    assert_eq!(q.len(), 2, "{q:#?}");
+    assert_eq!(s(text, q[1].1.speaker_span), "Mr Hamid");
+    assert_eq!(q[1].1.speaker.name.as_deref(), Some("Walid Hamid"));
+    assert!(q[1].1.resolved_from.is_some());
+}

@@ -151,6 +151,16 @@ fn scale_value(w: &str) -> Option<u64> {
 
 /// A number word, possibly hyphenated ("twenty-five").
 fn word_value(w: &str) -> Option<u64> {
+    // Every number word opens with one of these letters and none is longer
+    // than "seventy-seven": most words are ruled out before any comparison.
+    if w.len() > 13
+        || !matches!(
+            w.as_bytes().first(),
+            Some(b'e' | b'f' | b'n' | b'o' | b's' | b't')
+        )
+    {
+        return None;
+    }
     if let Some(v) = unit_value(w) {
         return Some(v);
     }

@@ -242,17 +242,23 @@ fn mark_name_particles(text: &str, tokens: &mut [Token]) {
             continue;
         }
         let word = &text[t.start..t.end];
-        let prefixed = NAME_PARTICLES.iter().any(|p| {
-            word.strip_prefix(p)
-                .and_then(|rest| rest.strip_prefix('-'))
-                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
-        });
+        // "al-Azzawi": a particle, a hyphen, a capital (particles are at most
+        // four letters, so only the first five bytes need looking at).
+        let prefixed = word
+            .bytes()
+            .take(5)
+            .position(|b| b == b'-')
+            .is_some_and(|h| {
+                NAME_PARTICLES.contains(&&word[..h])
+                    && word[h + 1..].starts_with(char::is_uppercase)
+            });
         let capitalized_word = |j: usize| {
             tokens
                 .get(j)
                 .is_some_and(|n| n.kind == Kind::Word && n.cap && n.inside.is_none())
         };
-        let between_names = NAME_PARTICLES.contains(&word)
+        let between_names = word.len() <= 4
+            && NAME_PARTICLES.contains(&word)
             && i > 0
             && capitalized_word(i - 1)
             && capitalized_word(i + 1)

@@ -388,6 +388,13 @@ fn attributions_are_speech_stance_or_document() {
             ("Polls", Attribution::Document, false),
         ]
     );
+    // Declining to comment is a decision, not something said: the source is
+    // attributed a stance and is not listed as quoted.
+    let text = "A spokesman for the ministry declined to comment.";
+    let q = run(text);
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].1.attribution, Attribution::Stance);
+    assert!(!q[0].1.is_quoted_speaker());
 }
 
 #[test]

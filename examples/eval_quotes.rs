@@ -336,6 +336,7 @@ fn main() -> Result<()> {
         let a: ArticleRec = serde_json::from_str(line).context("bad article record")?;
         texts.insert(a.id, a.text);
     }
+    let speech = speech_words();
     let mut docs: Vec<(String, AttrRec)> = Vec::new();
     for line in fs::read_to_string(&attrs_path)
         .with_context(|| format!("reading {}", attrs_path.display()))?
@@ -343,10 +344,9 @@ fn main() -> Result<()> {
     {
         let mut r: AttrRec = serde_json::from_str(line).context("bad attribution record")?;
         if args.speech_verbs {
-            let words = speech_words();
             r.attributions.retain(|a| {
                 let cue: Vec<&str> = a.cue.iter().map(|c| c.text.as_str()).collect();
-                has_word(&cue.join(" "), &words)
+                has_word(&cue.join(" "), &speech)
             });
         }
         if args.split != "all" && r.split != args.split {
@@ -398,7 +398,6 @@ fn main() -> Result<()> {
     let mut mismatches = Vec::new();
     let mut cue_stats: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut rules: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let speech = speech_words();
     for ((text, rec), facts) in docs.iter().zip(&all_facts) {
         let map = char_to_byte(text);
         let quotes: Vec<(&quotes::Quote, &'static str)> = facts

@@ -10,14 +10,7 @@ use super::*;
 /// `org:<normalized name>`, or `anon:<affiliation>:<role>`.
 pub fn speaker_key(speaker: &Speaker) -> String {
     if let Some(name) = &speaker.name {
-        let words: Vec<String> = name
-            .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty() && !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii"))
-            .collect();
+        let words = name_words(name);
         // The first name is the word right before the surname unless it is
         // an initial or an honorific: "Secretary of State Mike Pompeo" ->
         // pompeo:mike, "Mr Azzawi" -> azzawi. A surname's Arabic article is
@@ -424,18 +417,23 @@ pub(super) fn same_word_speaker(
     }
 }
 
-/// The words of a written name before its surname that may be a given
-/// name, lower case, nicknames read as the name ("Mike" -> "michael"):
-/// "Hillary Rodham Clinton" -> {hillary, rodham}.
-pub(super) fn given_names(name: &str) -> BTreeSet<String> {
-    let words: Vec<String> = name
-        .split_whitespace()
+/// A written name's words, lower case, without punctuation or a
+/// generational suffix ("Jr.", "III").
+fn name_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
         .filter(|w| !w.is_empty() && !matches!(w.as_str(), "jr" | "sr" | "ii" | "iii"))
-        .collect();
+        .collect()
+}
+
+/// The words of a written name before its surname that may be a given
+/// name, lower case, nicknames read as the name ("Mike" -> "michael"):
+/// "Hillary Rodham Clinton" -> {hillary, rodham}.
+pub(super) fn given_names(name: &str) -> BTreeSet<String> {
+    let words = name_words(name);
     let Some((_, rest)) = words.split_last() else {
         return BTreeSet::new();
     };

@@ -143,9 +143,7 @@ pub fn write_terminal(
         counted(summary.facts, "fact", "facts"),
         summary.conflicts
     );
-    for line in wrap(&totals, style.width) {
-        writeln!(w, "{line}")?;
-    }
+    write_wrapped(&mut w, &totals, style.width)?;
     for story in comparisons {
         let c = &story.comparison;
         writeln!(w)?;
@@ -238,9 +236,7 @@ pub fn write_terminal(
                 "  (not shown: {}; widen the terminal or use --format jsonl)",
                 hidden.join(", ")
             );
-            for line in wrap(&text, style.width) {
-                writeln!(w, "{line}")?;
-            }
+            write_wrapped(&mut w, &text, style.width)?;
         }
         for s in &c.sources {
             if s.speakers.is_empty() {
@@ -259,16 +255,15 @@ pub fn write_terminal(
                     format!("{}{times}{mark}", sanitize::for_terminal(&q.label))
                 })
                 .collect();
-            for line in wrap(
+            write_wrapped(
+                &mut w,
                 &format!(
                     "  {} quotes: {}",
                     sanitize::for_terminal(&s.source),
                     quoted.join("; ")
                 ),
                 style.width,
-            ) {
-                writeln!(w, "{line}")?;
-            }
+            )?;
         }
         for m in c.missing.iter().filter(|m| !m.facts.is_empty()) {
             let list: Vec<String> = m
@@ -286,16 +281,15 @@ pub fn write_terminal(
                     )
                 })
                 .collect();
-            for line in wrap(
+            write_wrapped(
+                &mut w,
                 &format!(
                     "  Missing from {}: {}",
                     sanitize::for_terminal(&m.source),
                     list.join(", ")
                 ),
                 style.width,
-            ) {
-                writeln!(w, "{line}")?;
-            }
+            )?;
         }
         for i in c.flagged() {
             let fact = &c.facts[i];
@@ -397,9 +391,7 @@ pub fn write_terminal(
                     identical.len(),
                     list.join(", ")
                 );
-                for line in wrap(&text, style.width) {
-                    writeln!(w, "{line}")?;
-                }
+                write_wrapped(&mut w, &text, style.width)?;
             }
             for r in &wire.reprints {
                 if summarize && r.added_words == 0 && r.removed_words == 0 {
@@ -418,9 +410,7 @@ pub fn write_terminal(
                 if !r.changed_quotes.is_empty() {
                     text.push_str(&format!("; {} quote(s) changed", r.changed_quotes.len()));
                 }
-                for line in wrap(&text, style.width) {
-                    writeln!(w, "{line}")?;
-                }
+                write_wrapped(&mut w, &text, style.width)?;
             }
         }
     }
@@ -494,6 +484,14 @@ fn keep_together(text: &str) -> String {
 /// the no-break spaces of [`keep_together`], printed as spaces); lines after
 /// the first are indented two spaces more than the first. A word longer
 /// than a line is cut with `…`.
+/// Writes `text` wrapped to `width` (see [`wrap`]), a line at a time.
+fn write_wrapped(w: &mut impl Write, text: &str, width: usize) -> io::Result<()> {
+    for line in wrap(text, width) {
+        writeln!(w, "{line}")?;
+    }
+    Ok(())
+}
+
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let body = text.trim_start_matches(' ');
     let lead = text.len() - body.len();

@@ -18,6 +18,15 @@ fn s(text: &str, span: Span) -> &str {
     &text[span.start..span.end]
 }
 
+/// The quote whose speaker mention is written `mention`.
+fn quote_by<'a>(found: &'a [(Fact, Quote)], text: &str, mention: &str) -> &'a Quote {
+    found
+        .iter()
+        .map(|(_, q)| q)
+        .find(|q| s(text, q.speaker_span) == mention)
+        .unwrap_or_else(|| panic!("no quote by {mention:?}: {found:#?}"))
+}
+
 /// One expected quote: speaker mention, cue, content, direct, rule.
 struct Expect {
     speaker: &'static str,
@@ -825,10 +834,7 @@ fn places_speak_for_governments() {
                 of sanctions. Michael Jordan said that he was tired. Jordan said that the game was over.";
     let found = run(text);
     let speaker_of = |mention: &str| {
-        let (_, q) = found
-            .iter()
-            .find(|(_, q)| s(text, q.speaker_span) == mention)
-            .unwrap_or_else(|| panic!("no quote by {mention:?}: {found:#?}"));
+        let q = quote_by(&found, text, mention);
         (q.speaker.name.clone(), q.speaker.organization.clone())
     };
     assert_eq!(speaker_of("Iran"), (None, Some("Iran".to_string())));
@@ -836,10 +842,7 @@ fn places_speak_for_governments() {
         speaker_of("Washington"),
         (None, Some("Washington".to_string()))
     );
-    let (_, jordan) = found
-        .iter()
-        .find(|(_, q)| s(text, q.speaker_span) == "Jordan")
-        .expect("a quote by Jordan");
+    let jordan = quote_by(&found, text, "Jordan");
     assert_eq!(jordan.speaker.name.as_deref(), Some("Michael Jordan"));
     assert!(jordan.resolved_from.is_some());
 }
@@ -1163,25 +1166,19 @@ fn he_resolves_to_the_last_person_even_anonymous() {
                 on condition of anonymity, said the car had been parked there. He said the \
                 cameras had not been working.";
     let q = run(text);
-    let he = q
-        .iter()
-        .find(|(_, q)| s(text, q.speaker_span) == "He")
-        .expect("He");
+    let he = quote_by(&q, text, "He");
     assert_eq!(
-        s(text, he.1.resolved_from.expect("resolved")),
+        s(text, he.resolved_from.expect("resolved")),
         "A security official"
     );
-    assert!(he.1.speaker.anonymous);
+    assert!(he.speaker.anonymous);
     // A group is not "he".
     let text = "Governor Rakan al-Jabouri visited the site. Two officials said the car \
                 had been parked there. He said the cameras had not been working.";
     let q = run(text);
-    let he = q
-        .iter()
-        .find(|(_, q)| s(text, q.speaker_span) == "He")
-        .expect("He");
+    let he = quote_by(&q, text, "He");
     assert_eq!(
-        he.1.speaker.name.as_deref(),
+        he.speaker.name.as_deref(),
         Some("Rakan al-Jabouri"),
         "{q:#?}"
     );
@@ -1192,12 +1189,9 @@ fn it_resolves_to_a_mission() {
     let text = "The United Nations mission in Iraq condemned the attack. \
                 It said in a statement that those responsible must be punished.";
     let q = run(text);
-    let it = q
-        .iter()
-        .find(|(_, q)| s(text, q.speaker_span) == "It")
-        .expect("It");
+    let it = quote_by(&q, text, "It");
     assert_eq!(
-        it.1.speaker.organization.as_deref(),
+        it.speaker.organization.as_deref(),
         Some("United Nations mission in Iraq"),
         "{q:#?}"
     );

@@ -33,6 +33,18 @@ Finding the pairs (a complete candidate generation, not a heuristic):
 No frequent shingle is ever skipped: the prefix only decides which shingles
 are *probed*; the overlap is always counted on the full sets.
 
+Site furniture is removed first, as `wirediff dedup` does by default
+(`src/copies/furniture.rs`; `--keep-furniture` here and there turns it off):
+
+* a line is a line of the text (split at newlines) with its tokens; lines
+  are equal when their tokens are;
+* the scope of an article is its source together with its URL's host
+  (lower case, without `www.`), either alone when the other is missing;
+* texts are the groups of articles joined (transitively) by a raw Jaccard of
+  at least 0.8 (found exactly, by this same prefix filtering at floor 0.8);
+* a line is furniture of a scope when it is in at least 3 different texts of
+  that scope; a shingle with a token on a furniture line is dropped.
+
 Output: TSV with a header
 
     a  b  jaccard  containment  intersection  size_a  size_b
@@ -51,17 +63,33 @@ import math
 import sys
 import time
 
-from textsets import pair_key, read_articles, shingles
+import re
+
+from textsets import pair_key, read_records, tokens
 
 
-def load(path):
+def load(path, furniture=True):
     """Return (ids, docs, df): docs[i] is a set of shingle ids of article i."""
-    intern = {}
-    df = []
-    ids, docs = [], []
-    for art_id, text in read_articles(path):
+    records = list(read_records(path))
+    ids = [r[0] for r in records]
+    per_line = [[tokens(line) for line in r[1].split("\n")] for r in records]
+    sequences = [shingle_sequence(lines) for lines in per_line]
+    if furniture:
+        raw_ids, raw_docs, raw_df = intern_sets(ids, [set(s for s, _ in seq) for seq in sequences])
+        text_of = same_texts(len(ids), raw_docs, raw_df)
+        furniture_lines = furniture_of(records, per_line, text_of)
+        sequences = [
+            [(s, span) for s, span in seq if not touches(span, lines_mask(lines, furniture_lines, r))]
+            for seq, lines, r in zip(sequences, per_line, records)
+        ]
+    return intern_sets(ids, [set(s for s, _ in seq) for seq in sequences])
+
+
+def intern_sets(ids, sets):
+    intern, df, docs = {}, [], []
+    for shingle_set in sets:
         doc = set()
-        for sh in shingles(text):
+        for sh in shingle_set:
             sid = intern.get(sh)
             if sid is None:
                 sid = intern[sh] = len(df)
@@ -69,9 +97,79 @@ def load(path):
             doc.add(sid)
         for sid in doc:
             df[sid] += 1
-        ids.append(art_id)
         docs.append(doc)
     return ids, docs, df
+
+
+def shingle_sequence(lines, k=5):
+    """[(shingle, (first token, end token))] in text order over all lines."""
+    toks = [t for line in lines for t in line]
+    if not toks:
+        return []
+    if len(toks) < k:
+        return [(" ".join(toks), (0, len(toks)))]
+    return [(" ".join(toks[i:i + k]), (i, i + k)) for i in range(len(toks) - k + 1)]
+
+
+def scope(source, url):
+    host = None
+    if url:
+        rest = url.split("://", 1)[1] if "://" in url else url
+        host = re.split(r"[/?#]", rest, 1)[0]
+        host = host.rsplit("@", 1)[-1].split(":", 1)[0]
+        if len(host) > 4 and host[:4].lower() == "www.":
+            host = host[4:]
+        host = host.lower() or None
+    source = (source or "").strip() or None
+    if source is None and host is None:
+        return None
+    return (source, host)
+
+
+def same_texts(n, docs, df):
+    """Union-find over exact pairs with raw Jaccard >= 0.8."""
+    parent = list(range(n))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, inter in exact_pairs(docs, df, 0.8):
+        if inter / (len(docs[i]) + len(docs[j]) - inter) >= 0.8:
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+    return [find(i) for i in range(n)]
+
+
+def furniture_of(records, per_line, text_of, min_texts=3):
+    """{(scope, line tokens)} in at least `min_texts` different texts of a scope."""
+    texts = {}
+    for a, (r, lines) in enumerate(zip(records, per_line)):
+        sc = scope(r[2], r[3])
+        if sc is None:
+            continue
+        for line in lines:
+            if line:
+                texts.setdefault((sc, tuple(line)), set()).add(text_of[a])
+    return {key for key, seen in texts.items() if len(seen) >= min_texts}
+
+
+def lines_mask(lines, furniture_lines, record):
+    """Token ranges of an article's furniture lines."""
+    sc = scope(record[2], record[3])
+    ranges, at = [], 0
+    for line in lines:
+        if line and sc is not None and (sc, tuple(line)) in furniture_lines:
+            ranges.append((at, at + len(line)))
+        at += len(line)
+    return ranges
+
+
+def touches(span, ranges):
+    return any(a < span[1] and span[0] < b for a, b in ranges)
 
 
 def exact_pairs(docs, df, floor):
@@ -143,6 +241,8 @@ def main(argv=None):
     p.add_argument("--out", required=True, help="output TSV path")
     p.add_argument("--floor", type=float, default=0.3,
                    help="keep pairs with containment >= floor (default 0.3)")
+    p.add_argument("--keep-furniture", action="store_true",
+                   help="compare texts with their site furniture (as wirediff --keep-furniture)")
     p.add_argument("--check-all-pairs", action="store_true",
                    help="also run the O(n^2) all-pairs loop and fail unless it finds the "
                         "same pairs (self-test; use on a few thousand articles)")
@@ -150,7 +250,7 @@ def main(argv=None):
     if not 0 < args.floor <= 1:
         p.error("--floor must be in (0, 1]")
     t0 = time.perf_counter()
-    ids, docs, df = load(args.corpus)
+    ids, docs, df = load(args.corpus, furniture=not args.keep_furniture)
     t1 = time.perf_counter()
     rows = []
     for i, j, inter in exact_pairs(docs, df, args.floor):

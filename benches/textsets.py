@@ -74,6 +74,16 @@ def read_articles(path):
                 yield str(article["id"]), article_text(article)
 
 
+def read_records(path):
+    """Yield (id, text, source, url) for each JSON line of `path`."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                article = json.loads(line)
+                yield (str(article["id"]), article_text(article),
+                       article.get("source"), article.get("url"))
+
+
 def pair_key(a, b):
     """Canonical unordered pair of ids: (smaller, larger)."""
     return (a, b) if a < b else (b, a)

@@ -14,7 +14,9 @@
 //! Matching, per article and per field (source, cue, content):
 //!
 //! - a prediction is the extractor's `speaker_span` (source), `cue_span`
-//!   (cue) or `content_span` plus `continuation` (content) of one quote fact;
+//!   (cue) or `content_span` (content) of one quote fact, plus the content
+//!   of the `quote.continued` facts that follow it (the quotations
+//!   continuing it);
 //! - a gold item is one attribution's source (resp. cue, content); attributions
 //!   without that part contribute no gold item;
 //! - **exact**: the prediction's span equals the gold item's span (for
@@ -81,7 +83,7 @@ struct Attribution {
     content: Vec<Part>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 struct Part {
     #[serde(default)]
     text: String,
@@ -212,8 +214,11 @@ fn parse_args() -> Result<Args> {
             _ => bail!("unexpected argument '{a}'"),
         }
     }
-    if !matches!(args.split.as_str(), "dev" | "train" | "all") {
-        bail!("--split must be dev, train or all, got '{}'", args.split);
+    if !matches!(args.split.as_str(), "dev" | "train" | "all" | "heldout") {
+        bail!(
+            "--split must be dev, train, heldout or all, got '{}'",
+            args.split
+        );
     }
     args.dir = dir.context(
         "usage: eval_quotes <polnear dir> [--split dev|train|all] [--errors N] [--cues] [--repeat N] [--speech-verbs]",
@@ -323,9 +328,174 @@ macro_rules! outln {
     }};
 }
 
+/// One GGT gold quote (`gold.jsonl` of `../shared/data/ggt-quotes`).
+#[derive(Deserialize)]
+struct GgtQuote {
+    speaker: Option<String>,
+    reference: Option<String>,
+    quote_span: Option<[usize; 2]>,
+}
+
+#[derive(Deserialize)]
+struct GgtRecord {
+    id: String,
+    quotes: Vec<GgtQuote>,
+}
+
+/// FNV-1a, 64 bits: the fixed split of GGT articles (odd = held out).
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Whether a GGT article is in the held-out half (never trained on).
+pub fn ggt_heldout(id: &str) -> bool {
+    fnv1a(id) % 2 == 1
+}
+
+/// Lower-case `\w+` words of `s` without pronouns, as `score_quotes.py`.
+fn ggt_words(s: &str) -> std::collections::HashSet<String> {
+    const PRONOUNS: &[&str] = &[
+        "he", "she", "they", "it", "we", "i", "you", "his", "her", "their",
+    ];
+    s.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty() && !PRONOUNS.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Scores speech quotes on the Gender Gap Tracker annotations exactly as
+/// `../shared/data/ggt-quotes/score_quotes.py` does, on character offsets
+/// (the extractor's byte spans are converted), for the `--split` half:
+/// `train` (FNV-1a of the id even), `heldout` (odd) or `all`.
+fn eval_ggt(args: &Args) -> Result<String> {
+    let mut out = String::new();
+    let mut texts: HashMap<String, String> = HashMap::new();
+    let path = args.dir.join("articles.jsonl");
+    for line in fs::read_to_string(&path)
+        .with_context(|| format!("reading {}", path.display()))?
+        .lines()
+    {
+        let a: ArticleRec = serde_json::from_str(line).context("bad article record")?;
+        texts.insert(a.id, a.text);
+    }
+    let path = args.dir.join("gold.jsonl");
+    let mut docs = Vec::new();
+    for line in fs::read_to_string(&path)
+        .with_context(|| format!("reading {}", path.display()))?
+        .lines()
+    {
+        let g: GgtRecord = serde_json::from_str(line).context("bad gold record")?;
+        let keep = match args.split.as_str() {
+            "train" => !ggt_heldout(&g.id),
+            "heldout" | "dev" => ggt_heldout(&g.id),
+            _ => true,
+        };
+        if keep && let Some(t) = texts.remove(&g.id) {
+            docs.push((t, g));
+        }
+    }
+    docs.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+    for t in [0.3, 0.8] {
+        let (mut tp, mut n_gold, mut n_pred, mut speaker_ok) = (0usize, 0usize, 0usize, 0usize);
+        for (text, g) in &docs {
+            // Byte offset -> char index.
+            let mut b2c = vec![0usize; text.len() + 1];
+            let mut ci = 0;
+            for (b, ch) in text.char_indices() {
+                for k in 0..ch.len_utf8() {
+                    b2c[b + k] = ci;
+                }
+                ci += 1;
+            }
+            b2c[text.len()] = ci;
+            let facts = quotes::extract(text, &sentences::split(text));
+            let pred: Vec<((usize, usize), String)> = facts
+                .iter()
+                .filter_map(|f| match &f.value {
+                    FactValue::Quote(q) if q.attribution == quotes::Attribution::Speech => {
+                        let mention = text
+                            .get(q.speaker_span.start..q.speaker_span.end)
+                            .unwrap_or("");
+                        let speaker = q
+                            .speaker
+                            .name
+                            .clone()
+                            .unwrap_or_else(|| mention.to_string());
+                        Some((
+                            (b2c[q.content_span.start], b2c[q.content_span.end]),
+                            speaker,
+                        ))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let gold: Vec<&GgtQuote> = g.quotes.iter().filter(|q| q.quote_span.is_some()).collect();
+            n_gold += gold.len();
+            n_pred += pred.len();
+            let mut cands = Vec::new();
+            for (i, gq) in gold.iter().enumerate() {
+                let [gs, ge] = gq.quote_span.unwrap_or([0, 0]);
+                for (j, ((ps, pe), _)) in pred.iter().enumerate() {
+                    let ov = ge.min(*pe) as f64 - gs.max(*ps) as f64;
+                    if ov > 0.0 && ov > t * (ge as f64 - gs as f64) {
+                        cands.push((ov as usize, i, j));
+                    }
+                }
+            }
+            cands.sort_unstable_by(|a, b| b.cmp(a));
+            let mut used_g = vec![false; gold.len()];
+            let mut used_p = vec![false; pred.len()];
+            for (_, i, j) in cands {
+                if used_g[i] || used_p[j] {
+                    continue;
+                }
+                used_g[i] = true;
+                used_p[j] = true;
+                tp += 1;
+                let ps = &pred[j].1;
+                let gw: std::collections::HashSet<String> =
+                    ggt_words(gold[i].speaker.as_deref().unwrap_or(""))
+                        .union(&ggt_words(gold[i].reference.as_deref().unwrap_or("")))
+                        .cloned()
+                        .collect();
+                let same_pronoun = !ps.is_empty()
+                    && ps.to_lowercase() == gold[i].speaker.as_deref().unwrap_or("").to_lowercase();
+                if ggt_words(ps).iter().any(|w| gw.contains(w)) || same_pronoun {
+                    speaker_ok += 1;
+                }
+            }
+        }
+        let p = ratio(tp, n_pred);
+        let r = ratio(tp, n_gold);
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        outln!(
+            out,
+            "ggt split={} articles={} overlap {t}: gold {n_gold} pred {n_pred} matched {tp} precision {p:.4} recall {r:.4} f1 {f:.4} speaker_accuracy {:.4}",
+            args.split,
+            docs.len(),
+            ratio(speaker_ok, tp)
+        );
+    }
+    Ok(out)
+}
+
 fn main() -> Result<()> {
     let mut out = String::new();
     let args = parse_args()?;
+    if args.dir.join("gold.jsonl").exists() {
+        let report = eval_ggt(&args)?;
+        return match std::io::stdout().lock().write_all(report.as_bytes()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+            _ => Ok(()),
+        };
+    }
     let articles_path = args.dir.join("articles.jsonl");
     let attrs_path = args.dir.join("attributions.jsonl");
     let mut texts: HashMap<String, String> = HashMap::new();
@@ -338,11 +508,23 @@ fn main() -> Result<()> {
     }
     let speech = speech_words();
     let mut docs: Vec<(String, AttrRec)> = Vec::new();
+    // Every gold source of each kept article, whatever its cue: what the
+    // precision of reported speech is measured against.
+    let mut all_sources: Vec<Vec<Attribution>> = Vec::new();
     for line in fs::read_to_string(&attrs_path)
         .with_context(|| format!("reading {}", attrs_path.display()))?
         .lines()
     {
         let mut r: AttrRec = serde_json::from_str(line).context("bad attribution record")?;
+        let unfiltered: Vec<Attribution> = r
+            .attributions
+            .iter()
+            .map(|a| Attribution {
+                source: a.source.iter().map(Part::clone).collect(),
+                cue: Vec::new(),
+                content: Vec::new(),
+            })
+            .collect();
         if args.speech_verbs {
             r.attributions.retain(|a| {
                 let cue: Vec<&str> = a.cue.iter().map(|c| c.text.as_str()).collect();
@@ -354,6 +536,7 @@ fn main() -> Result<()> {
         }
         if let Some(t) = texts.remove(&r.id) {
             docs.push((t, r));
+            all_sources.push(unfiltered);
         }
     }
 
@@ -398,16 +581,57 @@ fn main() -> Result<()> {
     let mut mismatches = Vec::new();
     let mut cue_stats: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut rules: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for ((text, rec), facts) in docs.iter().zip(&all_facts) {
+    // Sources of reported speech (predictions whose cue holds a word of the
+    // speech set) against every gold source.
+    let mut speech_vs_all = Score::default();
+    for (((text, _), facts), all) in docs.iter().zip(&all_facts).zip(&all_sources) {
         let map = char_to_byte(text);
-        let quotes: Vec<(&quotes::Quote, &'static str)> = facts
+        let gold: Vec<Item> = all
+            .iter()
+            .filter_map(|a| {
+                let mut segs = Vec::new();
+                for p in &a.source {
+                    segs.extend(parse_part(p, &map)?.segs);
+                }
+                segs.sort_unstable();
+                (!segs.is_empty()).then_some(Item { segs })
+            })
+            .collect();
+        let pred: Vec<Item> = facts
             .iter()
             .filter_map(|f| match &f.value {
-                FactValue::Quote(q) => Some((q, f.rule)),
+                FactValue::Quote(q) if f.rule != "quote.continued" && has_word(&q.cue, &speech) => {
+                    Some(Item {
+                        segs: vec![(q.speaker_span.start, q.speaker_span.end)],
+                    })
+                }
                 _ => None,
             })
-            .filter(|(q, _)| !args.speech_verbs || has_word(&q.cue, &speech))
             .collect();
+        speech_vs_all.add(score(text, &pred, &gold, false).0);
+    }
+    for ((text, rec), facts) in docs.iter().zip(&all_facts) {
+        let map = char_to_byte(text);
+        // A continued quotation (`quote.continued`) is one more segment of
+        // the content of the attribution it continues, as PolNeAR marks it.
+        let mut quotes: Vec<(&quotes::Quote, &'static str)> = Vec::new();
+        let mut continued: Vec<Vec<(usize, usize)>> = Vec::new();
+        for f in facts {
+            let FactValue::Quote(q) = &f.value else {
+                continue;
+            };
+            if args.speech_verbs && !has_word(&q.cue, &speech) {
+                continue;
+            }
+            if f.rule == "quote.continued"
+                && let Some(more) = continued.last_mut()
+            {
+                more.push((q.content_span.start, q.content_span.end));
+                continue;
+            }
+            quotes.push((q, f.rule));
+            continued.push(Vec::new());
+        }
         // Cues first, so a false-positive source can say whether its cue
         // matched a gold cue (then the source span is what went wrong).
         let mut cue_matched: Vec<bool> = Vec::new();
@@ -450,17 +674,16 @@ fn main() -> Result<()> {
                 .collect();
             let pred: Vec<Item> = quotes
                 .iter()
-                .map(|(q, _)| {
+                .zip(&continued)
+                .map(|((q, _), more)| {
                     let s = match field {
                         "source" => q.speaker_span,
                         "cue" => q.cue_span,
                         _ => q.content_span,
                     };
                     let mut segs = vec![(s.start, s.end)];
-                    if field == "content"
-                        && let Some(c) = q.continuation
-                    {
-                        segs.push((c.start, c.end));
+                    if field == "content" {
+                        segs.extend(more);
                     }
                     Item { segs }
                 })
@@ -565,6 +788,13 @@ fn main() -> Result<()> {
             );
         }
     }
+    outln!(
+        out,
+        "reported speech against all gold sources (overlap): precision {:.3} ({} of {} predicted sources cued by a speech word)",
+        ratio(speech_vs_all.tp_pred, speech_vs_all.pred),
+        speech_vs_all.tp_pred,
+        speech_vs_all.pred
+    );
     outln!(
         out,
         "speed (wall): {:.0} articles/s, {:.1} MB/s (sentences + quotes, 1 thread, {:.3} s per pass, {} passes)",

@@ -91,9 +91,10 @@ fn integrate(f: impl Fn(f64) -> f64, a: f64, b: f64) -> f64 {
     h * (inner + (f(a) + f(b)) / 2.0)
 }
 
-/// A 64-bit key for one band of a signature. Two bands with different
-/// words collide only by chance (probability about 2⁻⁶⁴ per pair).
-fn band_key(words: &[u32], band: u64) -> u64 {
+/// A 64-bit key for one band of a signature (`words` is the band's
+/// `rows` words). Two bands with different words collide only by chance
+/// (probability about 2⁻⁶⁴ per pair).
+pub fn band_key(words: &[u32], band: u64) -> u64 {
     let mut h = band.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x2545_f491_4f6c_dd1d;
     for pair in words.chunks(2) {
         let x = u64::from(pair[0]) | u64::from(*pair.get(1).unwrap_or(&0)) << 32;
@@ -194,16 +195,9 @@ pub fn pairs(
             radix_sort(&mut keys);
             let mut out = Vec::new();
             for bucket in keys.chunk_by(|x, y| x.0 == y.0).filter(|b| b.len() > 1) {
-                let window = if bucket.len() > MAX_BUCKET_PAIRS {
-                    BUCKET_WINDOW
-                } else {
-                    bucket.len()
-                };
-                for (x, &(_, a)) in bucket.iter().enumerate() {
-                    for &(_, b) in bucket.iter().skip(x + 1).take(window) {
-                        out.push(u64::from(a) << 32 | u64::from(b));
-                    }
-                }
+                bucket_pairs(bucket.len(), |x, y| {
+                    out.push(u64::from(bucket[x].1) << 32 | u64::from(bucket[y].1))
+                });
             }
             out
         })
@@ -213,6 +207,24 @@ pub fn pairs(
     all.into_iter()
         .map(|pair| ((pair >> 32) as u32, pair as u32))
         .collect()
+}
+
+/// The candidate pairs of one bucket of `size` members sorted by article:
+/// calls `pair(x, y)` with positions `x < y` in the bucket. Every pair of
+/// members, or in a bucket of more than [`MAX_BUCKET_PAIRS`] members each
+/// one with the [`BUCKET_WINDOW`] members after it. Engines that group band
+/// keys themselves call this on each bucket to get the pairs banding gives.
+pub fn bucket_pairs(size: usize, mut pair: impl FnMut(usize, usize)) {
+    let window = if size > MAX_BUCKET_PAIRS {
+        BUCKET_WINDOW
+    } else {
+        size
+    };
+    for x in 0..size {
+        for y in x + 1..size.min(x + 1 + window) {
+            pair(x, y);
+        }
+    }
 }
 
 /// Sorts numbers with a least-significant-digit radix sort, one byte a

@@ -5,14 +5,15 @@
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use wirediff::copies::Measure;
+use wirediff::copies::{Kind, Measure};
 use wirediff::dedup::DedupConfig;
 use wirediff::ingest::{DuplicateIds, FieldMap, IngestConfig, InputFormat};
+use wirediff::published::DateOrder;
 use wirediff::shingle::Shingling;
-use wirediff::sketch::{Kernel, LANES};
+use wirediff::sketch::Kernel;
 use wirediff::stories::StoriesConfig;
 
 /// Find wire copies, group reports of one story, and compare what each
@@ -91,9 +92,11 @@ pub struct StoriesArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Output format: JSON Lines records, or a table for people.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
-    pub format: OutputFormat,
+    /// Output format: JSON Lines records, a table for people, or Parquet
+    /// (the article records). Default: parquet when --output ends in
+    /// .parquet, jsonl otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -113,7 +116,7 @@ impl StoryOptions {
     /// The validated story configuration.
     pub fn config(&self) -> anyhow::Result<StoriesConfig> {
         if !(0.0..=1.0).contains(&self.threshold) || self.threshold.is_nan() {
-            bail!("--threshold must be within 0..=1, got {}", self.threshold);
+            return Err(wirediff::Error::Threshold(self.threshold).into());
         }
         Ok(StoriesConfig {
             threshold: self.threshold,
@@ -162,6 +165,48 @@ pub struct FactsArgs {
     /// Write here instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Output format: JSON Lines records, or Parquet (one row per fact).
+    /// Default: parquet when --output ends in .parquet, jsonl otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<FactsFormat>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FactsFormat {
+    Jsonl,
+    Parquet,
+}
+
+/// Whether `output` names a Parquet file (so the format defaults to it).
+pub fn is_parquet_path(output: Option<&std::path::Path>) -> bool {
+    output
+        .and_then(|p| p.extension())
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+}
+
+impl FactsArgs {
+    /// The output format, from --format or the output's name.
+    pub fn format(&self) -> FactsFormat {
+        self.format
+            .unwrap_or(if is_parquet_path(self.output.as_deref()) {
+                FactsFormat::Parquet
+            } else {
+                FactsFormat::Jsonl
+            })
+    }
+}
+
+/// The output format, from --format or the output's name.
+pub fn output_format(
+    format: Option<OutputFormat>,
+    output: Option<&std::path::Path>,
+) -> OutputFormat {
+    format.unwrap_or(if is_parquet_path(output) {
+        OutputFormat::Parquet
+    } else {
+        OutputFormat::Jsonl
+    })
 }
 
 #[derive(Debug, Args)]
@@ -178,8 +223,8 @@ pub struct QuotesArgs {
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Input files or directories (walked recursively, sorted), or - for
-    /// stdin. Formats by extension: .jsonl/.ndjson, .csv, .txt, each
-    /// optionally .gz.
+    /// stdin. Formats by extension: .jsonl/.ndjson, .csv, .txt, .html/.htm
+    /// (one web page), .warc (a crawl), each optionally .gz, and .parquet.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -189,7 +234,8 @@ pub struct InputArgs {
 
     /// Map an article field to the input's field name, e.g.
     /// `--field text=content --field source=publisher --field published=date`.
-    /// Fields: id, source, published, title, text, url.
+    /// Fields: id, source, published, title, text, url, html (a web page
+    /// read for its text when a record has no text).
     #[arg(long = "field", value_name = "FIELD=NAME")]
     pub fields: Vec<String>,
 
@@ -203,6 +249,13 @@ pub struct InputArgs {
     #[arg(long, value_enum, value_name = "WHAT", default_value = "error")]
     pub duplicate_ids: DuplicateIdsArg,
 
+    /// How to read all-numeric dates that are valid both ways, such as
+    /// 03/04/2023, in `published` and in the text: dmy (3 April) or mdy
+    /// (March 4). By default such a value is a warning and counts as
+    /// unknown; 14/03/2023 and 03/14/2023 are read either way.
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<DateOrderArg>,
+
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub threads: Option<NonZeroUsize>,
@@ -210,6 +263,14 @@ pub struct InputArgs {
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum DateOrderArg {
+    /// Day, month, year.
+    Dmy,
+    /// Month, day, year.
+    Mdy,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -223,6 +284,9 @@ pub enum InputFormatArg {
     Jsonl,
     Csv,
     Txt,
+    Html,
+    Warc,
+    Parquet,
 }
 
 #[derive(Debug, Args)]
@@ -234,24 +298,52 @@ pub struct DedupArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Output format: JSON Lines records, or a table for people.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
-    pub format: OutputFormat,
+    /// Output format: JSON Lines records, a table for people, or Parquet
+    /// (the article records). Default: parquet when --output ends in
+    /// .parquet, jsonl otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
 
-    /// What to write: the copy groups, or the deduplicated corpus (one
-    /// representative per group, original records, JSON Lines).
+    /// What to write: the copy groups; the deduplicated corpus (the
+    /// input's records, JSON Lines, without the copies named by --drop); or
+    /// every copy pair (JSON Lines), inside a group or across two.
     #[arg(long, value_enum, default_value_t = Emit::Groups)]
     pub emit: Emit,
 
-    /// Measure that decides copies: containment |A∩B|/min(|A|,|B|) finds
-    /// trimmed reprints and reprints with added paragraphs; jaccard
-    /// |A∩B|/|A∪B| only near-complete copies.
+    /// With --emit unique, which copies to leave out: duplicate
+    /// (near-complete copies, the default), reuse (partial copies), both
+    /// (`--drop duplicate,reuse`), or none. Origins and articles without
+    /// copies are always kept.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "duplicate",
+        value_name = "KIND"
+    )]
+    pub drop: Vec<DropArg>,
+
+    /// Measure that decides copies: containment |A∩B|/min(|A|,|B|), the
+    /// share of the shorter text found in the other, finds reprints that
+    /// were trimmed, added to or partly reused; jaccard |A∩B|/|A∪B| only
+    /// near-complete copies.
     #[arg(long, value_enum, default_value_t = MeasureArg::Containment)]
     pub measure: MeasureArg,
 
-    /// Least similarity (0..=1) for two articles to be copies.
-    #[arg(long, default_value_t = 0.8, value_name = "T")]
+    /// Least similarity (0..=1) for two articles to be copies. The default,
+    /// 0.5, finds texts at least half of whose shingles come from another.
+    #[arg(long, default_value_t = 0.5, value_name = "T")]
     pub threshold: f64,
+
+    /// Least containment (0..=1) of a duplicate (a near-complete copy);
+    /// lesser copies are reuse.
+    #[arg(long, default_value_t = 0.8, value_name = "T")]
+    pub duplicate_threshold: f64,
+
+    /// Compare texts with their site furniture (lines an outlet repeats on
+    /// three or more of its different pages) left in.
+    #[arg(long)]
+    pub keep_furniture: bool,
 
     /// Shingle size: words (or characters with --char-shingles).
     #[arg(long, default_value_t = NonZeroUsize::new(5).expect("5 is not zero"), value_name = "K")]
@@ -284,12 +376,21 @@ pub struct DedupArgs {
 pub enum OutputFormat {
     Jsonl,
     Table,
+    Parquet,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Emit {
     Groups,
     Unique,
+    Pairs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DropArg {
+    Duplicate,
+    Reuse,
+    None,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -309,24 +410,7 @@ impl InputArgs {
     pub fn config(&self) -> anyhow::Result<IngestConfig> {
         let mut fields = FieldMap::default();
         for mapping in &self.fields {
-            let (field, name) = mapping
-                .split_once('=')
-                .with_context(|| format!("--field '{mapping}' is not FIELD=NAME"))?;
-            let slot = match field {
-                "id" => &mut fields.id,
-                "source" => &mut fields.source,
-                "published" => &mut fields.published,
-                "title" => &mut fields.title,
-                "text" => &mut fields.text,
-                "url" => &mut fields.url,
-                other => bail!(
-                    "--field: unknown field '{other}' (expected id, source, published, title, text or url)"
-                ),
-            };
-            if name.is_empty() {
-                bail!("--field '{mapping}' has an empty name");
-            }
-            *slot = name.to_string();
+            fields.set(mapping)?;
         }
         Ok(IngestConfig {
             fields,
@@ -334,38 +418,65 @@ impl InputArgs {
                 InputFormatArg::Jsonl => InputFormat::Jsonl,
                 InputFormatArg::Csv => InputFormat::Csv,
                 InputFormatArg::Txt => InputFormat::Text,
+                InputFormatArg::Html => InputFormat::Html,
+                InputFormatArg::Warc => InputFormat::Warc,
+                InputFormatArg::Parquet => InputFormat::Parquet,
             }),
             strict: self.strict,
             duplicate_ids: match self.duplicate_ids {
                 DuplicateIdsArg::Error => DuplicateIds::Error,
                 DuplicateIdsArg::Skip => DuplicateIds::Skip,
             },
+            date_order: match self.date_order {
+                None => DateOrder::Unknown,
+                Some(DateOrderArg::Dmy) => DateOrder::DayFirst,
+                Some(DateOrderArg::Mdy) => DateOrder::MonthFirst,
+            },
         })
     }
 }
 
 impl DedupArgs {
+    /// The kinds of copies `--emit unique` leaves out.
+    pub fn dropped(&self) -> Vec<Kind> {
+        let mut kinds: Vec<Kind> = self
+            .drop
+            .iter()
+            .filter_map(|d| match d {
+                DropArg::Duplicate => Some(Kind::Duplicate),
+                DropArg::Reuse => Some(Kind::Reuse),
+                DropArg::None => None,
+            })
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds
+    }
+
     /// The validated copy-job configuration.
     pub fn config(&self) -> anyhow::Result<DedupConfig> {
-        if !(0.0..=1.0).contains(&self.threshold) || self.threshold.is_nan() {
-            bail!("--threshold must be within 0..=1, got {}", self.threshold);
+        if self.drop.contains(&DropArg::None) && self.drop.len() > 1 {
+            bail!("--drop none cannot be combined with other kinds");
         }
-        if self.permutations == 0
-            || !self.permutations.is_multiple_of(LANES)
-            || self.permutations > 4096
-        {
-            bail!(
-                "--permutations must be a multiple of {LANES} from {LANES} to 4096, got {}",
-                self.permutations
-            );
+        match (self.emit, self.format) {
+            (Emit::Unique, Some(OutputFormat::Table)) => bail!(
+                "--emit unique writes JSON Lines or Parquet; it cannot be combined with --format table"
+            ),
+            // The format an `-o x.parquet` implies counts too: pairs are
+            // never written as JSON Lines into a `.parquet` file.
+            (Emit::Pairs, format) => match output_format(format, self.output.as_deref()) {
+                OutputFormat::Jsonl => {}
+                OutputFormat::Table => bail!(
+                    "--emit pairs writes JSON Lines; it cannot be combined with --format table"
+                ),
+                OutputFormat::Parquet => bail!(
+                    "--emit pairs writes JSON Lines; it cannot be written as Parquet \
+                     (--format parquet or an -o path ending in .parquet)"
+                ),
+            },
+            _ => {}
         }
-        if self.kernel == KernelArg::MinhashRs && self.permutations != 128 {
-            bail!("--kernel minhash-rs needs --permutations 128");
-        }
-        if self.emit == Emit::Unique && self.format == OutputFormat::Table {
-            bail!("--emit unique writes JSON Lines; it cannot be combined with --format table");
-        }
-        Ok(DedupConfig {
+        let config = DedupConfig {
             shingling: if self.char_shingles {
                 Shingling::Chars(self.shingle_size)
             } else {
@@ -378,12 +489,16 @@ impl DedupArgs {
                 MeasureArg::Jaccard => Measure::Jaccard,
             },
             threshold: self.threshold,
+            duplicate: self.duplicate_threshold,
+            furniture: !self.keep_furniture,
             kernel: match self.kernel {
                 KernelArg::Simd => Kernel::Simd,
                 KernelArg::MinhashRs => Kernel::MinhashRs,
             },
             shingle_cache_bytes: self.shingle_cache_mb.saturating_mul(1 << 20),
             ..DedupConfig::default()
-        })
+        };
+        config.check()?;
+        Ok(config)
     }
 }

@@ -8,10 +8,13 @@ use std::time::Duration;
 use anyhow::Context;
 
 use crate::cli::{
-    CompareArgs, CompareFormat, DedupArgs, Emit, FactsArgs, InputArgs, OutputFormat, QuotesArgs,
+    CompareArgs, CompareFormat, DedupArgs, Emit, FactsArgs, FactsFormat, InputArgs, OutputFormat,
+    QuotesArgs, output_format,
 };
+use crate::diagnostics::Diagnostics;
 use wirediff::dedup::{self, Progress};
 use wirediff::ingest::Inputs;
+use wirediff::report::parquet::ParquetSink;
 use wirediff::report::{self, output::Output};
 
 /// `wirediff facts`: one JSON line per article with its facts, in input
@@ -22,27 +25,59 @@ pub(crate) fn run_facts(args: &FactsArgs) -> anyhow::Result<ExitCode> {
 
     let inputs = prepare(&args.input)?;
     let mut reader = inputs.reader();
-    let mut out = Output::create(args.output.as_deref())?;
+    let out = Output::create(args.output.as_deref())?;
     let mut summary = FactsSummary::default();
+    let mut diagnostics = Diagnostics::default();
+    // JSON Lines records, or Parquet rows.
+    let (mut out, mut parquet) = match args.format() {
+        FactsFormat::Jsonl => (Some(out), None),
+        FactsFormat::Parquet => (
+            None,
+            Some(ParquetSink::new(
+                out,
+                wirediff::report::parquet::facts_schema(),
+            )?),
+        ),
+    };
     while let Some(batch) = reader.next_batch(64 << 20)? {
-        for problem in batch.warnings.iter().chain(&batch.skipped) {
-            eprintln!("wirediff: warning: {problem}");
-        }
+        diagnostics.batch(&batch.warnings, &batch.skipped);
         summary.skipped += batch.skipped.len();
-        let facts: Vec<Vec<wirediff::facts::Fact>> = batch
+        let facts: Vec<Option<Vec<wirediff::facts::Fact>>> = batch
             .articles
             .par_iter()
-            .map(|a| wirediff::facts::extract(&a.text, a.published.as_deref()))
+            .map(|a| {
+                wirediff::language::is_english(&a.text)
+                    .then(|| wirediff::facts::extract(&a.text, a.published_day().as_deref()))
+            })
             .collect();
-        for (article, facts) in batch.articles.iter().zip(&facts) {
+        summary.not_english += facts.iter().filter(|f| f.is_none()).count();
+        let facts: Vec<Vec<wirediff::facts::Fact>> =
+            facts.into_iter().map(Option::unwrap_or_default).collect();
+        for facts in &facts {
             summary.add(facts);
-            write_article(article, facts, &mut out)?;
+        }
+        if let Some(sink) = &mut parquet {
+            sink.write(&wirediff::report::parquet::facts_batch(
+                batch.articles.iter().zip(facts.iter().map(Vec::as_slice)),
+            ))?;
+        }
+        if let Some(out) = &mut out {
+            for (article, facts) in batch.articles.iter().zip(&facts) {
+                write_article(article, facts, &mut *out)?;
+            }
         }
     }
-    if summary.articles == 0 && summary.skipped == 0 {
-        return Err(wirediff::Error::NoArticles.into());
-    }
-    write_summary(&summary, &mut out)?;
+    diagnostics.finish(summary.articles);
+    some_articles(summary.articles, summary.skipped)?;
+    note_not_english(summary.not_english);
+    let out = match (out, parquet) {
+        (Some(mut out), _) => {
+            write_summary(&summary, &mut out)?;
+            out
+        }
+        (None, Some(sink)) => sink.finish()?,
+        (None, None) => unreachable!("one of the two outputs was opened above"),
+    };
     out.finish()?;
     Ok(exit_code(summary.skipped))
 }
@@ -58,19 +93,25 @@ pub(crate) fn run_quotes(args: &QuotesArgs) -> anyhow::Result<ExitCode> {
     let inputs = prepare(&args.input)?;
     let mut reader = inputs.reader();
     let mut out = Output::create(args.output.as_deref())?;
-    let (mut read, mut skipped) = (0, 0);
+    let (mut read, mut skipped, mut not_english) = (0, 0, 0);
+    let mut diagnostics = Diagnostics::default();
     while let Some(batch) = reader.next_batch(64 << 20)? {
-        for warning in batch.warnings.iter().chain(&batch.skipped) {
-            eprintln!("wirediff: warning: {warning}");
-        }
+        diagnostics.batch(&batch.warnings, &batch.skipped);
         read += batch.articles.len();
         skipped += batch.skipped.len();
         let facts: Vec<_> = batch
             .articles
             .par_iter()
-            .map(|a| quotes::extract(&a.text, &sentences::split(&a.text)))
+            .map(|a| {
+                wirediff::language::is_english(&a.text)
+                    .then(|| quotes::extract(&a.text, &sentences::split(&a.text)))
+            })
             .collect();
         for (article, facts) in batch.articles.iter().zip(facts) {
+            let Some(facts) = facts else {
+                not_english += 1;
+                continue;
+            };
             for fact in facts {
                 let FactValue::Quote(q) = &fact.value else {
                     continue;
@@ -87,9 +128,9 @@ pub(crate) fn run_quotes(args: &QuotesArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    if read == 0 && skipped == 0 {
-        return Err(wirediff::Error::NoArticles.into());
-    }
+    diagnostics.finish(read);
+    some_articles(read, skipped)?;
+    note_not_english(not_english);
     out.finish()?;
     Ok(exit_code(skipped))
 }
@@ -97,36 +138,22 @@ pub(crate) fn run_quotes(args: &QuotesArgs) -> anyhow::Result<ExitCode> {
 /// `wirediff compare`: the whole pipeline on articles read into memory.
 pub(crate) fn run_compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     use wirediff::compare::{CompareConfig, compare_corpus};
-    use wirediff::report::compare::{SCHEMA_VERSION, Summary, TerminalStyle};
+    use wirediff::report::compare::{Summary, TerminalStyle};
 
     let started = std::time::Instant::now();
     if args.html.as_deref().is_some_and(|p| p.as_os_str() == "-") {
         anyhow::bail!("--html needs a file: stdout ('-') receives the --format output");
     }
     let inputs = prepare(&args.input)?;
-    let ingested = wirediff::ingest::read(&inputs)?;
-    for problem in ingested.warnings.iter().chain(&ingested.skipped) {
-        eprintln!("wirediff: warning: {problem}");
-    }
+    let ingested = read_all(&inputs)?;
     let result = compare_corpus(&ingested.articles, &CompareConfig::default());
-    let summary = Summary {
-        schema_version: SCHEMA_VERSION,
-        articles: ingested.articles.len(),
-        skipped: ingested.skipped.len(),
-        stories: result.stories.stories.len(),
-        compared: result.comparisons.len(),
-        facts: result
-            .comparisons
-            .iter()
-            .map(|c| c.comparison.facts.len())
-            .sum(),
-        conflicts: result
-            .comparisons
-            .iter()
-            .map(|c| c.comparison.conflicts.len())
-            .sum(),
-        seconds: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
-    };
+    let summary = Summary::new(
+        &result,
+        ingested.articles.len(),
+        ingested.skipped.len(),
+        started,
+    );
+    note_not_english(result.not_english);
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let format = args.format.unwrap_or(if to_terminal {
         CompareFormat::Terminal
@@ -180,24 +207,69 @@ pub(crate) fn run_dedup(args: &DedupArgs) -> anyhow::Result<ExitCode> {
         bar.finish_and_clear();
     }
     let result = result?;
-    for warning in &result.warnings {
-        eprintln!("wirediff: warning: {warning}");
-    }
-    for skipped in &result.skipped {
-        eprintln!("wirediff: warning: {skipped}");
-    }
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.batch(&result.warnings, &result.skipped);
+    diagnostics.finish(result.articles.len());
+    some_articles(result.articles.len(), result.skipped.len())?;
     let mut out = Output::create(args.output.as_deref())?;
-    match (args.emit, args.format) {
-        (Emit::Unique, _) => report::dedup::write_unique(&inputs, &result, &mut out)?,
+    match (
+        args.emit,
+        output_format(args.format, args.output.as_deref()),
+    ) {
+        (Emit::Unique, OutputFormat::Parquet) => {
+            report::parquet::write_unique(&inputs, &result, &args.dropped(), &mut out)?
+        }
+        (Emit::Unique, _) => {
+            report::dedup::write_unique(&inputs, &result, &args.dropped(), &mut out)?
+        }
+        (Emit::Pairs, _) => report::dedup::write_pairs(&result, &config, &mut out)?,
         (Emit::Groups, OutputFormat::Jsonl) => {
             report::dedup::write_jsonl(&result, &config, &mut out)?
         }
         (Emit::Groups, OutputFormat::Table) => {
             report::dedup::write_table(&result, &config, &mut out)?
         }
+        (Emit::Groups, OutputFormat::Parquet) => {
+            report::parquet::write_batch(&report::parquet::dedup_batch(&result), &mut out)?
+        }
     }
     out.finish()?;
     Ok(exit_code(result.skipped.len()))
+}
+
+/// Reads every article into memory, reporting warnings and skipped records;
+/// an input with no article is an error (exit 2), whether it was empty or
+/// every record in it was skipped.
+pub(crate) fn read_all(inputs: &Inputs) -> anyhow::Result<wirediff::ingest::Ingested> {
+    let ingested = wirediff::ingest::read(inputs)?;
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.batch(&ingested.warnings, &ingested.skipped);
+    diagnostics.finish(ingested.articles.len());
+    some_articles(ingested.articles.len(), ingested.skipped.len())?;
+    Ok(ingested)
+}
+
+/// Says how many articles got no facts for not being in English.
+fn note_not_english(count: usize) {
+    match count {
+        0 => {}
+        1 => crate::diagnostics::say("note", "1 article not in English: no facts extracted"),
+        n => crate::diagnostics::say(
+            "note",
+            &format!("{n} articles not in English: no facts extracted"),
+        ),
+    }
+}
+
+/// An input that yielded no article is a fatal error: nothing could be
+/// done with it.
+pub(crate) fn some_articles(articles: usize, skipped: usize) -> anyhow::Result<()> {
+    match (articles, skipped) {
+        (0, 0) => Err(wirediff::Error::NoArticles.into()),
+        (0, 1) => anyhow::bail!("no articles in the input: its one record was skipped"),
+        (0, n) => anyhow::bail!("no articles in the input: all {n} records were skipped"),
+        _ => Ok(()),
+    }
 }
 
 /// Sets up the thread pool and resolves the inputs.

@@ -16,11 +16,12 @@ use rayon::prelude::*;
 
 use crate::article::Article;
 use crate::candidates::{self, Bands};
-use crate::copies::{self, Copies, Measure, RankKey, VerifiedPair};
+use crate::copies::furniture::{self, LineTable};
+use crate::copies::{self, Copies, Measure, OriginKey, VerifiedPair};
 use crate::error::{Error, Result};
 use crate::ingest::{Inputs, RecordLocation};
-use crate::shingle::{self, Overlap, Scratch, Shingling};
-use crate::sketch::{Kernel, Sketcher};
+use crate::shingle::{self, Line, Overlap, Scratch, Shingling};
+use crate::sketch::{Kernel, LANES, Sketcher};
 
 /// Settings of the copy-detection job.
 #[derive(Clone, Debug)]
@@ -34,8 +35,15 @@ pub struct DedupConfig {
     /// The exact measure that decides copies. The default is containment.
     pub measure: Measure,
     /// The least value of `measure` for two articles to be copies. The
-    /// default is 0.8.
+    /// default is 0.5 ([`copies::DEFAULT_THRESHOLD`]): half of the shorter
+    /// text.
     pub threshold: f64,
+    /// The least containment of a duplicate; lesser copies are reuse. The
+    /// default is 0.8 ([`copies::DUPLICATE_CONTAINMENT`]).
+    pub duplicate: f64,
+    /// Whether site furniture is removed before texts are compared (word
+    /// shingles only; see [`copies::furniture`]). The default is yes.
+    pub furniture: bool,
     /// Which MinHash kernel to use. The default is ours ([`Kernel::Simd`]).
     pub kernel: Kernel,
     /// Bytes of input read per batch. The default is 8 MiB.
@@ -52,7 +60,9 @@ impl Default for DedupConfig {
             permutations: 128,
             seed: 1,
             measure: Measure::Containment,
-            threshold: 0.8,
+            threshold: copies::DEFAULT_THRESHOLD,
+            duplicate: copies::DUPLICATE_CONTAINMENT,
+            furniture: true,
             kernel: Kernel::Simd,
             batch_bytes: 8 << 20,
             shingle_cache_bytes: 1 << 30,
@@ -60,15 +70,15 @@ impl Default for DedupConfig {
     }
 }
 
-/// With the containment measure, the shortest reprint (as a share of the
-/// original's shingles) that banding is tuned to find: a story trimmed to
-/// 40 % of its length is still found.
+/// With the containment measure, the shortest copy (as a share of the
+/// other text's shingles) that banding is tuned to find: a reprint of 40 %
+/// of a story is still found.
 pub const MIN_LENGTH_RATIO: f64 = 0.4;
 
 impl DedupConfig {
     /// The Jaccard similarity banding must find. For Jaccard that is the
-    /// threshold; for containment `t` it is the Jaccard of a reprint that is
-    /// [`MIN_LENGTH_RATIO`] of its original's length with containment `t`:
+    /// threshold; for containment `t` it is the Jaccard of a copy that is
+    /// [`MIN_LENGTH_RATIO`] of the other text's length with containment `t`:
     /// `t·ρ / (1 + ρ − t·ρ)`.
     pub fn jaccard_floor(&self) -> f64 {
         match self.measure {
@@ -78,6 +88,31 @@ impl DedupConfig {
                 t * rho / (1.0 + rho - t * rho)
             }
         }
+    }
+
+    /// Checks the settings a user chooses: the threshold within `0..=1`,
+    /// the permutations a multiple of [`LANES`] up to 4096 (128 for the
+    /// minhash-rs kernel). Errors name the command-line option.
+    pub fn check(&self) -> Result<()> {
+        if !(0.0..=1.0).contains(&self.threshold) || self.threshold.is_nan() {
+            return Err(Error::Threshold(self.threshold));
+        }
+        if !(0.0..=1.0).contains(&self.duplicate) || self.duplicate.is_nan() {
+            return Err(Error::DuplicateThreshold(self.duplicate));
+        }
+        if self.permutations == 0
+            || !self.permutations.is_multiple_of(LANES)
+            || self.permutations > 4096
+        {
+            return Err(Error::Permutations {
+                got: self.permutations,
+                lanes: LANES,
+            });
+        }
+        if self.kernel == Kernel::MinhashRs && self.permutations != 128 {
+            return Err(Error::KernelPermutations);
+        }
+        Ok(())
     }
 
     /// The banding used for this configuration.
@@ -95,10 +130,16 @@ pub struct ArticleMeta {
     pub source: Option<String>,
     /// Its publication date as written.
     pub published: Option<String>,
+    /// Its publication date in UTC (`2023-03-14T08:40:00Z`, or a date),
+    /// read from `published` or inferred from the text; sorts in time order.
+    pub published_utc: Option<String>,
     /// Length of the text in bytes.
     pub length: usize,
     /// Number of shingles, repeats included (0 for an empty text).
     pub shingles: u32,
+    /// Whether the text carries an agency credit
+    /// ([`copies::agency_credit`]).
+    pub credit: bool,
     /// Where its record is.
     pub location: RecordLocation,
 }
@@ -122,7 +163,8 @@ pub struct Dedup {
     pub articles: Vec<ArticleMeta>,
     /// Copy groups (singletons included) and each article's group.
     pub copies: Copies,
-    /// Each article's exact overlap with its group's representative.
+    /// Each article's exact overlap with its group's origin (after
+    /// furniture is removed).
     pub to_representative: Vec<Overlap>,
     /// Malformed records that were skipped.
     pub skipped: Vec<Error>,
@@ -134,10 +176,32 @@ pub struct Dedup {
     pub bands: Option<Bands>,
     /// Number of candidate pairs from banding.
     pub candidate_pairs: usize,
-    /// Number of candidate pairs that passed verification.
+    /// Number of candidate pairs that passed verification (copy pairs).
     pub verified_pairs: usize,
+    /// Every copy pair, inside a group or across two, sorted.
+    pub pairs: Vec<VerifiedPair>,
+    /// Distinct furniture lines found (one per outlet and line).
+    pub furniture_lines: usize,
+    /// Articles in candidate pairs that had furniture removed.
+    pub cleaned_articles: usize,
     /// Wall-clock seconds the job took.
     pub seconds: f64,
+}
+
+/// Shingle fingerprints of one article: a sorted set, or in text order.
+type Set = Vec<u32>;
+
+/// What the first pass keeps besides the articles' metadata.
+struct FirstPass {
+    /// Signatures, row-major.
+    signatures: Vec<u32>,
+    /// Every article's lines.
+    lines: LineTable,
+    /// Every article's furniture scope.
+    scopes: Vec<Option<u64>>,
+    /// Every article's shingle fingerprints in text order, while they fit.
+    cache: Option<Vec<Vec<u32>>>,
+    cached_bytes: usize,
 }
 
 /// Runs the copy job over `inputs`.
@@ -152,26 +216,23 @@ pub fn dedup(
     let started = Instant::now();
     let sketcher = Sketcher::new(config.seed, config.permutations, config.kernel);
     let mut result = Dedup::default();
-    let mut signatures: Vec<u32> = Vec::new();
-    let mut cache: Option<Vec<Vec<u32>>> = Some(Vec::new());
-    let mut cached_bytes = 0usize;
+    let mut pass = FirstPass {
+        signatures: Vec::new(),
+        lines: LineTable::new(),
+        scopes: Vec::new(),
+        cache: Some(Vec::new()),
+        cached_bytes: 0,
+    };
 
-    // Pass 1: metadata, signatures, and shingles while they fit the cache.
-    // The next batch is read and parsed while this one is sketched.
+    // Pass 1: metadata, signatures, lines, and shingles while they fit the
+    // cache. The next batch is read and parsed while this one is sketched.
     let mut reader = inputs.reader();
     let mut next = reader.next_batch(config.batch_bytes)?;
     while let Some(batch) = next {
         let (following, ()) = rayon::join(
             || reader.next_batch(config.batch_bytes),
             || {
-                let sketch = SketchState {
-                    sketcher: &sketcher,
-                    config,
-                    signatures: &mut signatures,
-                    cache: &mut cache,
-                    cached_bytes: &mut cached_bytes,
-                };
-                sketch_batch(batch, sketch, &mut result);
+                sketch_batch(batch, &sketcher, config, &mut pass, &mut result);
                 progress(Progress::Sketched(result.articles.len() as u64));
             },
         );
@@ -180,17 +241,17 @@ pub fn dedup(
     if result.articles.is_empty() && result.skipped.is_empty() {
         return Err(Error::NoArticles);
     }
-
-    // Banding, then shingle sets of the articles in candidate pairs: from
-    // the cache, or from a second reading.
-    let pairs = band(&mut result, signatures, config);
-    let needed = in_pairs(result.articles.len(), &pairs);
-    let sets = match cache {
-        Some(cached) => sets_from(cached, &needed),
-        None => reread_sets(inputs, config, &result.articles, &needed, progress)?,
-    };
-    verify_and_group(&mut result, &pairs, &sets, config);
-    progress(Progress::Verified(pairs.len() as u64, pairs.len() as u64));
+    let cache = pass.cache.take();
+    finish(
+        &mut result,
+        pass,
+        config,
+        progress,
+        |articles, needed| match cache {
+            Some(cached) => Ok(keep_needed(cached, needed)),
+            None => reread_sequences(inputs, config, articles, needed, progress),
+        },
+    )?;
     result.seconds = started.elapsed().as_secs_f64();
     Ok(result)
 }
@@ -201,31 +262,36 @@ pub fn dedup_articles(articles: &[Article], config: &DedupConfig) -> Dedup {
     let started = Instant::now();
     let sketcher = Sketcher::new(config.seed, config.permutations, config.kernel);
     let mut signatures = vec![0u32; articles.len() * config.permutations];
-    let fingerprints: Vec<Vec<u32>> = articles
+    let sketched: Vec<(Vec<u32>, Vec<Line>)> = articles
         .par_iter()
         .zip(signatures.par_chunks_mut(config.permutations))
         .map_init(
             || (Scratch::default(), Vec::new()),
             |(scratch, hashes), (article, signature)| {
                 hashes.clear();
-                config.shingling.hashes_into(&article.text, scratch, hashes);
+                let mut lines = Vec::new();
+                config
+                    .shingling
+                    .hashes_and_lines_into(&article.text, scratch, hashes, &mut lines);
                 let mut fingerprints = Vec::new();
                 sketcher.sketch_into(hashes, &mut fingerprints, signature);
-                fingerprints
+                (fingerprints, lines)
             },
         )
         .collect();
     let mut result = Dedup {
         articles: articles
             .iter()
-            .zip(&fingerprints)
+            .zip(&sketched)
             .enumerate()
-            .map(|(i, (a, h))| ArticleMeta {
+            .map(|(i, (a, (h, _)))| ArticleMeta {
                 id: a.id.clone(),
                 source: a.source.clone(),
                 published: a.published.clone(),
+                published_utc: a.published_date().map(|d| d.utc_string()),
                 length: a.text.len(),
                 shingles: u32::try_from(h.len()).unwrap_or(u32::MAX),
+                credit: copies::agency_credit(&a.text),
                 location: RecordLocation {
                     file: 0,
                     line: i as u64,
@@ -234,13 +300,215 @@ pub fn dedup_articles(articles: &[Article], config: &DedupConfig) -> Dedup {
             .collect(),
         ..Dedup::default()
     };
-    result.empty_texts = fingerprints.iter().filter(|h| h.is_empty()).count();
-    let pairs = band(&mut result, signatures, config);
-    let needed = in_pairs(articles.len(), &pairs);
-    let sets = sets_from(fingerprints, &needed);
-    verify_and_group(&mut result, &pairs, &sets, config);
+    result.empty_texts = sketched.iter().filter(|(h, _)| h.is_empty()).count();
+    let mut lines = LineTable::new();
+    let mut sequences = Vec::with_capacity(sketched.len());
+    for (sequence, article_lines) in sketched {
+        lines.push(&article_lines);
+        sequences.push(sequence);
+    }
+    let pass = FirstPass {
+        signatures,
+        lines,
+        scopes: articles
+            .iter()
+            .map(|a| furniture::scope(a.source.as_deref(), a.url.as_deref()))
+            .collect(),
+        cache: None,
+        cached_bytes: 0,
+    };
+    finish(&mut result, pass, config, &|_| {}, |_, needed| {
+        Ok(keep_needed(sequences, needed))
+    })
+    .expect("sequences in memory cannot fail to load");
     result.seconds = started.elapsed().as_secs_f64();
     result
+}
+
+/// Everything after the first pass: banding, furniture, exact
+/// verification, groups. `sequences(articles, needed)` gives the shingle
+/// fingerprints in text order of the needed articles.
+fn finish(
+    result: &mut Dedup,
+    pass: FirstPass,
+    config: &DedupConfig,
+    progress: &(dyn Fn(Progress) + Sync),
+    sequences: impl FnOnce(&[ArticleMeta], &[bool]) -> Result<Vec<Option<Vec<u32>>>>,
+) -> Result<()> {
+    let FirstPass {
+        signatures,
+        lines,
+        scopes,
+        ..
+    } = pass;
+    let count = result.articles.len();
+    let furniture_on = config.furniture && config.shingling.words().is_some();
+    let candidate_lines = if furniture_on {
+        furniture::candidates(&scopes, &lines)
+    } else {
+        vec![false; lines.lines()]
+    };
+    let may_clean: Vec<bool> = (0..count)
+        .map(|i| candidate_lines[lines.range(i)].contains(&true))
+        .collect();
+
+    let pairs = band(result, signatures, config);
+    let needed = in_pairs(count, &pairs);
+    let sequences = sequences(&result.articles, &needed)?;
+    // Raw sets; the text-order sequence is kept only where furniture may
+    // have to be cut out.
+    let (mut sets, sequences): (Vec<Option<Set>>, Vec<Option<Set>>) = sequences
+        .into_par_iter()
+        .zip(may_clean.par_iter())
+        .map(|(sequence, &may)| match sequence {
+            None => (None, None),
+            Some(sequence) if may => {
+                let mut set = sequence.clone();
+                shingle::sort_unique(&mut set);
+                (Some(set), Some(sequence))
+            }
+            Some(mut set) => {
+                shingle::sort_unique(&mut set);
+                set.shrink_to_fit();
+                (Some(set), None)
+            }
+        })
+        .unzip();
+    let overlap_of = |sets: &[Option<Vec<u32>>], a: u32, b: u32| -> Option<Overlap> {
+        Some(shingle::overlap(
+            sets[a as usize].as_deref()?,
+            sets[b as usize].as_deref()?,
+        ))
+    };
+    let raw: Vec<Option<Overlap>> = pairs
+        .par_iter()
+        .map(|&(a, b)| overlap_of(&sets, a, b))
+        .collect();
+
+    // Furniture: lines in enough different texts of one outlet.
+    let mut changed = vec![false; count];
+    if furniture_on && sequences.iter().any(Option::is_some) {
+        let text_of = same_texts(count, &pairs, &raw);
+        let (flags, found) = furniture::confirm(&scopes, &lines, &candidate_lines, &text_of);
+        result.furniture_lines = found;
+        let k = config
+            .shingling
+            .words()
+            .expect("furniture needs word shingles");
+        let cleaned: Vec<Option<Vec<u32>>> = sequences
+            .par_iter()
+            .enumerate()
+            .map(|(i, sequence)| {
+                let sequence = sequence.as_deref()?;
+                let range = lines.range(i);
+                flags[range.clone()]
+                    .contains(&true)
+                    .then(|| furniture::clean(sequence, k, lines.ends(i), &flags[range]))
+            })
+            .collect();
+        for (i, clean) in cleaned.into_iter().enumerate() {
+            if let Some(clean) = clean {
+                sets[i] = Some(clean);
+                changed[i] = true;
+            }
+        }
+        result.cleaned_articles = changed.iter().filter(|&&c| c).count();
+    }
+    drop(sequences);
+
+    // Copy pairs on the cleaned sets.
+    let verified: Vec<VerifiedPair> = pairs
+        .par_iter()
+        .zip(raw.par_iter())
+        .filter_map(|(&(a, b), raw)| {
+            let overlap = if changed[a as usize] || changed[b as usize] {
+                overlap_of(&sets, a, b)?
+            } else {
+                (*raw)?
+            };
+            copies::passes(&overlap, config.measure, config.threshold).then_some(VerifiedPair {
+                a,
+                b,
+                overlap,
+            })
+        })
+        .collect();
+    progress(Progress::Verified(pairs.len() as u64, pairs.len() as u64));
+    result.verified_pairs = verified.len();
+    // Read or inferred (`published_utc`), so an article dated only by its
+    // dateline still ranks by it.
+    let published: Vec<Option<(i64, i64)>> = result
+        .articles
+        .par_iter()
+        .map(|a| crate::compare::published_minutes(a.published_utc.as_deref()))
+        .collect();
+    let articles = &result.articles;
+    let set_sizes: Vec<usize> = (0..count)
+        .map(|i| {
+            sets[i]
+                .as_ref()
+                .map_or(articles[i].shingles as usize, Vec::len)
+        })
+        .collect();
+    let made_from = match config.measure {
+        Measure::Containment => config.threshold,
+        Measure::Jaccard => 0.0,
+    };
+    result.copies = copies::group(count, &verified, config.duplicate, made_from, |i| {
+        OriginKey {
+            published: published[i as usize],
+            shingles: set_sizes[i as usize],
+            credit: articles[i as usize].credit,
+            length: articles[i as usize].length,
+            id: &articles[i as usize].id,
+        }
+    });
+    result.pairs = verified;
+    let copies = &result.copies;
+    result.to_representative = (0..count)
+        .into_par_iter()
+        .map(|i| {
+            let group = &copies.groups[copies.group_of[i] as usize];
+            let origin = group.representative as usize;
+            if origin == i {
+                return Overlap {
+                    shared: set_sizes[i],
+                    jaccard: 1.0,
+                    containment: 1.0,
+                };
+            }
+            match group.link(i as u32) {
+                Some(link) if link.of as usize == origin => link.overlap,
+                _ => overlap_of(&sets, i as u32, origin as u32).expect(
+                    "members of a group with two or more articles are all in candidate pairs",
+                ),
+            }
+        })
+        .collect();
+    Ok(())
+}
+
+/// Numbers near-identical texts (raw Jaccard at least
+/// [`furniture::SAME_TEXT_JACCARD`], joined transitively) for counting
+/// furniture: each article gets the smallest index of its text.
+fn same_texts(count: usize, pairs: &[(u32, u32)], raw: &[Option<Overlap>]) -> Vec<u32> {
+    let mut parent: Vec<u32> = (0..count as u32).collect();
+    fn find(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            parent[x as usize] = parent[parent[x as usize] as usize];
+            x = parent[x as usize];
+        }
+        x
+    }
+    for (&(a, b), overlap) in pairs.iter().zip(raw) {
+        if overlap.is_some_and(|o| o.jaccard >= furniture::SAME_TEXT_JACCARD) {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra != rb {
+                parent[ra.max(rb) as usize] = ra.min(rb);
+            }
+        }
+    }
+    (0..count as u32).map(|i| find(&mut parent, i)).collect()
 }
 
 /// LSH candidate pairs from the signatures (consumed: they are not needed
@@ -264,150 +532,106 @@ fn in_pairs(count: usize, pairs: &[(u32, u32)]) -> Vec<bool> {
     needed
 }
 
-/// Sorted, repeat-free shingle sets of the needed articles from their raw
-/// shingle hashes.
-fn sets_from(hashes: Vec<Vec<u32>>, needed: &[bool]) -> Vec<Option<Vec<u32>>> {
-    hashes
-        .into_par_iter()
-        .zip(needed.par_iter())
-        .map(|(mut hashes, &needed)| {
-            needed.then(|| {
-                shingle::sort_unique(&mut hashes);
-                hashes.shrink_to_fit();
-                hashes
-            })
-        })
+/// The sequences of the needed articles; the others dropped.
+fn keep_needed(sequences: Vec<Vec<u32>>, needed: &[bool]) -> Vec<Option<Vec<u32>>> {
+    sequences
+        .into_iter()
+        .zip(needed)
+        .map(|(sequence, &needed)| needed.then_some(sequence))
         .collect()
 }
 
-/// Verifies every candidate pair exactly, groups the verified pairs and
-/// measures each article against its representative.
-fn verify_and_group(
-    result: &mut Dedup,
-    pairs: &[(u32, u32)],
-    sets: &[Option<Vec<u32>>],
-    config: &DedupConfig,
-) {
-    let verified: Vec<VerifiedPair> =
-        pairs
-            .par_iter()
-            .filter_map(|&(a, b)| {
-                let (sa, sb) = (sets[a as usize].as_deref()?, sets[b as usize].as_deref()?);
-                copies::verify(sa, sb, config.measure, config.threshold)
-                    .map(|overlap| VerifiedPair { a, b, overlap })
-            })
-            .collect();
-    result.verified_pairs = verified.len();
-    let published: Vec<Option<String>> = result
-        .articles
-        .iter()
-        .map(|a| sortable_date(a.published.as_deref()))
-        .collect();
-    let articles = &result.articles;
-    result.copies = copies::group(articles.len(), &verified, |i| RankKey {
-        published: published[i as usize].as_deref(),
-        length: articles[i as usize].length,
-        id: &articles[i as usize].id,
-    });
-    let copies = &result.copies;
-    result.to_representative = (0..articles.len())
-        .into_par_iter()
-        .map(|i| {
-            let rep = copies.groups[copies.group_of[i] as usize].representative as usize;
-            match (&sets[i], &sets[rep]) {
-                _ if rep == i => Overlap {
-                    shared: sets[i].as_ref().map_or(0, Vec::len),
-                    jaccard: 1.0,
-                    containment: 1.0,
-                },
-                (Some(a), Some(b)) => shingle::overlap(a, b),
-                _ => unreachable!(
-                    "members of a group with two or more articles are all in candidate pairs"
-                ),
-            }
-        })
-        .collect();
-}
-
-/// What sketching a batch adds to.
-struct SketchState<'a> {
-    sketcher: &'a Sketcher,
-    config: &'a DedupConfig,
-    signatures: &'a mut Vec<u32>,
-    cache: &'a mut Option<Vec<Vec<u32>>>,
-    cached_bytes: &'a mut usize,
-}
-
 /// Sketches one batch in parallel and appends its articles' metadata,
-/// signatures and (while the cache has room) shingles.
-fn sketch_batch(batch: crate::ingest::Batch, state: SketchState<'_>, result: &mut Dedup) {
-    let SketchState {
-        sketcher,
-        config,
-        signatures,
-        cache,
-        cached_bytes,
-    } = state;
+/// signatures, lines and (while the cache has room) shingles.
+fn sketch_batch(
+    batch: crate::ingest::Batch,
+    sketcher: &Sketcher,
+    config: &DedupConfig,
+    pass: &mut FirstPass,
+    result: &mut Dedup,
+) {
     let perms = config.permutations;
     result.skipped.extend(batch.skipped);
     result.warnings.extend(batch.warnings);
-    let start = signatures.len();
-    signatures.resize(start + batch.articles.len() * perms, 0);
-    let keep = cache.is_some();
-    let sketched: Vec<(u32, Vec<u32>)> = batch
+    let start = pass.signatures.len();
+    pass.signatures
+        .resize(start + batch.articles.len() * perms, 0);
+    let keep = pass.cache.is_some();
+    struct Sketched {
+        count: u32,
+        kept: Vec<u32>,
+        lines: Vec<Line>,
+        credit: bool,
+        scope: Option<u64>,
+    }
+    let sketched: Vec<Sketched> = batch
         .articles
         .par_iter()
-        .zip(signatures[start..].par_chunks_mut(perms))
+        .zip(pass.signatures[start..].par_chunks_mut(perms))
         .map_init(
             || (Scratch::default(), Vec::new(), Vec::new()),
             |(scratch, hashes, fingerprints), (article, signature)| {
                 hashes.clear();
-                config.shingling.hashes_into(&article.text, scratch, hashes);
+                let mut lines = Vec::new();
+                config
+                    .shingling
+                    .hashes_and_lines_into(&article.text, scratch, hashes, &mut lines);
                 sketcher.sketch_into(hashes, fingerprints, signature);
-                let count = u32::try_from(hashes.len()).unwrap_or(u32::MAX);
-                let kept = if keep {
-                    fingerprints.clone()
-                } else {
-                    Vec::new()
-                };
-                (count, kept)
+                Sketched {
+                    count: u32::try_from(hashes.len()).unwrap_or(u32::MAX),
+                    kept: if keep {
+                        fingerprints.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    lines,
+                    credit: copies::agency_credit(&article.text),
+                    scope: furniture::scope(article.source.as_deref(), article.url.as_deref()),
+                }
             },
         )
         .collect();
     let mut counts = Vec::with_capacity(sketched.len());
-    for (count, hashes) in sketched {
-        counts.push(count);
-        if let Some(kept) = cache.as_mut() {
-            *cached_bytes += hashes.len() * 4;
-            kept.push(hashes);
+    for s in sketched {
+        counts.push((s.count, s.credit));
+        pass.lines.push(&s.lines);
+        pass.scopes.push(s.scope);
+        if let Some(kept) = pass.cache.as_mut() {
+            pass.cached_bytes += s.kept.len() * 4;
+            kept.push(s.kept);
         }
     }
-    if *cached_bytes > config.shingle_cache_bytes {
-        *cache = None;
+    if pass.cached_bytes > config.shingle_cache_bytes {
+        pass.cache = None;
     }
-    for ((article, location), shingles) in
+    for ((article, location), (shingles, credit)) in
         batch.articles.into_iter().zip(batch.locations).zip(counts)
     {
         result.empty_texts += usize::from(shingles == 0);
+        let published_utc = article.published_date().map(|d| d.utc_string());
         result.articles.push(ArticleMeta {
             id: article.id,
             source: article.source,
+            published_utc,
             published: article.published,
             length: article.text.len(),
             shingles,
+            credit,
             location,
         });
     }
 }
 
-fn reread_sets(
+/// Reads the needed articles again and gives their shingle fingerprints in
+/// text order.
+fn reread_sequences(
     inputs: &Inputs,
     config: &DedupConfig,
     articles: &[ArticleMeta],
     needed: &[bool],
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Vec<Option<Vec<u32>>>> {
-    let mut sets: Vec<Option<Vec<u32>>> = vec![None; articles.len()];
+    let mut sequences: Vec<Option<Vec<u32>>> = vec![None; articles.len()];
     let wanted: Vec<(RecordLocation, u32)> = articles
         .iter()
         .enumerate()
@@ -415,7 +639,7 @@ fn reread_sets(
         .map(|(i, a)| (a.location, i as u32))
         .collect();
     if wanted.is_empty() {
-        return Ok(sets);
+        return Ok(sequences);
     }
     let total = wanted.len() as u64;
     let mut by_location = wanted.clone();
@@ -427,36 +651,34 @@ fn reread_sets(
             .articles
             .par_iter()
             .zip(batch.locations.par_iter())
-            .map_init(Scratch::default, |scratch, (article, &location)| {
-                (
-                    location,
-                    config.shingling.fingerprints(&article.text, scratch),
-                )
-            })
+            .map_init(
+                || (Scratch::default(), Vec::new()),
+                |(scratch, hashes), (article, &location)| {
+                    hashes.clear();
+                    config.shingling.hashes_into(&article.text, scratch, hashes);
+                    (location, hashes.iter().map(|&h| shingle::fold(h)).collect())
+                },
+            )
             .collect();
-        for (location, set) in computed {
+        for (location, sequence) in computed {
             if let Ok(k) = by_location.binary_search_by_key(&location, |w| w.0) {
-                sets[by_location[k].1 as usize] = Some(set);
+                sequences[by_location[k].1 as usize] = Some(sequence);
                 done += 1;
             }
         }
         progress(Progress::Reread(done, total));
     }
-    Ok(sets)
+    Ok(sequences)
 }
 
-/// A publication date as a string that sorts in time order, or `None` when
-/// it is not ISO 8601 (`YYYY-MM-DD`, optionally followed by a time).
+/// A publication date as a string that sorts in time order (its UTC form,
+/// see [`crate::PublishedDate::utc_string`]), or `None` when it is not a
+/// date [`crate::published::parse`] reads.
 pub fn sortable_date(published: Option<&str>) -> Option<String> {
-    let p = published?.trim();
-    let b = p.as_bytes();
-    let iso = b.len() >= 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit);
-    iso.then(|| p.replace(' ', "T"))
+    crate::published::parse(published?, crate::published::DateOrder::Unknown)
+        .ok()
+        .flatten()
+        .map(|d| d.utc_string())
 }
 
 #[cfg(test)]
@@ -467,8 +689,8 @@ mod tests {
     fn containment_floor_is_the_jaccard_of_a_shortest_full_reprint() {
         let config = DedupConfig::default();
         let floor = config.jaccard_floor();
-        // A 40 % reprint with 80 % of its shingles in the original.
-        assert!((floor - 0.32 / 1.08).abs() < 1e-9, "{floor}");
+        // A 40 % reprint with half of its shingles in the original.
+        assert!((floor - 0.2 / 1.2).abs() < 1e-9, "{floor}");
         let jaccard = DedupConfig {
             measure: Measure::Jaccard,
             threshold: 0.7,
@@ -495,9 +717,18 @@ mod tests {
         assert_eq!(sortable_date(Some("2020-01-04")), Some("2020-01-04".into()));
         assert_eq!(
             sortable_date(Some("2020-01-04 10:00")),
-            Some("2020-01-04T10:00".into())
+            Some("2020-01-04T10:00:00Z".into())
         );
-        assert_eq!(sortable_date(Some("January 4, 2020")), None);
+        // In UTC, whatever the form.
+        assert_eq!(
+            sortable_date(Some("2020-01-04T08:30+03:00")),
+            Some("2020-01-04T05:30:00Z".into())
+        );
+        assert_eq!(
+            sortable_date(Some("January 4, 2020")),
+            Some("2020-01-04".into())
+        );
+        assert_eq!(sortable_date(Some("next week")), None);
         assert_eq!(sortable_date(None), None);
     }
 }

@@ -1,6 +1,7 @@
 //! Reading articles: files, directories (walked recursively in sorted order)
 //! or `-` for stdin, in JSON Lines, CSV with a header row, or plain text, each
-//! optionally gzipped.
+//! optionally gzipped, or Parquet; and Arrow record batches already in
+//! memory ([`Inputs::from_batches`]).
 //!
 //! Bad input is data, not a crash: a malformed record becomes an
 //! [`Error::Record`] in [`Batch::skipped`] and the rest goes on, unless
@@ -23,16 +24,20 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
-use crate::article::{Article, Origin};
+use crate::article::{Article, Origin, Unit};
 use crate::error::{Error, Result};
+use crate::published::{self, DateOrder, DateProblem};
 
 mod csv_records;
+mod html;
 mod json;
+pub mod parquet;
 #[cfg(test)]
 mod tests;
 mod text;
+mod warc;
 
-use csv_records::{Column, CsvHeader, csv_article};
+use csv_records::{Column, CsvHeader, CsvItem, CsvRecords, csv_article};
 use text::text_article;
 
 /// The formats wirediff reads.
@@ -45,18 +50,30 @@ pub enum InputFormat {
     Csv,
     /// One article a file (`.txt`), optionally opening with a header block.
     Text,
+    /// One web page a file (`.html`, `.htm`): its main text, title,
+    /// publication date and canonical address.
+    Html,
+    /// A web crawl (`.warc`): every HTML response record a page.
+    Warc,
+    /// Apache Parquet (`.parquet`), one article a row; see [`parquet`].
+    Parquet,
 }
 
 impl InputFormat {
     /// The format a file name implies, looking through a final `.gz`.
     pub fn from_path(path: &Path) -> Option<InputFormat> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        if name.ends_with(".parquet") {
+            return Some(InputFormat::Parquet);
+        }
         let name = name.strip_suffix(".gz").unwrap_or(&name);
         let ext = name.rsplit_once('.')?.1;
         match ext {
             "jsonl" | "ndjson" => Some(InputFormat::Jsonl),
             "csv" => Some(InputFormat::Csv),
             "txt" => Some(InputFormat::Text),
+            "html" | "htm" => Some(InputFormat::Html),
+            "warc" => Some(InputFormat::Warc),
             _ => None,
         }
     }
@@ -79,6 +96,9 @@ pub struct FieldMap {
     pub text: String,
     /// Field holding the address.
     pub url: String,
+    /// Field holding a web page's HTML, read for the text (and the title,
+    /// date and address the record lacks) when the record has no text.
+    pub html: String,
 }
 
 impl Default for FieldMap {
@@ -90,7 +110,35 @@ impl Default for FieldMap {
             title: "title".into(),
             text: "text".into(),
             url: "url".into(),
+            html: "html".into(),
         }
+    }
+}
+
+impl FieldMap {
+    /// Applies one `FIELD=NAME` mapping (`--field text=content`): the
+    /// article field `FIELD` is read from the input's `NAME`.
+    ///
+    /// Errors: not `FIELD=NAME`, an unknown field, an empty name.
+    pub fn set(&mut self, mapping: &str) -> Result<()> {
+        let (field, name) = mapping
+            .split_once('=')
+            .ok_or_else(|| Error::FieldSyntax(mapping.to_string()))?;
+        let slot = match field {
+            "id" => &mut self.id,
+            "source" => &mut self.source,
+            "published" => &mut self.published,
+            "title" => &mut self.title,
+            "text" => &mut self.text,
+            "url" => &mut self.url,
+            "html" => &mut self.html,
+            other => return Err(Error::UnknownField(other.to_string())),
+        };
+        if name.is_empty() {
+            return Err(Error::EmptyFieldName(mapping.to_string()));
+        }
+        *slot = name.to_string();
+        Ok(())
     }
 }
 
@@ -107,6 +155,9 @@ pub struct IngestConfig {
     pub strict: bool,
     /// What a second article with an id already seen is.
     pub duplicate_ids: DuplicateIds,
+    /// How to read ambiguous numeric dates such as `03/04/2023` in
+    /// `published` (and in the text, for records without one).
+    pub date_order: DateOrder,
 }
 
 /// What to do with an article whose id was already seen.
@@ -137,10 +188,34 @@ pub struct InputFile {
     location: Location,
 }
 
+impl InputFile {
+    /// What record positions in this file count: lines, or WARC records.
+    fn unit(&self) -> Unit {
+        match self.format {
+            InputFormat::Warc => Unit::Record,
+            _ => Unit::Line,
+        }
+    }
+}
+
+/// Stdin spooled to a temporary file, listed for removal on a signal.
+#[derive(Debug)]
+struct Spool {
+    file: tempfile::NamedTempFile,
+    _tracked: crate::report::output::Tracked,
+}
+
+impl Spool {
+    fn path(&self) -> &Path {
+        self.file.path()
+    }
+}
+
 #[derive(Clone, Debug)]
 enum Location {
     Path(PathBuf),
-    Spool(Arc<tempfile::NamedTempFile>),
+    Spool(Arc<Spool>),
+    Memory(Arc<[arrow_array::RecordBatch]>),
 }
 
 /// The resolved inputs: every file to read, in order. Cloning is cheap and
@@ -197,6 +272,26 @@ impl Inputs {
         })
     }
 
+    /// One input of Arrow record batches already in memory (e.g. a table
+    /// handed over from Python), read as a Parquet file would be: columns by
+    /// [`IngestConfig::fields`], rows numbered from 1 in messages, which
+    /// name it `name`.
+    pub fn from_batches(
+        name: &str,
+        batches: Vec<arrow_array::RecordBatch>,
+        config: IngestConfig,
+    ) -> Inputs {
+        Inputs {
+            files: vec![InputFile {
+                path: PathBuf::from(name),
+                root: None,
+                format: InputFormat::Parquet,
+                location: Location::Memory(batches.into()),
+            }],
+            config: Arc::new(config),
+        }
+    }
+
     /// How the inputs are read.
     pub fn config(&self) -> &IngestConfig {
         &self.config
@@ -216,6 +311,7 @@ impl Inputs {
             seen: HashMap::new(),
             ordinal: 0,
             only: None,
+            date_warnings: std::collections::BTreeMap::new(),
         }
     }
 
@@ -229,6 +325,32 @@ impl Inputs {
             only: Some(Only { locations, next: 0 }),
             ..self.reader()
         }
+    }
+
+    /// Opens Parquet input `index` as Arrow record batches (its whole
+    /// rows), for outputs that copy input rows.
+    ///
+    /// Errors: the file cannot be read or is not Parquet.
+    pub fn parquet_reader(
+        &self,
+        index: usize,
+    ) -> Result<::parquet::arrow::arrow_reader::ParquetRecordBatchReader> {
+        let file = &self.files[index];
+        let read_err = |source| Error::Read {
+            path: file.path.clone(),
+            source,
+        };
+        let path = match &file.location {
+            Location::Path(path) => path.as_path(),
+            Location::Spool(spool) => spool.path(),
+            Location::Memory(_) => {
+                return Err(read_err(io::Error::other("an in-memory table is no file")));
+            }
+        };
+        let handle = File::open(path).map_err(read_err)?;
+        ::parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(handle)
+            .and_then(|b| b.build())
+            .map_err(|e| read_err(io::Error::other(e)))
     }
 
     /// Opens file `index` for raw reading (decompressing `.gz` transparently),
@@ -273,7 +395,11 @@ fn spool_stdin(config: &IngestConfig) -> Result<InputFile> {
         path: PathBuf::from("-"),
         source,
     };
-    let mut spool = tempfile::NamedTempFile::new().map_err(stdin_err)?;
+    let mut spool = tempfile::Builder::new()
+        .prefix(".wirediff-stdin-")
+        .tempfile()
+        .map_err(stdin_err)?;
+    let tracked = crate::report::output::Tracked::new(spool.path());
     io::copy(&mut io::stdin().lock(), spool.as_file_mut()).map_err(stdin_err)?;
     spool.as_file_mut().flush().map_err(stdin_err)?;
     let format = match config.format {
@@ -287,7 +413,9 @@ fn spool_stdin(config: &IngestConfig) -> Result<InputFile> {
                 .read_to_end(&mut head)
                 .map_err(stdin_err)?;
             let first = head.iter().find(|b| !b.is_ascii_whitespace());
-            if first == Some(&b'{') {
+            if head.starts_with(b"PAR1") {
+                InputFormat::Parquet
+            } else if first == Some(&b'{') {
                 InputFormat::Jsonl
             } else {
                 InputFormat::Text
@@ -298,7 +426,10 @@ fn spool_stdin(config: &IngestConfig) -> Result<InputFile> {
         path: PathBuf::from("-"),
         root: None,
         format,
-        location: Location::Spool(Arc::new(spool)),
+        location: Location::Spool(Arc::new(Spool {
+            file: spool,
+            _tracked: tracked,
+        })),
     })
 }
 
@@ -322,11 +453,32 @@ fn open_file(file: &InputFile) -> Result<Box<dyn BufRead + Send>> {
     let path = match &file.location {
         Location::Path(path) => path.as_path(),
         Location::Spool(spool) => spool.path(),
+        Location::Memory(_) => {
+            return Err(Error::Read {
+                path: file.path.clone(),
+                source: io::Error::other("an in-memory table has no bytes to read"),
+            });
+        }
     };
     open_path(path).map_err(|source| Error::Read {
         path: file.path.clone(),
         source,
     })
+}
+
+/// Opens a columnar input: a Parquet file, or batches in memory.
+fn open_columnar(file: &InputFile) -> Result<parquet::Columnar> {
+    let path = match &file.location {
+        Location::Path(path) => path.as_path(),
+        Location::Spool(spool) => spool.path(),
+        Location::Memory(batches) => return Ok(parquet::Columnar::memory(Arc::clone(batches))),
+    };
+    File::open(path)
+        .map(parquet::Columnar::open_file)
+        .map_err(|source| Error::Read {
+            path: file.path.clone(),
+            source,
+        })
 }
 
 /// A batch of articles read by [`Reader::next_batch`].
@@ -360,6 +512,8 @@ pub struct Reader {
     seen: HashMap<Box<str>, RecordLocation>,
     ordinal: u64,
     only: Option<Only>,
+    /// Unreadable `published` values seen per file index.
+    date_warnings: std::collections::BTreeMap<u32, usize>,
 }
 
 /// The records a [`Reader`] is limited to, in reading order, and how far it got.
@@ -387,8 +541,11 @@ struct OpenFile {
 
 enum FileState {
     Jsonl(Box<dyn BufRead + Send>),
-    Csv(Box<csv::Reader<Box<dyn BufRead + Send>>>, Option<CsvHeader>),
+    Csv(Box<CsvRecords>, Option<CsvHeader>),
     TextPending,
+    PagePending,
+    Warc(Box<warc::Records>),
+    Columnar(Box<parquet::Columnar>),
     Done,
 }
 
@@ -396,10 +553,43 @@ enum FileState {
 enum Raw {
     Json(String),
     Ready(Box<Article>),
+    /// A web page's bytes.
+    Page(Vec<u8>),
+    /// A page from a WARC record.
+    Warc(Box<warc::Page>),
     Bad(String),
 }
 
+/// Unreadable `published` values reported one by one per file; the rest
+/// are counted in one [`Error::PublishedMore`] at the end.
+pub const DATE_WARNINGS_SHOWN: usize = 10;
+
 impl Reader {
+    /// Reports an unreadable `published` value (the first
+    /// [`DATE_WARNINGS_SHOWN`] of a file one by one, then only counted).
+    fn date_warning(
+        seen: &mut std::collections::BTreeMap<u32, usize>,
+        batch: &mut Batch,
+        file: u32,
+        article: &Article,
+        problem: DateProblem,
+    ) {
+        let count = seen.entry(file).or_insert(0);
+        *count += 1;
+        if *count <= DATE_WARNINGS_SHOWN {
+            let value = article.published.as_deref().unwrap_or("");
+            let mut shown: String = value.chars().take(80).collect();
+            if shown.len() < value.len() {
+                shown.push('…');
+            }
+            batch.warnings.push(Error::Published {
+                origin: article.origin.clone(),
+                value: shown,
+                problem,
+            });
+        }
+    }
+
     /// Reads the next batch of about `max_bytes` of input (at least one
     /// record), or `None` at the end of the input.
     ///
@@ -420,13 +610,14 @@ impl Reader {
                 let state = match file.format {
                     InputFormat::Jsonl => FileState::Jsonl(open_file(file)?),
                     InputFormat::Csv => {
-                        let reader = csv::ReaderBuilder::new()
-                            .has_headers(false)
-                            .flexible(true)
-                            .from_reader(open_file(file)?);
-                        FileState::Csv(Box::new(reader), None)
+                        FileState::Csv(Box::new(CsvRecords::new(open_file(file)?)), None)
                     }
                     InputFormat::Text => FileState::TextPending,
+                    InputFormat::Html => FileState::PagePending,
+                    InputFormat::Warc => {
+                        FileState::Warc(Box::new(warc::Records::new(open_file(file)?)))
+                    }
+                    InputFormat::Parquet => FileState::Columnar(Box::new(open_columnar(file)?)),
                 };
                 self.current = Some(OpenFile {
                     index: index as u32,
@@ -448,6 +639,8 @@ impl Reader {
                     bytes += match &raw {
                         Raw::Json(line) => line.len(),
                         Raw::Ready(article) => article.text.len(),
+                        Raw::Page(bytes) => bytes.len(),
+                        Raw::Warc(_) => 64 << 10,
                         Raw::Bad(_) => 1,
                     };
                     raws.push((location, raw));
@@ -456,30 +649,76 @@ impl Reader {
             }
         }
         if raws.is_empty() && warnings.is_empty() {
-            return Ok(None);
+            // At the end: how many date warnings were not shown, per file.
+            let more: Vec<Error> = std::mem::take(&mut self.date_warnings)
+                .into_iter()
+                .filter(|&(_, count)| count > DATE_WARNINGS_SHOWN)
+                .map(|(file, count)| Error::PublishedMore {
+                    path: self.inputs.files[file as usize].path.clone(),
+                    count: count - DATE_WARNINGS_SHOWN,
+                })
+                .collect();
+            if more.is_empty() {
+                return Ok(None);
+            }
+            return Ok(Some(Batch {
+                warnings: more,
+                ..Batch::default()
+            }));
         }
         let files = &self.inputs.files;
         let fields = &self.inputs.config.fields;
-        let parsed: Vec<(RecordLocation, std::result::Result<Article, String>)> = raws
+        let date_order = self.inputs.config.date_order;
+        type Parsed = (
+            RecordLocation,
+            std::result::Result<Article, Problem>,
+            Option<DateProblem>,
+            bool,
+        );
+        let parsed: Vec<Parsed> = raws
             .into_par_iter()
             .map(|(location, raw)| {
                 let file = &files[location.file as usize];
-                let result = match raw {
+                let mut lossy = false;
+                let mut result = match raw {
                     Raw::Json(line) => parse_json(&line, fields, file, location.line),
                     Raw::Ready(article) => Ok(*article),
-                    Raw::Bad(problem) => Err(problem),
+                    Raw::Page(bytes) => {
+                        let (article, replaced) = html::page_article(file, &bytes);
+                        lossy = replaced;
+                        Ok(article)
+                    }
+                    Raw::Warc(page) => {
+                        let (article, replaced) = page.article();
+                        lossy = replaced;
+                        Ok(article)
+                    }
+                    Raw::Bad(problem) => Err(Problem::Message(problem)),
                 };
-                (location, result)
+                let date_problem = match &mut result {
+                    Ok(article) => {
+                        html::read_html_field(article, &fields.html);
+                        published::resolve(article, date_order)
+                    }
+                    Err(_) => None,
+                };
+                (location, result, date_problem, lossy)
             })
             .collect();
         let mut batch = Batch {
             warnings,
             ..Batch::default()
         };
-        for (location, result) in parsed {
+        for (location, result, date_problem, lossy) in parsed {
+            if lossy {
+                batch.warnings.push(Error::InvalidUtf8 {
+                    path: files[location.file as usize].path.clone(),
+                });
+            }
             let origin = || Origin {
                 path: files[location.file as usize].path.clone(),
                 line: location.line,
+                unit: files[location.file as usize].unit(),
             };
             match result {
                 _ if self
@@ -496,6 +735,7 @@ impl Reader {
                                 let first = Origin {
                                     path: files[seen.get().file as usize].path.clone(),
                                     line: seen.get().line,
+                                    unit: files[seen.get().file as usize].unit(),
                                 };
                                 if self.inputs.config.duplicate_ids == DuplicateIds::Error {
                                     return Err(Error::DuplicateId {
@@ -520,15 +760,23 @@ impl Reader {
                         }
                     }
                     article.origin = origin();
+                    if let Some(problem) = date_problem
+                        && self.only.is_none()
+                    {
+                        Self::date_warning(
+                            &mut self.date_warnings,
+                            &mut batch,
+                            location.file,
+                            &article,
+                            problem,
+                        );
+                    }
                     batch.articles.push(article);
                     batch.locations.push(location);
                     self.ordinal += 1;
                 }
                 Err(problem) => {
-                    let error = Error::Record {
-                        origin: origin(),
-                        problem,
-                    };
+                    let error = problem.into_error(origin(), fields);
                     if self.inputs.config.strict {
                         return Err(error);
                     }
@@ -589,30 +837,19 @@ fn read_record(
             return Ok(Some((location, Raw::Json(line))));
         },
         FileState::Csv(reader, columns) => loop {
-            let mut record = csv::ByteRecord::new();
-            let more = match reader.read_byte_record(&mut record) {
-                Ok(more) => more,
-                Err(err) => {
-                    if let csv::ErrorKind::Io(_) = err.kind() {
-                        let csv::ErrorKind::Io(io) = err.into_kind() else {
-                            unreachable!("checked to be an I/O error just above")
-                        };
-                        return Err(read_err(io));
-                    }
-                    let line = err.position().map_or(open.line + 1, |p| p.line());
+            let expected = columns.as_ref().map(|h| h.columns.len());
+            let (line, record) = match reader.next(expected).map_err(read_err)? {
+                None => {
+                    open.state = FileState::Done;
+                    return Ok(None);
+                }
+                Some(CsvItem::Bad { line, problem }) => {
                     open.line = line;
                     let location = RecordLocation { file: index, line };
-                    return Ok(Some((
-                        location,
-                        Raw::Bad(format!("not a valid CSV record: {err}")),
-                    )));
+                    return Ok(Some((location, Raw::Bad(problem))));
                 }
+                Some(CsvItem::Record { line, fields }) => (line, fields),
             };
-            if !more {
-                open.state = FileState::Done;
-                return Ok(None);
-            }
-            let line = record.position().map_or(open.line + 1, |p| p.line());
             open.line = line;
             let location = RecordLocation { file: index, line };
             if !open.warned_utf8 && record.iter().any(|f| std::str::from_utf8(f).is_err()) {
@@ -640,9 +877,17 @@ fn read_record(
                     .collect();
                 let columns_of: Vec<Column> =
                     names.iter().map(|name| Column::of(name, fields)).collect();
-                if !columns_of.contains(&Column::Text) {
+                if !columns_of.contains(&Column::Text) && !names.contains(&fields.html) {
                     open.state = FileState::Done;
-                    let problem = format!("CSV header has no '{}' column", fields.text);
+                    let problem = format!(
+                        "CSV header has no '{}' column (it has {}; --field text=NAME reads another column as the text)",
+                        fields.text,
+                        names
+                            .iter()
+                            .map(|n| format!("'{n}'"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
                     return Ok(Some((location, Raw::Bad(problem))));
                 }
                 *columns = Some(CsvHeader {
@@ -658,6 +903,11 @@ fn read_record(
             let mut reader = open_file(file)?;
             let mut bytes = Vec::new();
             reader.read_to_end(&mut bytes).map_err(read_err)?;
+            if matches!(file.location, Location::Spool(_)) && bytes.trim_ascii().is_empty() {
+                // Empty stdin holds no article (an empty file is an
+                // article with an empty text, reported as such).
+                return Ok(None);
+            }
             let text = match String::from_utf8(bytes) {
                 Ok(text) => text,
                 Err(err) => {
@@ -675,6 +925,41 @@ fn read_record(
                 location,
                 Raw::Ready(Box::new(text_article(file, text))),
             )))
+        }
+        FileState::Warc(records) => loop {
+            let Some(next) = records.next_record() else {
+                open.state = FileState::Done;
+                return Ok(None);
+            };
+            let location = RecordLocation {
+                file: index,
+                line: records.number,
+            };
+            if only.as_mut().is_some_and(|only| !only.wants(location)) {
+                continue;
+            }
+            match next {
+                warc::Next::Page(page) => return Ok(Some((location, Raw::Warc(page)))),
+                warc::Next::Skip => {}
+                warc::Next::Bad(problem) => return Ok(Some((location, Raw::Bad(problem)))),
+            }
+        },
+        FileState::PagePending => {
+            open.state = FileState::Done;
+            let mut bytes = Vec::new();
+            open_file(file)?.read_to_end(&mut bytes).map_err(read_err)?;
+            let location = RecordLocation {
+                file: index,
+                line: 1,
+            };
+            Ok(Some((location, Raw::Page(bytes))))
+        }
+        FileState::Columnar(columnar) => {
+            let next = columnar.next_record(index, &file.path, fields, only);
+            if next.is_none() {
+                open.state = FileState::Done;
+            }
+            Ok(next)
         }
         FileState::Done => Ok(None),
     }
@@ -704,15 +989,112 @@ fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<usize> 
     }
 }
 
+/// Reads one JSON Lines record as the reader does (same field mapping,
+/// same problems), for engines that read lines themselves: `path` and
+/// `line_number` name the record when it has no id and in the error (the
+/// skipped record's warning).
+///
+/// The article's date is resolved as the reader resolves it (from
+/// `published`, else from the text, by [`IngestConfig::date_order`]).
+pub fn parse_jsonl_record(
+    record: &str,
+    config: &IngestConfig,
+    path: &Path,
+    line_number: u64,
+) -> Result<Article> {
+    let fields = &config.fields;
+    let record = if line_number == 1 {
+        record.trim_start_matches('\u{feff}')
+    } else {
+        record
+    };
+    let file = InputFile {
+        path: path.to_path_buf(),
+        root: None,
+        format: InputFormat::Jsonl,
+        location: Location::Path(path.to_path_buf()),
+    };
+    let mut article = parse_json(record, fields, &file, line_number).map_err(|problem| {
+        problem.into_error(
+            Origin {
+                path: path.to_path_buf(),
+                line: line_number,
+                unit: Unit::Line,
+            },
+            fields,
+        )
+    })?;
+    published::resolve(&mut article, config.date_order);
+    Ok(article)
+}
+
+/// What is wrong with one record, before it is placed: the error
+/// [`Reader::next_batch`] reports it as.
+enum Problem {
+    /// An [`Error::Record`] with this message.
+    Message(String),
+    /// An [`Error::MissingText`]: the record's field names, and the one of
+    /// its extra fields with the longest string.
+    MissingText {
+        present: Vec<String>,
+        longest: Option<String>,
+    },
+}
+
+impl Problem {
+    fn into_error(self, origin: Origin, fields: &FieldMap) -> Error {
+        match self {
+            Problem::Message(problem) => Error::Record { origin, problem },
+            Problem::MissingText { present, longest } => Error::MissingText {
+                origin,
+                field: fields.text.clone(),
+                present,
+                longest,
+            },
+        }
+    }
+}
+
 fn parse_json(
     text: &str,
     fields: &FieldMap,
     file: &InputFile,
     line_number: u64,
-) -> std::result::Result<Article, String> {
-    let parsed = json::parse_record(text, fields)?;
-    let Some(body) = parsed.text else {
-        return Err(format!("missing field '{}'", fields.text));
+) -> std::result::Result<Article, Problem> {
+    let parsed = json::parse_record(text, fields).map_err(Problem::Message)?;
+    let body = match parsed.text {
+        Some(body) => body,
+        // A web page's HTML instead: read in `html::read_html_field`.
+        None if parsed.extra.get(&fields.html).is_some_and(Value::is_string) => String::new(),
+        None => {
+            let known = [
+                (&parsed.id, &fields.id),
+                (&parsed.source, &fields.source),
+                (&parsed.published, &fields.published),
+                (&parsed.title, &fields.title),
+                (&parsed.url, &fields.url),
+            ];
+            let mut present: Vec<String> = known
+                .iter()
+                .filter(|(value, _)| value.is_some())
+                .map(|(_, name)| name.to_string())
+                .collect();
+            present.extend(parsed.extra.keys().cloned());
+            let longest = parsed
+                .extra
+                .iter()
+                .filter_map(|(key, value)| Some((key, value.as_str()?.len())))
+                .filter(|&(_, len)| len > 0)
+                .fold(
+                    None,
+                    |best: Option<(&String, usize)>, (key, len)| match best {
+                        Some((_, most)) if most >= len => best,
+                        _ => Some((key, len)),
+                    },
+                )
+                .map(|(key, _)| key.clone());
+            return Err(Problem::MissingText { present, longest });
+        }
     };
     let id = match parsed.id {
         Some(id) if !id.is_empty() => id,
@@ -727,6 +1109,7 @@ fn parse_json(
         url: parsed.url,
         extra: parsed.extra,
         origin: Origin::default(),
+        date: None,
     })
 }
 

@@ -19,7 +19,11 @@
 //!    evidence span and rule.
 //! 8. [`compare`]: per story, which facts each source includes, leaves out
 //!    or reports differently, and what each reprint changed.
-//! 9. [`report`]: JSON Lines, tables and terminal output; atomic files.
+//! 9. [`report`]: JSON Lines, Parquet, tables and terminal output; atomic
+//!    files.
+//!
+//! [`distributed`] cuts the copy job into Arrow-in, Arrow-out stages for
+//! engines that run it on many machines.
 //!
 //! ```
 //! use wirediff::{Article, dedup};
@@ -41,15 +45,18 @@ pub mod candidates;
 pub mod compare;
 pub mod copies;
 pub mod dedup;
+pub mod distributed;
 pub mod error;
 pub mod evaluate;
 pub mod facts;
 pub mod ingest;
+pub mod language;
 pub mod normalize;
+pub mod published;
 pub mod report;
 pub mod shingle;
 pub mod sketch;
 pub mod stories;
 
-pub use article::{Article, Origin, Span};
+pub use article::{Article, DateBasis, DatePrecision, Origin, PublishedDate, Span};
 pub use error::{Error, Result};

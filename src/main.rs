@@ -5,6 +5,7 @@
 
 mod cli;
 mod commands;
+mod diagnostics;
 mod stories_cmd;
 
 use std::process::ExitCode;
@@ -21,11 +22,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    remove_temp_files_on_signals();
     match run(cli) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("wirediff: error: {err:#}");
+            diagnostics::say("error", &format!("{err:#}"));
             ExitCode::from(2)
         }
     }
@@ -40,6 +42,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stories(args) => stories_cmd::run_stories(&args),
         Command::Eval(EvalCommand::Stories(args)) => stories_cmd::run_eval_stories(&args),
     }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP, removes the temporary files of unfinished
+/// outputs (and of spooled stdin), then dies of the same signal, so the
+/// shell sees an interrupted command (exit status 130 for Ctrl-C), not a
+/// normal exit. Without this, `-o FILE` left a hidden `.wirediff-*` file
+/// beside FILE: a signal ends the process without running destructors.
+///
+/// signal-hook (not ctrlc): its iterator runs the cleanup on an ordinary
+/// thread, where locks and file removal are safe, and tells which signal
+/// came, so the process can die of that signal by the default action.
+#[allow(clippy::exit)] // the fallback if the default action returns
+fn remove_temp_files_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return; // No handler: temporary files may be left, as before.
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            wirediff::report::output::remove_unfinished();
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            // The default action of these signals ends the process; if it
+            // somehow did not, end it as a shell would report the signal.
+            std::process::exit(128 + signal);
+        }
+    });
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

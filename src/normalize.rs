@@ -26,6 +26,9 @@ pub struct Tokenizer {
     rewritten: String,
     /// Scratch for tokens with non-ASCII characters.
     folded: String,
+    /// For each token that is not a slice of the text (see `rewritten`):
+    /// its index among the tokens and the byte of the text it was read at.
+    rewritten_at: Vec<(usize, usize)>,
 }
 
 /// The tokens of one text, borrowed from the [`Tokenizer`] that found them.
@@ -72,14 +75,68 @@ impl Tokenizer {
         self.classes.classify(self.bytes.as_bytes());
         self.spans.clear();
         self.rewritten.clear();
+        self.rewritten_at.clear();
         mixed_tokens(
             &self.bytes,
             &self.classes,
             &mut self.spans,
             &mut self.rewritten,
             &mut self.folded,
+            &mut self.rewritten_at,
         );
         self.bytes.push_str(&self.rewritten);
+        Tokens {
+            bytes: self.bytes.as_bytes(),
+            spans: &self.spans,
+        }
+    }
+
+    /// Like [`Tokenizer::tokenize`], and also pushes to `line_ends`, for
+    /// each line of `text` (split at `\n`) that holds a token, the number of
+    /// tokens up to the end of that line. A newline always separates tokens,
+    /// so these are the tokens each line would have on its own.
+    pub fn tokenize_lines(&mut self, text: &str, line_ends: &mut Vec<u32>) -> Tokens<'_> {
+        self.tokenize(text);
+        let n = text.len();
+        let (spans, rewritten) = (&self.spans, &self.rewritten_at);
+        // Where token `i` was read in the text: tokens come in text order.
+        let at = |i: usize| {
+            let start = spans[i].0;
+            if start < n {
+                return start;
+            }
+            rewritten
+                .binary_search_by_key(&i, |r| r.0)
+                .map_or(n, |k| rewritten[k].1)
+        };
+        let total = spans.len();
+        let mut first = 0;
+        for newline in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            if first == total {
+                break;
+            }
+            if at(first) > newline {
+                continue;
+            }
+            // The first token after this newline (binary search over the
+            // tokens from `first` on).
+            let (mut lo, mut hi) = (first, total);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if at(mid) < newline {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if lo > first {
+                line_ends.push(lo as u32);
+                first = lo;
+            }
+        }
+        if first < total {
+            line_ends.push(total as u32);
+        }
         Tokens {
             bytes: self.bytes.as_bytes(),
             spans: &self.spans,
@@ -309,6 +366,7 @@ fn mixed_tokens(
     spans: &mut Vec<(usize, usize)>,
     rewritten: &mut String,
     folded: &mut String,
+    rewritten_at: &mut Vec<(usize, usize)>,
 ) {
     let n = text.len();
     let mut scan = Scan {
@@ -316,6 +374,7 @@ fn mixed_tokens(
         classes,
         rewritten,
         folded,
+        rewritten_at,
     };
     // Pushed to as a local vector: the fast path keeps it in registers.
     let mut found = std::mem::take(spans);
@@ -380,6 +439,7 @@ struct Scan<'a> {
     classes: &'a ByteClasses,
     rewritten: &'a mut String,
     folded: &'a mut String,
+    rewritten_at: &'a mut Vec<(usize, usize)>,
 }
 
 impl Scan<'_> {
@@ -446,16 +506,19 @@ impl Scan<'_> {
         }
         let token = &text[start..i];
         let rewritten = &mut *self.rewritten;
+        let rewritten_at = &mut *self.rewritten_at;
         if unicode {
             let nfkc: String = token.nfkc().collect();
             unicode_tokens(&nfkc, self.folded, &mut |token: &str| {
                 let at = n + rewritten.len();
                 rewritten.push_str(token);
+                rewritten_at.push((spans.len(), start));
                 spans.push((at, at + token.len()));
             });
         } else if joined {
             let at = n + rewritten.len();
             rewritten.extend(token.chars().filter(|&c| c != '\''));
+            rewritten_at.push((spans.len(), start));
             spans.push((at, n + rewritten.len()));
         } else {
             spans.push((start, i));
@@ -554,6 +617,42 @@ mod tests {
     fn compatibility_folding() {
         // Full-width letters, ligatures and superscripts fold to their plain forms.
         assert_eq!(normalized("ＡＢＣ ﬁnance x²"), "abc finance x2");
+    }
+
+    #[test]
+    fn line_ends_count_the_tokens_each_line_has_on_its_own() {
+        let texts = [
+            "",
+            "one line only",
+            "first line\n\nsecond, line\nthird",
+            "\n\n  \nlead\n",
+            "Don\u{2019}t stop\n\u{e9}t\u{e9} caf\u{e9} na\u{ef}ve\nit's fine\n—\n",
+            "a\u{200b}\nb x\u{0301}\n\u{0301}y",
+        ];
+        let mut tokenizer = Tokenizer::default();
+        for text in texts {
+            let mut ends = Vec::new();
+            let whole: Vec<Vec<u8>> = tokenizer
+                .tokenize_lines(text, &mut ends)
+                .iter()
+                .map(<[u8]>::to_vec)
+                .collect();
+            let mut want_ends = Vec::new();
+            let mut by_line: Vec<Vec<u8>> = Vec::new();
+            for line in text.split('\n') {
+                let tokens: Vec<Vec<u8>> = tokenizer
+                    .tokenize(line)
+                    .iter()
+                    .map(<[u8]>::to_vec)
+                    .collect();
+                if !tokens.is_empty() {
+                    by_line.extend(tokens);
+                    want_ends.push(by_line.len() as u32);
+                }
+            }
+            assert_eq!(whole, by_line, "{text:?}");
+            assert_eq!(ends, want_ends, "{text:?}");
+        }
     }
 
     #[test]

@@ -38,8 +38,24 @@ pub struct Scratch {
     tokenizer: normalize::Tokenizer,
     /// The hash of every token of the text, in order.
     token_hashes: Vec<u64>,
+    /// Tokens up to the end of each line.
+    line_ends: Vec<u32>,
     text: String,
 }
+
+/// A line of a text (split at `\n`) that holds at least one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// A fixed-seed hash of the line's words in order: two lines with the
+    /// same words (after normalization) have the same key.
+    pub key: u64,
+    /// The number of words of the text up to the end of this line.
+    pub end: u32,
+}
+
+/// Mixed into line keys so that a line of exactly k words does not share
+/// its key with the k-word shingle of the same words.
+const LINE_SEED: u64 = 0x6c69_6e65_6b65_7973; // "linekeys"
 
 impl Shingling {
     /// Appends the hashes of every shingle of `text` to `out`, in text order,
@@ -48,6 +64,52 @@ impl Shingling {
         match *self {
             Shingling::Words(k) => word_shingles(text, k.get(), scratch, out),
             Shingling::Chars(k) => char_shingles(text, k.get(), scratch, out),
+        }
+    }
+
+    /// Like [`Shingling::hashes_into`], and also pushes the [`Line`]s of
+    /// `text` (split at `\n`) that hold a word to `lines`. Character shingles
+    /// have no lines: `lines` is left as it is.
+    pub fn hashes_and_lines_into(
+        &self,
+        text: &str,
+        scratch: &mut Scratch,
+        out: &mut Vec<u64>,
+        lines: &mut Vec<Line>,
+    ) {
+        match *self {
+            Shingling::Words(k) => {
+                let ends = &mut scratch.line_ends;
+                ends.clear();
+                let tokens = &mut scratch.token_hashes;
+                tokens.clear();
+                tokens.extend(
+                    scratch
+                        .tokenizer
+                        .tokenize_lines(text, ends)
+                        .iter()
+                        .map(token_hash),
+                );
+                let mut start = 0;
+                for &end in ends.iter() {
+                    let words = &tokens[start as usize..end as usize];
+                    lines.push(Line {
+                        key: finish(polynomial(words) ^ LINE_SEED, words.len()),
+                        end,
+                    });
+                    start = end;
+                }
+                shingles_of_tokens(tokens, k.get(), out);
+            }
+            Shingling::Chars(k) => char_shingles(text, k.get(), scratch, out),
+        }
+    }
+
+    /// The number of words a shingle holds, for word shingles.
+    pub fn words(&self) -> Option<usize> {
+        match *self {
+            Shingling::Words(k) => Some(k.get()),
+            Shingling::Chars(_) => None,
         }
     }
 
@@ -140,6 +202,12 @@ fn word_shingles(text: &str, k: usize, scratch: &mut Scratch, out: &mut Vec<u64>
     let tokens = &mut scratch.token_hashes;
     tokens.clear();
     tokens.extend(scratch.tokenizer.tokenize(text).iter().map(token_hash));
+    shingles_of_tokens(tokens, k, out);
+}
+
+/// Appends the hash of every k-word shingle over `tokens` (token hashes) to
+/// `out`; fewer than k tokens (but at least one) make one shingle.
+fn shingles_of_tokens(tokens: &[u64], k: usize, out: &mut Vec<u64>) {
     if tokens.len() < k {
         if !tokens.is_empty() {
             out.push(finish(polynomial(tokens), tokens.len()));

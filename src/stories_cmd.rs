@@ -14,16 +14,15 @@ use wirediff::evaluate;
 use wirediff::report::output::Output;
 use wirediff::stories::{stories, write_jsonl, write_table};
 
-use crate::cli::{EvalStoriesArgs, InputArgs, OutputFormat, StoriesArgs, StoryOptions};
+use crate::cli::{
+    EvalStoriesArgs, InputArgs, OutputFormat, StoriesArgs, StoryOptions, output_format,
+};
 use crate::commands::{exit_code, prepare};
 
 /// Reads every article, printing warnings and skipped records; like every
 /// subcommand, an input with no article at all is an error (exit 2).
 fn read_all(input: &InputArgs) -> anyhow::Result<(Vec<Article>, usize)> {
-    let ingested = wirediff::ingest::read(&prepare(input)?)?;
-    for problem in ingested.warnings.iter().chain(&ingested.skipped) {
-        eprintln!("wirediff: warning: {problem}");
-    }
+    let ingested = crate::commands::read_all(&prepare(input)?)?;
     Ok((ingested.articles, ingested.skipped.len()))
 }
 
@@ -34,7 +33,7 @@ fn copy_groups(articles: &[Article], options: &StoryOptions) -> Vec<u32> {
     } else {
         dedup_articles(articles, &DedupConfig::default())
             .copies
-            .group_of
+            .duplicate_units()
     }
 }
 
@@ -44,9 +43,13 @@ pub fn run_stories(args: &StoriesArgs) -> anyhow::Result<ExitCode> {
     let groups = copy_groups(&articles, &args.options);
     let result = stories(&articles, &groups, &config);
     let mut out = Output::create(args.output.as_deref())?;
-    match args.format {
+    match output_format(args.format, args.output.as_deref()) {
         OutputFormat::Jsonl => write_jsonl(&result, &articles, &groups, &mut out)?,
         OutputFormat::Table => write_table(&result, &articles, &mut out)?,
+        OutputFormat::Parquet => wirediff::report::parquet::write_batch(
+            &wirediff::report::parquet::stories_batch(&result, &articles, &groups),
+            &mut out,
+        )?,
     }
     out.finish()?;
     Ok(exit_code(skipped))

@@ -18,7 +18,7 @@ fn compare_jsonl_is_versioned_and_its_evidence_points_into_the_texts() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(records[0]["type"], "header");
-    assert_eq!(records[0]["data"]["schema_version"], 1);
+    assert_eq!(records[0]["data"]["schema_version"], 2);
     let summary = &records.last().unwrap()["data"];
     assert_eq!(records.last().unwrap()["type"], "summary");
     assert_eq!(summary["articles"], 15);
@@ -27,28 +27,42 @@ fn compare_jsonl_is_versioned_and_its_evidence_points_into_the_texts() {
         .filter(|r| r["type"] == "comparison")
         .map(|r| &r["data"])
         .collect();
-    assert_eq!(summary["compared"].as_u64(), Some(comparisons.len() as u64));
-    assert!(!comparisons.is_empty());
+    // Every story has a comparison record, single-source ones too; the
+    // summary's `compared` counts those with two or more sources.
+    assert_eq!(summary["stories"].as_u64(), Some(comparisons.len() as u64));
+    let multi = comparisons
+        .iter()
+        .filter(|c| c["sources"].as_array().unwrap().len() >= 2)
+        .count();
+    assert_eq!(summary["compared"].as_u64(), Some(multi as u64));
+    assert!(multi > 0 && multi < comparisons.len());
 
-    let texts: HashMap<String, String> = std::fs::read_to_string(&input)
+    // (text, title) of each article.
+    let texts: HashMap<String, (String, String)> = std::fs::read_to_string(&input)
         .unwrap()
         .lines()
         .map(|l| {
             let r: Value = serde_json::from_str(l).unwrap();
             (
                 r["id"].as_str().unwrap().to_string(),
-                r["text"].as_str().unwrap().to_string(),
+                (
+                    r["text"].as_str().unwrap().to_string(),
+                    r["title"].as_str().unwrap_or("").to_string(),
+                ),
             )
         })
         .collect();
     for c in comparisons {
-        assert!(
-            c["sources"].as_array().unwrap().len() >= 2,
-            "only stories with two or more sources are compared"
-        );
         for fact in c["facts"].as_array().unwrap() {
             for report in fact["reports"].as_array().unwrap() {
-                let text = &texts[report["article"].as_str().unwrap()];
+                let (text, title) = &texts[report["article"].as_str().unwrap()];
+                // A headline figure the text does not repeat points into
+                // the title.
+                let text = match report["field"].as_str().unwrap() {
+                    "text" => text,
+                    "title" => title,
+                    other => panic!("unknown field {other}"),
+                };
                 let (start, end) = (
                     report["span"][0].as_u64().unwrap() as usize,
                     report["span"][1].as_u64().unwrap() as usize,

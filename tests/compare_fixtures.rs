@@ -7,7 +7,8 @@
 //! test turns the JSON Lines output into the same compact form (per story:
 //! articles, sources, each fact's cells, consensus and first source, the
 //! missing-from lists, conflicts, updates, copy groups with each reprint's
-//! word counts, changed numbers and changed quotes) and asserts equality,
+//! word counts, changed numbers and changed quotes; `"toll": true` on the
+//! row carrying the story's toll of its kind) and asserts equality,
 //! showing a unified diff of the two on failure.
 
 use std::collections::BTreeMap;
@@ -135,6 +136,9 @@ fn compact(comparison: &Value, order: &[String]) -> Value {
             ));
         }
         compact_fact["first"] = fact["first_source"].clone();
+        if fact["toll"] == true {
+            compact_fact["toll"] = json!(true);
+        }
         facts.push(compact_fact);
         if fact["conflict"] == true {
             conflicts.push(name.clone());
@@ -377,8 +381,11 @@ fn compare_terminal_output_shows_the_planted_conflict_and_update() {
     assert!(!text.contains('\x1b'), "no colour off a terminal");
     let lines: Vec<&str> = text.lines().collect();
     for wanted in [
-        "19 articles, 6 stories, 5 with two or more sources compared; 32 facts aligned, 3 in conflict",
-        "  conflict: killed: people: AFP 12, Reuters 15, BBC 12+, Al Jazeera 12+; consensus 12+ (most_conservative)",
+        "19 articles, 6 stories, 5 with two or more sources compared; 37 facts aligned, 3 in conflict",
+        // The story's toll, one figure per kind.
+        "  Toll: killed 12 (majority), injured 30 (intersection)",
+        "  Toll: killed 7 (latest), injured 9 (latest), arrested 1 (intersection)",
+        "  conflict: killed: people: AFP 12, Reuters 15, BBC 12+, Al Jazeera 12+; consensus 12 (majority)",
         // An update is told in published order, with the times in UTC (the
         // date once per day): the reader sees 3+ become 7.
         "  update: killed: people: AP 3+ (2023-06-10 13:05 UTC) → Reuters 7 (2023-06-11 00:45 UTC) → Port Alden Courier 7 (01:10 UTC) → The Guardian 7 (08:30 UTC); consensus 7 (latest)",
@@ -386,7 +393,7 @@ fn compare_terminal_output_shows_the_planted_conflict_and_update() {
         "  Missing from The National: injured: troops (3 of 4), quoted: Mark Dalton (2 of 4), quoted: Pentagon (2 of 4)",
         // One label per aligned speaker: The Guardian's sentence-initial
         // "Police" is the "police" of the other sources and of the row.
-        "quoted: police          ✓                  ✓                  ✓                  ✓",
+        "quoted: police                    ✓                  ✓                  ✓                  ✓",
         "  The Guardian quotes: Dana Whitfield; police",
         // BBC's "Mr Hamid" is Walid Hamid, listed once with both quotes.
         "  BBC quotes: a provincial health official (anonymous); Salah Hamdani; Walid Hamid ×2",

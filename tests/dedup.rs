@@ -296,7 +296,7 @@ fn csv_without_a_text_column_is_reported() {
     let out = env.run(&["dedup", "a.csv", "b.jsonl"]);
     assert_eq!(out.status.code(), Some(1));
     eqnice!(
-        "wirediff: warning: a.csv:1: CSV header has no 'text' column\n",
+        "wirediff: warning: a.csv:1: CSV header has no 'text' column (it has 'id', 'body'; --field text=NAME reads another column as the text)\n",
         stderr(&out)
     );
 }
@@ -375,7 +375,7 @@ fn missing_unknown_and_empty_inputs_are_one_line_errors() {
         ),
         (
             "notes.pdf",
-            "wirediff: error: notes.pdf: unknown input format (expected .jsonl, .ndjson, .csv or .txt, optionally .gz; see --input-format)\n",
+            "wirediff: error: notes.pdf: unknown input format (expected .jsonl, .ndjson, .csv, .txt, .html, .htm or .warc, optionally .gz, or .parquet; see --input-format)\n",
         ),
         (
             "empty",
@@ -407,6 +407,22 @@ fn bad_arguments_are_fatal() {
             "wirediff: error: --threshold must be within 0..=1, got 1.5\n",
         ),
         (
+            vec!["--duplicate-threshold", "1.5"],
+            "wirediff: error: --duplicate-threshold must be within 0..=1, got 1.5\n",
+        ),
+        (
+            vec!["--drop", "none,reuse"],
+            "wirediff: error: --drop none cannot be combined with other kinds\n",
+        ),
+        (
+            vec!["--emit", "pairs", "--format", "table"],
+            "wirediff: error: --emit pairs writes JSON Lines; it cannot be combined with --format table\n",
+        ),
+        (
+            vec!["--emit", "pairs", "-o", "pairs.parquet"],
+            "wirediff: error: --emit pairs writes JSON Lines; it cannot be written as Parquet (--format parquet or an -o path ending in .parquet)\n",
+        ),
+        (
             vec!["--permutations", "100"],
             "wirediff: error: --permutations must be a multiple of 32 from 32 to 4096, got 100\n",
         ),
@@ -416,7 +432,7 @@ fn bad_arguments_are_fatal() {
         ),
         (
             vec!["--field", "author=by"],
-            "wirediff: error: --field: unknown field 'author' (expected id, source, published, title, text or url)\n",
+            "wirediff: error: --field: unknown field 'author' (expected id, source, published, title, text, url or html)\n",
         ),
     ];
     for (args, message) in cases {
@@ -598,17 +614,172 @@ fn table_format_shows_groups_for_people() {
     eqnice!(
         "
 group 0: 4 articles
-  id                 source      published             jaccard  containment
-  afp-embassy        AFP         2020-12-02T09:10:00Z     1.00         1.00  (representative)
-  dailystar-embassy  Daily Star  2020-12-02T11:30:00Z     0.57         0.99
-  erbilpost-embassy  Erbil Post  2020-12-02T16:00:00Z     0.65         0.93
-  gulfnews-embassy   Gulf News   2020-12-03               0.76         0.90",
+  id                 source      published             kind       copy of  jaccard  containment
+  afp-embassy        AFP         2020-12-02T09:10:00Z  origin                 1.00         1.00
+  dailystar-embassy  Daily Star  2020-12-02T11:30:00Z  duplicate              0.57         0.99
+  erbilpost-embassy  Erbil Post  2020-12-02T16:00:00Z  duplicate              0.65         0.93
+  gulfnews-embassy   Gulf News   2020-12-03            duplicate              0.76         0.90",
         body.join("\n")
     );
     assert!(
-        text.starts_with("7 articles read, 0 skipped, 1 empty; 3 copies in 1 groups"),
+        text.starts_with(
+            "7 articles read, 0 skipped, 1 empty; 3 copies (3 duplicates, 0 reuse) in 1 groups"
+        ),
         "{text}"
     );
+}
+
+/// `(id, kind, copy_of, origin)` from the article records.
+fn kinds(out: &str) -> Vec<(String, String, Option<String>, String)> {
+    records(out)
+        .iter()
+        .filter(|r| r["type"] == "article")
+        .map(|r| {
+            let d = &r["data"];
+            (
+                d["id"].as_str().unwrap().to_string(),
+                d["kind"].as_str().unwrap().to_string(),
+                d["copy_of"].as_str().map(str::to_string),
+                d["representative"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn partial_reprints_are_reuse_of_the_earliest_story_in_utc() {
+    // fixtures/copies/reuse.jsonl (see its README): a wire story, two
+    // reprints that each kept a different half of it (they share nothing),
+    // a full reprint with typos dated by its day only, a local story that
+    // borrowed one paragraph, three short pages of one outlet sharing its
+    // footer, and two stories sharing a quote.
+    let env = TestEnv::new();
+    let path = fixtures().join("copies/reuse.jsonl");
+    let out = env.run(&["dedup", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let got = kinds(&stdout(&out));
+    let want: Vec<(String, String, Option<String>, String)> = [
+        ("ap-rail", "origin", None, "ap-rail"),
+        ("northern-rail", "reuse", Some("ap-rail"), "ap-rail"),
+        ("valley-rail", "reuse", Some("ap-rail"), "ap-rail"),
+        ("metro-rail", "duplicate", Some("ap-rail"), "ap-rail"),
+        ("council-roads", "unique", None, "council-roads"),
+        ("gazette-brief-1", "unique", None, "gazette-brief-1"),
+        ("gazette-brief-2", "unique", None, "gazette-brief-2"),
+        ("gazette-brief-3", "unique", None, "gazette-brief-3"),
+        ("floods-return", "unique", None, "floods-return"),
+        ("budget-passed", "unique", None, "budget-passed"),
+    ]
+    .iter()
+    .map(|&(a, k, c, o)| (a.into(), k.into(), c.map(Into::into), o.into()))
+    .collect();
+    assert_eq!(got, want);
+    let s = summary(&stdout(&out));
+    assert_eq!(
+        (s["duplicates"].as_u64(), s["reuses"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert_eq!(
+        (
+            s["furniture_lines"].as_u64(),
+            s["cleaned_articles"].as_u64()
+        ),
+        (Some(3), Some(3))
+    );
+    // The two halves are not copies of each other: no pair links them.
+    let group = records(&stdout(&out))
+        .into_iter()
+        .find(|r| r["type"] == "group")
+        .unwrap();
+    let pairs: Vec<(String, String)> = group["data"]["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["a"].as_str().unwrap().into(),
+                p["b"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert!(!pairs.contains(&("northern-rail".into(), "valley-rail".into())));
+}
+
+#[test]
+fn a_shared_footer_makes_copies_only_when_furniture_is_kept() {
+    let env = TestEnv::new();
+    let path = fixtures().join("copies/reuse.jsonl");
+    let out = env.run(&["dedup", "--keep-furniture", path.to_str().unwrap()]);
+    let got = kinds(&stdout(&out));
+    let briefs: Vec<&str> = got
+        .iter()
+        .filter(|k| k.0.starts_with("gazette-brief"))
+        .map(|k| k.3.as_str())
+        .collect();
+    assert_eq!(briefs, ["gazette-brief-1"; 3]);
+    assert_eq!(summary(&stdout(&out))["furniture_lines"], 0);
+}
+
+#[test]
+fn emit_unique_drops_duplicates_and_keeps_reuse_unless_asked() {
+    let env = TestEnv::new();
+    let path = fixtures().join("copies/reuse.jsonl");
+    let ids = |extra: &[&str]| -> Vec<String> {
+        let out = env.run(
+            &[
+                &["dedup", "--emit", "unique"][..],
+                extra,
+                &[path.to_str().unwrap()],
+            ]
+            .concat(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        records(&stdout(&out))
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .filter(|id| id.ends_with("-rail"))
+            .collect()
+    };
+    assert_eq!(ids(&[]), ["ap-rail", "northern-rail", "valley-rail"]);
+    assert_eq!(ids(&["--drop", "reuse"]), ["ap-rail", "metro-rail"]);
+    assert_eq!(ids(&["--drop", "duplicate,reuse"]), ["ap-rail"]);
+    assert_eq!(
+        ids(&["--drop", "none"]),
+        ["ap-rail", "northern-rail", "valley-rail", "metro-rail"]
+    );
+}
+
+#[test]
+fn emit_pairs_lists_every_copy_pair() {
+    let env = TestEnv::new();
+    let path = fixtures().join("copies/reuse.jsonl");
+    let out = env.run(&["dedup", "--emit", "pairs", path.to_str().unwrap()]);
+    let recs = records(&stdout(&out));
+    let pairs: Vec<(String, String, String)> = recs
+        .iter()
+        .filter(|r| r["type"] == "pair")
+        .map(|r| {
+            let d = &r["data"];
+            (
+                d["a"].as_str().unwrap().into(),
+                d["b"].as_str().unwrap().into(),
+                d["kind"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String, String)> = [
+        ("ap-rail", "northern-rail", "reuse"),
+        ("ap-rail", "valley-rail", "reuse"),
+        ("ap-rail", "metro-rail", "duplicate"),
+        ("northern-rail", "metro-rail", "reuse"),
+        ("valley-rail", "metro-rail", "reuse"),
+    ]
+    .iter()
+    .map(|&(a, b, k)| (a.into(), b.into(), k.into()))
+    .collect();
+    assert_eq!(pairs, want);
+    assert_eq!(recs.last().unwrap()["type"], "summary");
+    assert_eq!(summary(&stdout(&out))["verified_pairs"], 5);
 }
 
 #[test]
@@ -650,5 +821,50 @@ fn arbitrary_bytes_never_crash_the_reader() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn compare_diffs_partial_reprints_against_their_origin() {
+    // The two partial reprints of fixtures/copies/reuse.jsonl are reuse of
+    // `ap-rail`; compare's word diff shows what each cut and added.
+    let env = TestEnv::new();
+    let path = fixtures().join("copies/reuse.jsonl");
+    let out = env.run(&["compare", "--format", "jsonl", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let wire: Vec<Value> = records(&stdout(&out))
+        .iter()
+        .filter(|r| r["type"] == "comparison")
+        .flat_map(|r| r["data"]["wire"].as_array().cloned().unwrap_or_default())
+        .filter(|w| {
+            w["reprints"]
+                .as_array()
+                .is_some_and(|r| r.iter().any(|r| r["article"] == "northern-rail"))
+        })
+        .collect();
+    // compare picks its own origin (earliest start of day first: the
+    // date-only full reprint); the partial reprints are diffed against it.
+    assert_eq!(wire.len(), 1, "one wire group holds the partial reprints");
+    let reprints = wire[0]["reprints"].as_array().unwrap();
+    for (id, cut, added) in [("northern-rail", true, true), ("valley-rail", true, true)] {
+        let r = reprints
+            .iter()
+            .find(|r| r["article"] == id)
+            .unwrap_or_else(|| panic!("{id} is diffed: {reprints:?}"));
+        let removed = r["removed_words"].as_u64().unwrap();
+        let added_words = r["added_words"].as_u64().unwrap();
+        let kept = r["kept_words"].as_u64().unwrap();
+        assert!(kept > 0, "{id}");
+        // Partial reprints cut whole paragraphs (dozens of words) and add
+        // their own; the full reprint changes only a few typos.
+        assert_eq!(removed > 30, cut, "{id}: removed {removed}");
+        assert_eq!(added_words > 30, added, "{id}: added {added_words}");
+        let tags: Vec<&str> = r["diff"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["tag"].as_str().unwrap())
+            .collect();
+        assert!(tags.contains(&"equal"), "{id}");
     }
 }

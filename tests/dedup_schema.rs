@@ -17,6 +17,7 @@ use crate::util::{TestEnv, fixtures, stdout};
 enum Record {
     Article(Article),
     Group(Group),
+    Pair(Pair),
     Summary(Summary),
 }
 
@@ -29,6 +30,8 @@ struct Article {
     group: u32,
     group_size: u32,
     representative: String,
+    kind: String,
+    copy_of: Option<String>,
     jaccard: f64,
     containment: f64,
 }
@@ -41,7 +44,19 @@ struct Group {
     size: u32,
     representative: String,
     members: Vec<String>,
+    copies: Vec<Copy>,
     pairs: Vec<Pair>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Copy {
+    id: String,
+    kind: String,
+    copy_of: String,
+    jaccard: f64,
+    containment: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,6 +65,7 @@ struct Group {
 struct Pair {
     a: String,
     b: String,
+    kind: String,
     jaccard: f64,
     containment: f64,
 }
@@ -63,10 +79,15 @@ struct Summary {
     empty_texts: u64,
     groups: u64,
     copies: u64,
+    duplicates: u64,
+    reuses: u64,
     candidate_pairs: u64,
     verified_pairs: u64,
+    furniture_lines: u64,
+    cleaned_articles: u64,
     measure: String,
     threshold: f64,
+    duplicate_threshold: f64,
     shingles: String,
     permutations: u32,
     bands: u32,
@@ -89,6 +110,7 @@ fn every_line_matches_the_documented_schema_in_order() {
         .map(|r| match r {
             Record::Article(_) => 'a',
             Record::Group(_) => 'g',
+            Record::Pair(_) => 'p',
             Record::Summary(_) => 's',
         })
         .collect();
@@ -110,7 +132,14 @@ fn every_line_matches_the_documented_schema_in_order() {
         group
             .pairs
             .iter()
-            .all(|p| p.containment >= 0.8 && p.a != p.b)
+            .all(|p| p.containment >= 0.5 && p.a != p.b)
+    );
+    assert_eq!(group.copies.len(), 3);
+    assert!(
+        group
+            .copies
+            .iter()
+            .all(|c| c.copy_of == "afp-embassy" && c.kind == "duplicate")
     );
     let Record::Summary(summary) = &records[8] else {
         unreachable!()
@@ -121,8 +150,29 @@ fn every_line_matches_the_documented_schema_in_order() {
             summary.threshold,
             summary.shingles.as_str()
         ),
-        ("containment", 0.8, "word:5")
+        ("containment", 0.5, "word:5")
     );
+    assert_eq!(summary.duplicate_threshold, 0.8);
     assert_eq!(summary.permutations, 128);
     assert!(summary.bands * summary.rows <= 128);
+}
+
+#[test]
+fn emit_pairs_lines_match_the_schema() {
+    let env = TestEnv::new();
+    let path = fixtures().join("copies/reuse.jsonl");
+    let out = env.run(&["dedup", "--emit", "pairs", path.to_str().unwrap()]);
+    let records: Vec<Record> = stdout(&out)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect();
+    let kinds: String = records
+        .iter()
+        .map(|r| match r {
+            Record::Pair(_) => 'p',
+            Record::Summary(_) => 's',
+            _ => '?',
+        })
+        .collect();
+    assert_eq!(kinds, "ppppps");
 }

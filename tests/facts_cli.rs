@@ -28,7 +28,7 @@ fn facts_prints_one_line_per_article_in_input_order() {
     assert_eq!(lines[1]["facts"], serde_json::json!([]));
     assert_eq!(
         records[2],
-        serde_json::json!({"type": "summary", "data": {"articles": 2, "skipped": 0, "facts": 3, "by_kind": {"date": 1, "killed": 1, "place": 1}}})
+        serde_json::json!({"type": "summary", "data": {"articles": 2, "skipped": 0, "facts": 3, "by_kind": {"date": 1, "killed": 1, "place": 1}, "not_english": 0}})
     );
     let facts = lines[0]["facts"].as_array().expect("facts array");
     let kinds: Vec<&str> = facts.iter().map(|f| f["kind"].as_str().unwrap()).collect();
@@ -70,7 +70,17 @@ mod schema {
         id: String,
         source: Option<String>,
         published: Option<String>,
+        published_utc: Option<String>,
+        published_inferred: Option<Inferred>,
         facts: Vec<Fact>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inferred {
+        rule: String,
+        span: Option<[usize; 2]>,
     }
 
     #[derive(Debug, Deserialize)]
@@ -81,6 +91,7 @@ mod schema {
         skipped: u64,
         facts: u64,
         by_kind: std::collections::BTreeMap<String, u64>,
+        not_english: u64,
     }
 
     #[derive(Debug, Deserialize)]
@@ -94,6 +105,7 @@ mod schema {
         Arrested(Count),
         Kidnapped(Count),
         Evacuated(Count),
+        Displaced(Count),
         Troops(Count),
         Personnel(Count),
         People(Count),
@@ -109,10 +121,21 @@ mod schema {
         value: Interval,
         counted: String,
         status: Option<String>,
+        subset: Option<Subset>,
         aggregate: Option<bool>,
+        background: Option<bool>,
+        superseded: Option<bool>,
         span: [usize; 2],
         sentence: [usize; 2],
         rule: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Subset {
+        of: [usize; 2],
+        part: String,
     }
 
     #[derive(Debug, Deserialize)]
@@ -133,7 +156,6 @@ mod schema {
         speaker_span: [usize; 2],
         cue_span: [usize; 2],
         content_span: [usize; 2],
-        continuation: Option<[usize; 2]>,
         resolved_from: Option<[usize; 2]>,
         attribution: String,
         span: [usize; 2],

@@ -1,6 +1,5 @@
 //! How counts align: the counted class ("soldiers" ~ "troops"), interval
-//! agreement, publication times, updates, the consensus value, and counts
-//! about earlier events left out as background.
+//! agreement, publication times, updates and the consensus value.
 
 use super::*;
 
@@ -134,45 +133,14 @@ pub const UPDATE_GAP_MINUTES: i64 = 60;
 /// earlier events, teasers). The same lead as `examples/eval_counts.rs`.
 pub const LEAD_SENTENCES: usize = 5;
 
-/// Days before publication after which a dated sentence is background.
-pub const BACKGROUND_DAYS: i64 = 30;
-
 /// The span of time a `published` value stands for, in minutes since
 /// 1970-01-01 UTC, `[start, end]`: one minute for a time, the whole day for
-/// a date. Offsets (`Z`, `+01:00`, `-0500`) are applied; a time without
-/// one is taken as UTC. `None` when the value is not ISO 8601.
+/// a date. Any form [`crate::published::parse`] reads (ISO 8601, RFC 2822,
+/// written dates, unix time), offsets applied; a time without one is taken
+/// as UTC. `None` when the value is not a date.
 pub fn published_minutes(published: Option<&str>) -> Option<(i64, i64)> {
-    let p = published?.trim();
-    let day = crate::stories::parse_day(p)? * 24 * 60;
-    let rest = p.get(10..).unwrap_or("");
-    let Some(time) = rest.strip_prefix(['T', ' ']) else {
-        return Some((day, day + 24 * 60 - 1));
-    };
-    let digits = |s: &str| -> Option<i64> {
-        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    let minute_of_day = || -> Option<i64> {
-        let (hour, minute) = (digits(time.get(0..2)?)?, digits(time.get(3..5)?)?);
-        if hour > 23 || minute > 59 || time.as_bytes().get(2) != Some(&b':') {
-            return None;
-        }
-        let zone = time.find(['Z', 'z', '+', '-']).map_or("", |at| &time[at..]);
-        let offset = match zone.as_bytes().first() {
-            Some(&sign @ (b'+' | b'-')) => {
-                let z = zone[1..].replace(':', "");
-                let minutes = digits(z.get(0..2)?)? * 60 + digits(z.get(2..4).unwrap_or("00"))?;
-                if sign == b'+' { minutes } else { -minutes }
-            }
-            _ => 0,
-        };
-        Some(hour * 60 + minute - offset)
-    };
-    match minute_of_day() {
-        Some(m) => Some((day + m, day + m)),
-        None => Some((day, day + 24 * 60 - 1)),
-    }
+    let date = crate::published::parse(published?, crate::published::DateOrder::Unknown).ok()??;
+    Some(date.minutes())
 }
 
 /// A sort key for `published` values: by time in UTC (a date by its
@@ -224,6 +192,19 @@ pub(super) fn is_update(values: &[(Option<(i64, i64)>, Interval)]) -> bool {
 /// The consensus value of a count and the rule that chose it (see the
 /// module docs).
 pub(super) fn consensus_of(values: &[(Option<(i64, i64)>, Interval)], update: bool) -> Consensus {
+    let (range, rule) = consensus_range(values, update);
+    Consensus {
+        value: point(range.min),
+        range,
+        rule,
+    }
+}
+
+/// The interval the rule chooses and the rule's name.
+fn consensus_range(
+    values: &[(Option<(i64, i64)>, Interval)],
+    update: bool,
+) -> (Interval, &'static str) {
     if update {
         let latest = values
             .iter()
@@ -236,27 +217,52 @@ pub(super) fn consensus_of(values: &[(Option<(i64, i64)>, Interval)], update: bo
                 .filter(|v| overlaps(v.1, latest))
                 .try_fold(latest, |acc, v| intersect(acc, v.1))
                 .unwrap_or(latest);
-            return Consensus {
-                value,
-                rule: "latest",
-            };
+            return (value, "latest");
         }
     }
     let all = values
         .iter()
         .try_fold(Interval { min: 0, max: None }, |acc, v| intersect(acc, v.1));
-    match all {
-        Some(value) => Consensus {
-            value,
-            rule: "intersection",
-        },
-        None => Consensus {
-            value: Interval {
+    if let Some(value) = all {
+        return (value, "intersection");
+    }
+    // Disagreement: the value most reports share, when more than half of
+    // them do; else the lowest lower bound (ACLED's most conservative).
+    let mut best: Option<(usize, Interval)> = None;
+    for v in values {
+        let agreeing: Vec<Interval> = values
+            .iter()
+            .filter(|o| overlaps(o.1, v.1))
+            .map(|o| o.1)
+            .collect();
+        let shared = agreeing
+            .iter()
+            .try_fold(Interval { min: 0, max: None }, |acc, o| intersect(acc, *o));
+        if let Some(shared) = shared
+            && best.is_none_or(|(n, b)| {
+                (agreeing.len(), std::cmp::Reverse(shared.min)) > (n, std::cmp::Reverse(b.min))
+            })
+        {
+            best = Some((agreeing.len(), shared));
+        }
+    }
+    match best {
+        Some((n, shared)) if 2 * n > values.len() => (shared, "majority"),
+        _ => (
+            Interval {
                 min: values.iter().map(|v| v.1.min).min().unwrap_or(0),
                 max: None,
             },
-            rule: "most_conservative",
-        },
+            "most_conservative",
+        ),
+    }
+}
+
+/// The interval of one number.
+pub(super) fn point(n: u64) -> Interval {
+    Interval {
+        min: n,
+        max: Some(n),
     }
 }
 
@@ -269,68 +275,9 @@ pub(super) fn refers_back(counted: &str) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("others"))
 }
 
-/// The sentences of an article that are about an earlier event: they name
-/// a date (not one starting a period, "since 2014") that ended more than
-/// [`BACKGROUND_DAYS`] days before the article was published.
-pub(super) fn background_sentences(member: &Member<'_>) -> Vec<Span> {
-    let Some((published, _)) = published_minutes(member.article.published.as_deref()) else {
-        return Vec::new();
-    };
-    let published_day = published.div_euclid(24 * 60);
-    let text = &member.article.text;
-    member
-        .facts
-        .iter()
-        .filter_map(|fact| {
-            let FactValue::Date(date) = &fact.value else {
-                return None;
-            };
-            let before = text.get(..fact.span.start).unwrap_or("");
-            let word_before = before
-                .trim_end()
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            let first_word = date.text.split_whitespace().next().unwrap_or("");
-            let starts_period = [word_before, first_word]
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case("since"));
-            let last_day = period_last_day(&date.date, date.precision)?;
-            (!starts_period && last_day < published_day - BACKGROUND_DAYS).then_some(fact.sentence)
-        })
-        .collect()
-}
-
-/// The last day (days since 1970-01-01) of a dated period; `None` for
-/// year-less dates.
-pub(super) fn period_last_day(
-    date: &str,
-    precision: crate::facts::dates::Precision,
-) -> Option<i64> {
-    use crate::facts::dates::Precision;
-    let day = |d: &str| crate::stories::parse_day(d);
-    match precision {
-        Precision::Day => day(date),
-        Precision::Week => day(date).map(|d| d + 6),
-        Precision::Month => {
-            let (year, month) = (
-                date.get(0..4)?.parse::<i64>().ok()?,
-                date.get(5..7)?.parse::<u32>().ok()?,
-            );
-            let next = if month == 12 {
-                format!("{:04}-01-01", year + 1)
-            } else {
-                format!("{year:04}-{:02}-01", month + 1)
-            };
-            day(&next).map(|d| d - 1)
-        }
-        Precision::Year => day(&format!("{}-12-31", date.get(0..4)?)),
-    }
-}
-
 /// A `published` value shown in UTC to the minute, `2023-06-10 13:05 UTC`,
 /// or its date alone when it has no time (`2023-06-10`); as written when it
-/// is not ISO 8601, `?` when unknown.
+/// is not a date, `?` when unknown.
 pub fn show_published(published: Option<&str>) -> String {
     let Some(p) = published else {
         return "?".into();

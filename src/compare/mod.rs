@@ -6,29 +6,49 @@
 //!
 //! - **Sources.** The unit is the outlet (`source`; the article id when it
 //!   has none). A source reports a fact when any of its articles does.
-//! - **Counts** align when they have the same kind (killed, injured, troops,
-//!   …) and the same *counted class*: the head noun of what is counted,
-//!   mapped through [`counted_class`] ("soldiers" ~ "troops" ~ "US forces";
-//!   "civilians" ~ "people" ~ "a young woman" ~ "5 dead" ~ "a 22-year-old";
-//!   "a 17-year-old" ~ "a teen" ~ "children"; "police officers" is its own
-//!   class). A fact whose class is its kind is labelled by the kind alone
-//!   ("troops", not "troops: troops"). Counts marked `aggregate` (roundups
-//!   of other incidents) are left out. A source with several counts of one
-//!   fact reports one from the lead of its article (the first
-//!   [`LEAD_SENTENCES`] sentences) before one from further down (partial
-//!   counts, other events, teasers), and among those the one with the
-//!   highest lower bound (its latest toll).
-//!   Counts about an earlier event are left out too: a count whose sentence
-//!   names a date that ended more than [`BACKGROUND_DAYS`] days before the
-//!   article was published ("the deaths of 19 children in Uvalde in May
-//!   2022"), unless the date starts a period ("since 1984"). A count of
-//!   "others" ("four soldiers were killed and two others wounded") takes the
-//!   class of the count before it in its sentence.
+//! - **Counts: one row per fact, every fact in a row.** Every count of
+//!   every article is in a row (roundup totals marked `aggregate` aside):
+//!   a source may give several figures of one kind (troops withdrawn,
+//!   remaining and a first phase; a small separate toll beside a war's
+//!   total), and each gets its own row. Mentions of one article that repeat
+//!   a figure ("Five dead" in the headline, "five people were killed" in the
+//!   lead; values that agree and whose lower bounds are less than ten times
+//!   apart) are one *item*; items of different articles share a row when they
+//!   count the same thing: the same kind, the same role (the story's own
+//!   figure, a part of another count — "five of them critically" —, or
+//!   background about another event), compatible counted classes (mapped
+//!   through [`counted_class`]: "soldiers" ~ "troops"; a specific class
+//!   joins `people`, "five miners" ~ "five people"; suspects stay apart,
+//!   except among the arrested, who are all suspects),
+//!   compatible statuses (withdrawn, remaining, expelled and a cap are rows
+//!   of their own), and enough evidence: both being their article's lead
+//!   figure (unless the two are ten times apart or more: 7 dead and a war's
+//!   two million are two facts), agreeing values, the words of the part and
+//!   of the sentence.
+//!   The scoring is in `rows.rs`; a row holds at most one item per article.
+//!   A source's cell shows the item from its article's lead (the first
+//!   [`LEAD_SENTENCES`] sentences, or the title) before one from further
+//!   down, then the highest lower bound (its latest toll). A figure an
+//!   article itself supersedes ("initially two; the toll later rose to
+//!   four") is listed in the row's `earlier`, never a conflict. A count of
+//!   "others" takes the class of the count before it in its sentence.
+//!   Counts in an article's `title` (when the text does not start with it)
+//!   are headline mentions of that article.
+//! - **Shot, killed, injured.** In an article that reports nobody killed,
+//!   people shot are people injured (the gun-violence convention: shot =
+//!   killed + injured); an article that gives people shot and killed but no
+//!   injured figure gets a derived injured figure, shot − killed. Such
+//!   reports say so in [`Report::derived`]. A person an article reports
+//!   injured and, by the same noun, dead ("the mother … in grave
+//!   condition", "the mother has died") is no injured figure.
 //! - **Agreement** is interval overlap: "dozens" ([12, ∞)) and "at least 30"
-//!   agree; 12 and 15 killed **conflict**. A count read from one person
-//!   mentioned ("a 17-year-old was shot", rule `count.implicit_singular`)
-//!   states no total: it stands for "at least 1" ([`Report::stated`]), so
-//!   it agrees with "four teenagers were shot".
+//!   agree; 12 and 15 killed **conflict**, so do "about 2,500" and "nearly
+//!   3,000" ([2,500, 2,500] and [2,700, 3,000]); "more than 500" and "some
+//!   500" do not ([500, ∞) and [500, 500]). The intervals are the facts
+//!   stage's (see the hedge table in [`crate::facts::numbers`]). A count read
+//!   from one person mentioned ("a 17-year-old was shot", rule
+//!   `count.implicit_singular`) states no total: it stands for "at least 1"
+//!   ([`Report::stated`]), so it agrees with "four teenagers were shot".
 //! - **Update**: a report published at least [`UPDATE_GAP_MINUTES`] minutes
 //!   after another raises its lower bound ("at least 3" killed in the
 //!   morning, 7 in the evening), and every disagreement of the fact is such
@@ -36,10 +56,16 @@
 //!   never an update. Publication times are compared in UTC (offsets
 //!   applied); when either report has only a date, a later day is enough.
 //! - **Consensus** (rule named in the output): for an update, the
-//!   intersection of the latest report with every report that agrees with it
-//!   (`latest`); otherwise the intersection of all reported intervals when it
-//!   is not empty (`intersection`); otherwise the lowest lower bound
-//!   reported, ACLED's most conservative estimate (`most_conservative`).
+//!   intersection of the latest report with every report that agrees with
+//!   it (`latest`); otherwise the intersection of all reported intervals
+//!   when it is not empty (`intersection`); otherwise the shared value of
+//!   the reports that agree, when more than half of them do (`majority`;
+//!   when two values each have such a majority, an open "at least" figure
+//!   agreeing with both, the lower);
+//!   otherwise the lowest lower bound reported, ACLED's most conservative
+//!   estimate (`most_conservative`). The chosen interval is the consensus
+//!   `range`; its `value` is one number, the range's lower bound (ACLED's
+//!   conservative reading: "at least 12" is 12, "dozens" 12).
 //! - **Quotes** align by speaker identity ([`speaker_key`]): a named person by
 //!   surname, with first names compared by Jaro–Winkler similarity (≥ 0.85)
 //!   when both are given ("Pompeo" ~ "Mike Pompeo" ~ "Secretary of State Mike
@@ -72,11 +98,41 @@
 //!   line break starts a sentence and says nothing. Each report's `detail` keeps the form it wrote.
 //! - **Missing from X**: the facts that at least two other sources and at
 //!   least half of the other sources carry but X does not, most carried first.
+//!
+//! # The story's toll
+//!
+//! Every story, single-source ones too, gets one figure per kind of count,
+//! so a downstream tool reads a toll without fusing counts itself:
+//!
+//! 1. Each article votes with its *lead figure* of the kind: the figure of
+//!    its title or lead (the first [`LEAD_SENTENCES`] sentences, when the
+//!    sentence ends like prose), else of a later prose sentence; among
+//!    several, the largest. A figure found only in lines that do not end
+//!    like sentences (menus, captions, teasers for other stories) never
+//!    votes. Parts of another
+//!    count and background figures never vote. Reprints in one copy group
+//!    that give the same figure vote once (a reprint is no second witness).
+//! 2. The votes are fused like a row's values (see **Consensus**): a rise
+//!    over time is an update and the latest figure stands; agreeing figures
+//!    give their shared value; disagreeing ones the value more than half of
+//!    the votes share, else the lowest (ACLED's conservative rule). The
+//!    result is one number, the conservative lower bound.
+//! 3. Injured votes are read against the killed toll: an article that
+//!    reports nobody dead, in a story whose toll counts dead, may count
+//!    the dead among its injured (people who died later, people shot read
+//!    as injured), so its injured figure drops by the killed toll. When
+//!    everyone reported injured is reported dead, the injured toll is 0
+//!    (rule `died`).
+//! 4. The toll is carried by the row most articles lead with
+//!    ([`AlignedFact::toll`]): its `consensus` is the fused figure above
+//!    (every other row's consensus fuses that row's own values).
 
 mod counts;
+mod rows;
 mod speakers;
 #[cfg(test)]
 mod tests;
+mod toll;
 mod wire;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -87,9 +143,10 @@ use crate::article::{Article, Span};
 use crate::facts::{Fact, FactKind, FactValue, Interval, Speaker};
 use counts::*;
 pub use counts::{
-    BACKGROUND_DAYS, LEAD_SENTENCES, UPDATE_GAP_MINUTES, agree, counted_class, published_minutes,
-    show_published,
+    LEAD_SENTENCES, UPDATE_GAP_MINUTES, agree, counted_class, published_minutes, show_published,
 };
+use rows::count_facts;
+pub use rows::{DERIVED_SHOT, DERIVED_SHOT_MINUS_KILLED, JOIN_SCORE, Role};
 pub use speakers::speaker_key;
 use speakers::*;
 pub use wire::credits;
@@ -102,6 +159,9 @@ pub struct Member<'a> {
     pub article: &'a Article,
     /// Its extracted facts.
     pub facts: &'a [Fact],
+    /// The counts found in its `title` (spans into the title), when the
+    /// title is not part of the text.
+    pub title_facts: &'a [Fact],
     /// Its copy group (articles sharing a group are copies).
     pub copy_group: u32,
 }
@@ -143,7 +203,8 @@ pub struct SourceColumn {
     pub source: String,
     /// Its articles' ids, input order.
     pub articles: Vec<String>,
-    /// Its earliest `published`, if known.
+    /// Its earliest publication date, in UTC (`2023-03-14T08:40:00Z`, or a
+    /// date), including dates inferred from the text; null if unknown.
     pub first_published: Option<String>,
     /// Speakers it quotes, one entry per aligned speaker (shown with the
     /// speaker's label, see "Speaker labels"), sorted by label letter case
@@ -173,8 +234,20 @@ pub struct AlignedFact {
     pub subject: String,
     /// A readable label, e.g. "killed: people" or "quoted: Mike Pompeo".
     pub label: String,
+    /// For counts, what the figure is to the story: its own (`main`), a
+    /// part of another count (`subset`) or about another event
+    /// (`background`); `None` for quotes.
+    pub role: Option<Role>,
+    /// True for the row that carries the story's toll of its kind (one per
+    /// kind at most): its `consensus` is the story's figure, fused over
+    /// every article's lead figure (see [`toll`](crate::compare#the-storys-toll)).
+    pub toll: bool,
     /// Each reporting source's value and evidence, ordered like the columns.
     pub reports: Vec<Report>,
+    /// Earlier figures of the fact that an article itself supersedes
+    /// ("initially two; the toll later rose to four": the two), column
+    /// order: not in conflict with anyone.
+    pub earlier: Vec<Report>,
     /// Sources that do not report it.
     pub omitted_by: Vec<String>,
     /// True when two reported intervals are disjoint.
@@ -188,7 +261,7 @@ pub struct AlignedFact {
     /// all its reports, including ones a source's later article
     /// superseded).
     pub first_source: String,
-    /// When it was first reported, if known.
+    /// When it was first reported, in UTC, if known.
     pub first_published: Option<String>,
 }
 
@@ -214,7 +287,7 @@ impl AlignedFact {
     /// last, then column order): how an update unfolded.
     pub fn timeline(&self) -> Vec<&Report> {
         let mut list: Vec<(usize, &Report)> = self.reports.iter().enumerate().collect();
-        list.sort_by_key(|&(column, r)| (publication_order(r.published.as_deref()), column));
+        list.sort_by_key(|&(column, r)| (publication_order(r.published_utc.as_deref()), column));
         list.into_iter().map(|(_, r)| r).collect()
     }
 }
@@ -226,26 +299,57 @@ pub struct Report {
     pub source: String,
     /// The article holding the evidence.
     pub article: String,
-    /// Its `published`.
+    /// Its `published`, as written in the input.
     pub published: Option<String>,
+    /// Its publication date in UTC (`2023-03-14T08:40:00Z`, or a date),
+    /// read from `published` or inferred; null if unknown.
+    pub published_utc: Option<String>,
+    /// How the date was inferred (`{rule, span}`), or null when read from
+    /// `published`.
+    pub published_inferred: Option<crate::article::InferredDate>,
     /// For counts, the value; `None` for quotes.
     pub value: Option<Interval>,
     /// What the article says is counted, or the speaker as written.
     pub detail: String,
-    /// Evidence: byte span into the article's text.
+    /// Evidence: byte span into the article's text, or into its title
+    /// when `field` is `title`.
     pub span: Span,
+    /// Where the evidence is: the article's `text`, or its `title` (a
+    /// headline figure the text does not repeat).
+    pub field: Field,
     /// The evidence text (the sentence holding it).
     pub evidence: String,
     /// The extraction rule.
     pub rule: &'static str,
+    /// Set when the value is read from another count of the article:
+    /// `shot` (people shot in an article that reports nobody killed are
+    /// injured) or `shot_minus_killed` (people injured = people shot −
+    /// people killed, when the article gives no injured figure).
+    pub derived: Option<&'static str>,
+}
+
+/// The article field a report's evidence is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The article's text.
+    Text,
+    /// The article's title.
+    Title,
 }
 
 /// A consensus value and the rule that chose it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Consensus {
-    /// The value.
+    /// The figure to report: one number (`min == max`), the lower bound of
+    /// what the rule chose (ACLED's conservative reading: "at least 12" is
+    /// 12, "dozens" 12).
     pub value: Interval,
-    /// `latest`, `intersection` or `most_conservative`.
+    /// What the rule chose before it was read as one number: the interval
+    /// the agreeing reports share.
+    pub range: Interval,
+    /// The rule (see the module docs): `latest`, `intersection`,
+    /// `majority` or `most_conservative`.
     pub rule: &'static str,
 }
 
@@ -328,26 +432,45 @@ pub struct CorpusComparison {
     pub dedup: crate::dedup::Dedup,
     /// Stories.
     pub stories: crate::stories::Stories,
-    /// Facts of each article, input order.
+    /// Facts of each article, input order (none for an article not in
+    /// English: see [`crate::language`]).
     pub facts: Vec<Vec<Fact>>,
-    /// One comparison per story with two or more sources, in story order.
+    /// Articles not in English, which got no facts.
+    pub not_english: usize,
+    /// Counts found in each article's title, input order (empty when it has
+    /// none, or when the text starts with the title).
+    pub title_facts: Vec<Vec<Fact>>,
+    /// One comparison per story, single-source stories included, in story
+    /// order (see [`StoryComparison::compared`]).
     pub comparisons: Vec<StoryComparison>,
 }
 
 /// Runs the whole pipeline on articles in memory: copies, stories, facts,
-/// then the comparison of every story that has two or more sources.
+/// then the comparison of every story. A story with one source has no
+/// one to compare with, but its comparison still gives its facts and their
+/// consensus: the story's toll.
 pub fn compare_corpus(articles: &[Article], config: &CompareConfig) -> CorpusComparison {
     use rayon::prelude::*;
     let dedup = crate::dedup::dedup_articles(articles, &config.dedup);
-    let stories = crate::stories::stories(articles, &dedup.copies.group_of, &config.stories);
+    let stories =
+        crate::stories::stories(articles, &dedup.copies.duplicate_units(), &config.stories);
+    // The facts stage reads English only: other articles get none.
+    let english: Vec<bool> = articles
+        .par_iter()
+        .map(|a| crate::language::is_english(&a.text))
+        .collect();
     let facts: Vec<Vec<Fact>> = articles
         .par_iter()
-        .map(|a| crate::facts::extract(&a.text, a.published.as_deref()))
+        .zip(&english)
+        .map(|(a, &english)| match english {
+            true => crate::facts::extract(&a.text, a.published_day().as_deref()),
+            false => Vec::new(),
+        })
         .collect();
+    let title_facts: Vec<Vec<Fact>> = articles.par_iter().map(title_counts).collect();
     let comparisons = stories
         .stories
         .par_iter()
-        .filter(|story| story.sources.len() >= 2)
         .map(|story| {
             let mut indices: Vec<usize> = story.groups.iter().flatten().copied().collect();
             indices.sort_unstable();
@@ -356,6 +479,7 @@ pub fn compare_corpus(articles: &[Article], config: &CompareConfig) -> CorpusCom
                 .map(|&i| Member {
                     article: &articles[i],
                     facts: &facts[i],
+                    title_facts: &title_facts[i],
                     copy_group: dedup.copies.group_of[i],
                 })
                 .collect();
@@ -371,8 +495,25 @@ pub fn compare_corpus(articles: &[Article], config: &CompareConfig) -> CorpusCom
         dedup,
         stories,
         facts,
+        not_english: english.iter().filter(|&&e| !e).count(),
+        title_facts,
         comparisons,
     }
+}
+
+/// The counts of an article's title, unless its text starts with the
+/// title (then the text's own headline line holds them).
+pub fn title_counts(article: &Article) -> Vec<Fact> {
+    let Some(title) = article.title.as_deref().map(str::trim) else {
+        return Vec::new();
+    };
+    if title.is_empty() || article.text.trim_start().starts_with(title) {
+        return Vec::new();
+    }
+    crate::facts::extract(title, article.published.as_deref())
+        .into_iter()
+        .filter(|f| matches!(f.value, FactValue::Count(_)))
+        .collect()
 }
 
 /// A story's comparison with the story's identity, as reported.
@@ -387,6 +528,15 @@ pub struct StoryComparison {
     /// The comparison.
     #[serde(flatten)]
     pub comparison: Comparison,
+}
+
+impl StoryComparison {
+    /// Whether the story has two or more sources, so that there is
+    /// something to compare: the terminal and HTML reports show only
+    /// these; the JSON Lines give every story.
+    pub fn compared(&self) -> bool {
+        self.comparison.sources.len() >= 2
+    }
 }
 
 /// Shows an interval the way people write counts: `12`, `12+`, `20–30`,
@@ -430,7 +580,7 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
                 speakers: Vec::new(),
             });
         column.articles.push(m.article.id.clone());
-        if let Some(p) = crate::dedup::sortable_date(m.article.published.as_deref())
+        if let Some(p) = m.article.published_date().map(|d| d.utc_string())
             && column
                 .first_published
                 .as_deref()
@@ -461,45 +611,13 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
     for m in members {
         let source = source_of(m.article);
         let text = &m.article.text;
-        let background = background_sentences(m);
-        // The lead: where a report states its own toll (later sentences
-        // also carry partial counts and other events).
+        // The lead: where a report states its own toll.
         let lead_end = crate::facts::sentences::split(text)
             .get(LEAD_SENTENCES - 1)
             .map_or(usize::MAX, |s| s.end);
-        // The last count's sentence and class, for "two others".
-        let mut previous: Option<(Span, String)> = None;
         for fact in m.facts {
             let evidence = fact.sentence.slice(text).unwrap_or("").to_string();
             match &fact.value {
-                FactValue::Count(count)
-                    if !count.aggregate && !background.contains(&fact.sentence) =>
-                {
-                    let mut subject = counted_class(&count.counted);
-                    if let Some((sentence, class)) = &previous
-                        && *sentence == fact.sentence
-                        && refers_back(&count.counted)
-                    {
-                        subject = class.clone();
-                    }
-                    previous = Some((fact.sentence, subject.clone()));
-                    reports
-                        .entry((fact.kind, subject.clone()))
-                        .or_default()
-                        .push((
-                            Report {
-                                source: source.clone(),
-                                article: m.article.id.clone(),
-                                published: m.article.published.clone(),
-                                value: Some(count.value),
-                                detail: count.counted.clone(),
-                                span: fact.span,
-                                evidence,
-                                rule: fact.rule,
-                            },
-                            fact.sentence.start < lead_end,
-                        ));
-                }
                 FactValue::Quote(quote) if quote.is_cited_source() => {
                     let mut key = speaker_key(&quote.speaker);
                     if key.starts_with("person:") {
@@ -539,11 +657,18 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
                                 source: source.clone(),
                                 article: m.article.id.clone(),
                                 published: m.article.published.clone(),
+                                published_utc: m.article.published_date().map(|d| d.utc_string()),
+                                published_inferred: m
+                                    .article
+                                    .published_date()
+                                    .and_then(|d| d.inferred()),
                                 value: None,
                                 detail: label,
                                 span: fact.span,
                                 evidence,
                                 rule: fact.rule,
+                                derived: None,
+                                field: Field::Text,
                             },
                             fact.sentence.start < lead_end,
                         ));
@@ -555,6 +680,7 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
     // Person keys may have been upgraded to a fuller name after first use;
     // a one-word organization that is a person's surname is that person.
     let texts: Vec<&str> = members.iter().map(|m| m.article.text.as_str()).collect();
+    let texts = speakers::TextWords::new(&texts);
     let quote_keys: Vec<String> = reports
         .keys()
         .filter(|(kind, _)| *kind == FactKind::Quote)
@@ -587,7 +713,7 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
         .filter(|((kind, _), _)| *kind == FactKind::Quote)
         .map(|((_, key), list)| {
             let mut by_time: Vec<&Report> = list.iter().map(|(r, _)| r).collect();
-            by_time.sort_by_key(|r| publication_order(r.published.as_deref()));
+            by_time.sort_by_key(|r| publication_order(r.published_utc.as_deref()));
             let forms: Vec<&str> = by_time.iter().map(|r| r.detail.as_str()).collect();
             (key.clone(), canonical_label(key, &forms, &texts))
         })
@@ -600,11 +726,19 @@ pub fn compare(members: &[Member<'_>]) -> Comparison {
             align(kind, subject, label, list, &sources, &order)
         })
         .collect();
+    facts.extend(count_facts(members, &sources, &order));
+    // The story's tolls first (killed, injured, ...), then the most widely
+    // reported facts, counts before quotes.
     facts.sort_by(|a, b| {
-        b.reports
-            .len()
-            .cmp(&a.reports.len())
+        (!a.toll)
+            .cmp(&!b.toll)
+            .then_with(|| match a.toll && b.toll {
+                true => a.kind.cmp(&b.kind),
+                false => std::cmp::Ordering::Equal,
+            })
+            .then_with(|| b.reports.len().cmp(&a.reports.len()))
             .then_with(|| (a.kind == FactKind::Quote).cmp(&(b.kind == FactKind::Quote)))
+            .then_with(|| a.role.cmp(&b.role))
             .then_with(|| a.label.to_lowercase().cmp(&b.label.to_lowercase()))
             .then_with(|| a.label.cmp(&b.label))
             .then_with(|| a.subject.cmp(&b.subject))
@@ -671,7 +805,12 @@ fn align(
     let first = list
         .iter()
         .map(|(r, _)| r)
-        .min_by_key(|r| (publication_order(r.published.as_deref()), order[&r.source]))
+        .min_by_key(|r| {
+            (
+                publication_order(r.published_utc.as_deref()),
+                order[&r.source],
+            )
+        })
         .cloned();
     // One report per source: one from a lead (the first LEAD_SENTENCES
     // sentences of its article) before one from further down, then the
@@ -703,7 +842,7 @@ fn align(
         .iter()
         .filter_map(|r| {
             r.stated()
-                .map(|v| (published_minutes(r.published.as_deref()), v))
+                .map(|v| (published_minutes(r.published_utc.as_deref()), v))
         })
         .collect();
     let conflict = values
@@ -724,8 +863,11 @@ fn align(
     AlignedFact {
         kind,
         label,
+        role: None,
+        toll: false,
+        earlier: Vec::new(),
         first_source: first.source.clone(),
-        first_published: first.published.clone(),
+        first_published: first.published_utc.clone(),
         subject,
         reports,
         omitted_by,

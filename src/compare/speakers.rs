@@ -2,7 +2,7 @@
 //! name, organization by normalized name, anonymous source by affiliation
 //! and role), its label, and fuzzy name matching.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::*;
 
@@ -184,41 +184,53 @@ const DETERMINERS: &[&str] = &[
     "three", "two",
 ];
 
-/// Whether `word` (written with a capital) is a common noun in these
-/// texts: they write it in lower case somewhere, and never with a capital
-/// after a lower-case word unless a capitalised word follows (a capital
-/// mid-sentence on its own, "the Times reported", makes it a name; one
-/// inside a longer name, "said Police Chief Ray Moody", does not).
-pub(super) fn common_noun(word: &str, texts: &[&str]) -> bool {
-    let lower = word.to_lowercase();
-    if lower == word {
-        return true;
-    }
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let mut lower_seen = false;
-    for text in texts {
-        // Words with the text between each and the word before it.
-        let mut words: Vec<(&str, &str)> = Vec::new();
-        let mut gap_start = 0;
-        let mut at = 0;
-        while at < text.len() {
-            let c = text[at..].chars().next().expect("at is a char boundary");
-            if is_word(c) {
+/// The words of a story's texts, indexed once per story: every speaker key
+/// and label is then looked up in time independent of the texts' length.
+/// (Scanning the texts once per speaker made `compare` quadratic: 64 s for
+/// one 1 MB paragraph and an edited copy of it.)
+pub(super) struct TextWords<'t> {
+    /// Words split at every character that is not alphanumeric.
+    alnum: HashSet<&'t str>,
+    /// Words of letters, digits, `-` and `'`.
+    words: HashSet<&'t str>,
+    /// Capitalized words seen where a capital marks a name: after a
+    /// lower-case word, not at a sentence start, not before another
+    /// capitalized word (see [`common_noun`]).
+    name_positions: HashSet<&'t str>,
+}
+
+impl<'t> TextWords<'t> {
+    pub(super) fn new(texts: &[&'t str]) -> TextWords<'t> {
+        let mut index = TextWords {
+            alnum: HashSet::new(),
+            words: HashSet::new(),
+            name_positions: HashSet::new(),
+        };
+        let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        for text in texts {
+            index.alnum.extend(
+                text.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty()),
+            );
+            // Words with the text between each and the word before it.
+            let mut words: Vec<(&str, &str)> = Vec::new();
+            let mut gap_start = 0;
+            for (at, c) in text.char_indices() {
+                if at < gap_start || !is_word(c) {
+                    continue;
+                }
                 let end = text[at..]
                     .find(|c: char| !is_word(c))
                     .map_or(text.len(), |n| at + n);
                 words.push((&text[at..end], &text[gap_start..at]));
                 gap_start = end;
-                at = end;
-            } else {
-                at += c.len_utf8();
             }
-        }
-        for (i, &(w, gap)) in words.iter().enumerate() {
-            if w == lower {
-                lower_seen = true;
-            } else if w == word && i > 0 {
+            for (i, &(w, gap)) in words.iter().enumerate() {
+                index.words.insert(w);
+                if i == 0 || !w.chars().any(char::is_uppercase) {
+                    continue;
+                }
                 // After a full stop, a colon, an opening quote or bracket,
                 // or a line break (a new paragraph or a headline).
                 let sentence_start =
@@ -226,18 +238,28 @@ pub(super) fn common_noun(word: &str, texts: &[&str]) -> bool {
                 let after_lower = !capital(words[i - 1].0);
                 let before_capital = words.get(i + 1).is_some_and(|n| capital(n.0));
                 if after_lower && !sentence_start && !before_capital {
-                    return false;
+                    index.name_positions.insert(w);
                 }
             }
         }
+        index
     }
-    lower_seen
+}
+
+/// Whether `word` (written with a capital) is a common noun in these
+/// texts: they write it in lower case somewhere, and never with a capital
+/// after a lower-case word unless a capitalised word follows (a capital
+/// mid-sentence on its own, "the Times reported", makes it a name; one
+/// inside a longer name, "said Police Chief Ray Moody", does not).
+pub(super) fn common_noun(word: &str, texts: &TextWords<'_>) -> bool {
+    let lower = word.to_lowercase();
+    lower == word || (!texts.name_positions.contains(word) && texts.words.contains(lower.as_str()))
 }
 
 /// The one label an aligned speaker is shown with, from the forms its
 /// reports write (`forms`, earliest report first) and the story's texts;
 /// see "Speaker labels" in the [`crate::compare`] docs.
-pub(super) fn canonical_label(key: &str, forms: &[&str], texts: &[&str]) -> String {
+pub(super) fn canonical_label(key: &str, forms: &[&str], texts: &TextWords<'_>) -> String {
     if key.starts_with("person:") {
         // The shortest form with a first name: "Mike Pompeo" over "Pompeo"
         // and "Secretary of State Mike Pompeo".
@@ -266,33 +288,30 @@ pub(super) fn canonical_label(key: &str, forms: &[&str], texts: &[&str]) -> Stri
             }
         })
         .collect();
-    let mut groups: Vec<(String, usize, usize)> = Vec::new(); // lower, count, first index
-    for (i, form) in trimmed.iter().enumerate() {
-        let lower = form.to_lowercase();
-        match groups.iter_mut().find(|g| g.0 == lower) {
-            Some(g) => g.1 += 1,
-            None => groups.push((lower, 1, i)),
-        }
+    // Counted in maps, not by rescanning the forms: a speaker may be quoted
+    // thousands of times.
+    let mut groups: HashMap<String, (usize, usize)> = HashMap::new(); // lower -> count, first index
+    let lowered: Vec<String> = trimmed.iter().map(|f| f.to_lowercase()).collect();
+    for (i, lower) in lowered.iter().enumerate() {
+        groups.entry(lower.clone()).or_insert((0, i)).0 += 1;
     }
-    let Some(best) = groups.iter().max_by_key(|g| (g.1, std::cmp::Reverse(g.2))) else {
+    let Some((best, _)) = groups
+        .iter()
+        .max_by_key(|&(_, &(count, first))| (count, std::cmp::Reverse(first)))
+    else {
         return String::new();
     };
     // Within the group, the form written most often, then the earliest.
-    let variants: Vec<&String> = trimmed
-        .iter()
-        .filter(|f| f.to_lowercase() == best.0)
-        .collect();
+    let mut variants: HashMap<&str, (usize, usize)> = HashMap::new(); // form -> count, first index
+    for (i, form) in trimmed.iter().enumerate() {
+        if lowered[i] == *best {
+            variants.entry(form.as_str()).or_insert((0, i)).0 += 1;
+        }
+    }
     let chosen = variants
         .iter()
-        .enumerate()
-        .max_by_key(|&(i, v)| {
-            (
-                variants.iter().filter(|w| w == &v).count(),
-                std::cmp::Reverse(i),
-            )
-        })
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("");
+        .max_by_key(|&(_, &(count, first))| (count, std::cmp::Reverse(first)))
+        .map_or("", |(form, _)| *form);
     if key.starts_with("person:") {
         return chosen.to_string();
     }
@@ -352,7 +371,7 @@ fn head_phrase(form: &str) -> String {
 /// Writes the first word in lower case when it is a determiner or a common
 /// noun of the story's texts ("Police" -> "police", "The arrest report" ->
 /// "the arrest report"); names keep their capital ("Pentagon", "Fox News").
-fn lower_initial(label: &str, texts: &[&str]) -> String {
+fn lower_initial(label: &str, texts: &TextWords<'_>) -> String {
     let first = label.split_whitespace().next().unwrap_or("");
     let lowered = first.to_lowercase();
     if first == lowered || first.chars().skip(1).any(char::is_uppercase) {
@@ -380,17 +399,13 @@ pub(super) fn same_word_speaker(
     key: &str,
     keys: &[String],
     person_keys: &[String],
-    texts: &[&str],
+    texts: &TextWords<'_>,
 ) -> Option<String> {
     let (kind, name) = key.split_once(':')?;
     if name.is_empty() || name.contains([' ', ':']) {
         return None;
     }
-    let common = || {
-        texts
-            .iter()
-            .any(|t| t.split(|c: char| !c.is_alphanumeric()).any(|w| w == name))
-    };
+    let common = || texts.alnum.contains(name);
     match kind {
         "org" | "described" if !common() => {
             // Only one person of that surname, else it is ambiguous.

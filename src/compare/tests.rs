@@ -20,7 +20,10 @@ fn count(kind: FactKind, min: u64, max: Option<u64>, counted: &str, text: &str) 
             value: Interval { min, max },
             counted: counted.into(),
             status: None,
+            subset: None,
             aggregate: false,
+            background: false,
+            superseded: false,
         }),
         span: Span::new(0, text.len().min(5)),
         sentence: Span::new(0, text.len()),
@@ -35,6 +38,7 @@ fn separate<'a>(list: &[(&'a Article, &'a [Fact])]) -> Vec<Member<'a>> {
         .map(|(i, &(article, facts))| Member {
             article,
             facts,
+            title_facts: &[],
             copy_group: i as u32,
         })
         .collect()
@@ -128,11 +132,15 @@ fn disjoint_tolls_conflict_and_rising_ones_are_updates() {
     assert!(fact.conflict && fact.update);
     assert_eq!(cmp.conflicts, vec![0]);
     // The latest report (12+) agrees with both earlier ones, which
-    // disagree with each other: its own value stands.
+    // disagree with each other: its own value stands, read as 12.
     assert_eq!(
         fact.consensus,
         Some(Consensus {
-            value: Interval { min: 12, max: None },
+            value: Interval {
+                min: 12,
+                max: Some(12)
+            },
+            range: Interval { min: 12, max: None },
             rule: "latest"
         })
     );
@@ -168,9 +176,15 @@ fn overlapping_values_agree_and_omissions_are_listed() {
     // A class that is its kind is labelled by the kind alone.
     assert_eq!(labels, ["injured: people", "troops"]);
     assert!(!cmp.facts[0].conflict);
+    // 30 and "at least 30" agree on 30; dozens is at least 12.
+    let consensus = cmp.facts[0].consensus.unwrap();
+    assert_eq!(consensus.range, Interval { min: 30, max: None });
     assert_eq!(
-        cmp.facts[0].consensus.unwrap().value,
-        Interval { min: 30, max: None }
+        consensus.value,
+        Interval {
+            min: 30,
+            max: Some(30)
+        }
     );
     assert_eq!(cmp.facts[1].omitted_by, ["C"]);
     assert_eq!(
@@ -200,11 +214,13 @@ fn reprint_diff_calls_out_changed_numbers() {
         Member {
             article: &origin,
             facts: &[],
+            title_facts: &[],
             copy_group: 3,
         },
         Member {
             article: &copy,
             facts: &[],
+            title_facts: &[],
             copy_group: 3,
         },
     ];
@@ -253,12 +269,31 @@ fn disjoint_tolls_in_the_same_hour_conflict_without_an_update() {
         ("C", "2023-03-14T11:30:00Z", 12, None),
     ]);
     assert!(fact.conflict && !fact.update);
+    // 12 and "at least 12" are two of the three reports: the majority.
     assert_eq!(
         fact.consensus,
         Some(Consensus {
-            value: Interval { min: 12, max: None },
-            rule: "most_conservative"
+            value: Interval {
+                min: 12,
+                max: Some(12)
+            },
+            range: Interval {
+                min: 12,
+                max: Some(12)
+            },
+            rule: "majority"
         })
+    );
+    // Two against two: the lowest lower bound, ACLED's most conservative.
+    let fact = toll_fact(&[
+        ("A", "2023-03-14T09:40:00Z", 12, Some(12)),
+        ("B", "2023-03-14T09:55:00Z", 15, Some(15)),
+        ("C", "2023-03-14T10:30:00Z", 15, Some(15)),
+        ("D", "2023-03-14T11:30:00Z", 12, Some(12)),
+    ]);
+    assert_eq!(
+        fact.consensus.map(|c| (c.value.min, c.rule)),
+        Some((12, "most_conservative"))
     );
 }
 
@@ -275,6 +310,10 @@ fn a_rising_lower_bound_is_an_update_even_when_values_agree() {
         fact.consensus,
         Some(Consensus {
             value: Interval {
+                min: 7,
+                max: Some(7)
+            },
+            range: Interval {
                 min: 7,
                 max: Some(7)
             },
@@ -322,17 +361,22 @@ fn published_times_are_minutes_in_utc() {
     let (start, end) = at("2023-06-11").unwrap();
     assert_eq!(end - start, 24 * 60 - 1);
     assert_eq!(at("June 11"), None);
-    assert_eq!(at("2023-06-11T9"), at("2023-06-11"));
+    // Malformed: unknown, not a guess.
+    assert_eq!(at("2023-06-11T9"), None);
+    // Written forms and unix time are times too.
+    assert_eq!(at("Jun 11, 2023 8:30 AM"), at("2023-06-11T08:30:00Z"));
+    assert_eq!(at("1686472200"), at("2023-06-11T08:30:00Z"));
 }
 
 #[test]
-fn counts_about_an_earlier_event_are_left_out() {
+fn counts_about_an_earlier_event_are_background_rows() {
     let text = "Seven people were killed. It recalls the deaths of 19 children in Uvalde in May 2022. About 2,000 troops have been there since 1984.";
     let a = article("a", "A", "2023-06-11", text);
     let facts = crate::facts::extract(text, Some("2023-06-11"));
     let members = [Member {
         article: &a,
         facts: &facts,
+        title_facts: &[],
         copy_group: 0,
     }];
     let labels: Vec<String> = compare(&members)
@@ -341,7 +385,10 @@ fn counts_about_an_earlier_event_are_left_out() {
         .filter(|f| f.kind != FactKind::Quote)
         .map(|f| f.label.clone())
         .collect();
-    assert_eq!(labels, ["killed: people", "troops"]);
+    assert_eq!(
+        labels,
+        ["killed: people", "troops", "killed: children (background)"]
+    );
 }
 
 /// A count in the lead is the source's toll; a larger one further down
@@ -383,6 +430,7 @@ fn others_take_the_class_of_the_count_before_them() {
     let members = [Member {
         article: &a,
         facts: &facts,
+        title_facts: &[],
         copy_group: 0,
     }];
     let labels: Vec<String> = compare(&members)
@@ -390,7 +438,7 @@ fn others_take_the_class_of_the_count_before_them() {
         .iter()
         .map(|f| f.label.clone())
         .collect();
-    assert_eq!(labels, ["injured: troops", "killed: troops"]);
+    assert_eq!(labels, ["killed: troops", "injured: troops"]);
     assert_eq!(counted_class("four American service members"), "troops");
 }
 
@@ -443,11 +491,13 @@ fn reprint_diff_reads_number_words_and_changes_inside_quotations() {
         Member {
             article: &origin,
             facts: &[],
+            title_facts: &[],
             copy_group: 1,
         },
         Member {
             article: &copy,
             facts: &[],
+            title_facts: &[],
             copy_group: 1,
         },
     ];
@@ -492,11 +542,13 @@ fn reprint_word_counts_are_a_longest_common_subsequence() {
         Member {
             article: &origin,
             facts: &[],
+            title_facts: &[],
             copy_group: 1,
         },
         Member {
             article: &copy,
             facts: &[],
+            title_facts: &[],
             copy_group: 1,
         },
     ];
@@ -548,6 +600,7 @@ fn first_source_is_the_earliest_report_in_utc() {
 #[test]
 fn a_speaker_has_one_label_whatever_form_a_report_wrote() {
     let texts = ["Police said the Times reported it. The police chief, Pentagon and FBI agreed."];
+    let texts = speakers::TextWords::new(&texts);
     let label = |key: &str, forms: &[&str]| canonical_label(key, forms, &texts);
     // A person: the shortest form with a first name.
     assert_eq!(
@@ -593,17 +646,29 @@ fn a_speaker_has_one_label_whatever_form_a_report_wrote() {
     // A role or public body is no name even when the texts only start
     // sentences with it.
     assert_eq!(
-        canonical_label("org:sheriff", &["Sheriff"], &["Sheriff said so."]),
+        canonical_label(
+            "org:sheriff",
+            &["Sheriff"],
+            &speakers::TextWords::new(&["Sheriff said so."])
+        ),
         "sheriff"
     );
     assert_eq!(
-        canonical_label("described:officials", &["Officials"], &[""]),
+        canonical_label(
+            "described:officials",
+            &["Officials"],
+            &speakers::TextWords::new(&[""])
+        ),
         "officials"
     );
     // A capital after a paragraph break is a sentence start, not a name.
     let paragraphs = ["He died in hospital\n\nPolice said the police had left."];
     assert_eq!(
-        canonical_label("org:police", &["Police"], &paragraphs),
+        canonical_label(
+            "org:police",
+            &["Police"],
+            &speakers::TextWords::new(&paragraphs)
+        ),
         "police"
     );
 }
@@ -623,7 +688,6 @@ fn per_source_speakers_follow_the_aligned_speaker() {
             speaker_span: Span::new(0, 5),
             cue_span: Span::new(0, 5),
             content_span: Span::new(0, 5),
-            continuation: None,
             resolved_from: None,
         }),
         span: Span::new(0, 5),
@@ -675,7 +739,9 @@ fn one_person_mentioned_states_at_least_one() {
     let cmp = compare(&separate(&[(&a, &fa), (&b, &fb)]));
     assert_eq!(cmp.facts.len(), 1, "a 17-year-old is one of the children");
     let fact = &cmp.facts[0];
-    assert_eq!(fact.label, "shot: children");
+    // Nobody killed: people shot are people injured.
+    assert_eq!(fact.label, "injured: children");
+    assert_eq!(fact.reports[0].derived, Some(DERIVED_SHOT));
     assert!(
         !fact.conflict,
         "one teenager mentioned is not a toll of one"

@@ -10,7 +10,10 @@ pub fn credits(text: &str) -> Vec<(Span, String)> {
         "AFP", "AP", "Reuters", "ANI", "PTI", "IANS", "UPI", "DPA", "EFE", "Xinhua", "Anadolu",
     ];
     let mut found = Vec::new();
-    let lower = text.to_lowercase();
+    // ASCII lower-casing keeps every byte offset; Unicode lower-casing does
+    // not ('İ' becomes three bytes), and the offsets found in `lower` are
+    // spans of `text`.
+    let lower = text.to_ascii_lowercase();
     for agency in AGENCIES {
         for pattern in [
             format!("({agency})"),
@@ -57,7 +60,12 @@ pub(super) fn wire_copies(members: &[Member<'_>]) -> Vec<WireCopy> {
                 .min_by(|a, b| {
                     let key = |m: &Member<'_>| {
                         (
-                            publication_order(m.article.published.as_deref()),
+                            publication_order(
+                                m.article
+                                    .published_date()
+                                    .map(|d| d.utc_string())
+                                    .as_deref(),
+                            ),
                             std::cmp::Reverse(m.article.text.len()),
                             m.article.id.clone(),
                         )

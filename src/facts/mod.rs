@@ -18,7 +18,9 @@
 //! - dates ([`dates`]), absolute or resolved against `published`;
 //! - places ([`places`]) from a bundled GeoNames gazetteer, aliases,
 //!   demonyms and datelines;
-//! - quotes ([`quotes`]).
+//! - quotes ([`quotes`]): who is cited, one fact per attribution (speech
+//!   and documents by an identified source; stances and unresolved pronouns
+//!   are only in [`quotes::extract`]).
 //!
 //! # JSON
 //!
@@ -33,10 +35,14 @@
 //! ```
 //!
 //! `max: null` is open-ended; `status` appears for forces and personnel when
-//! the text says where they are; `aggregate: true` marks counts in a
-//! sentence about several incidents (a roundup total).
+//! the text says what they are doing (see [`Status`]); `subset` marks a part
+//! of another count of the article, `background: true` a figure about an
+//! earlier event, `superseded: true` a figure the article itself updates,
+//! and `aggregate: true` a count in a sentence about several incidents (a
+//! roundup total). See [`Count`].
 
 mod counts;
+pub use counts::background::BACKGROUND_DAYS;
 pub mod dates;
 pub mod numbers;
 pub mod places;
@@ -84,11 +90,19 @@ pub enum FactKind {
     Arrested,
     /// People kidnapped or held hostage.
     Kidnapped,
-    /// People evacuated or displaced.
+    /// People evacuated, airlifted, rescued or relocated: moved out of
+    /// danger by others, typically for a time.
     Evacuated,
-    /// Troops, soldiers or forces.
+    /// People displaced: homeless, fled their homes, uprooted, living in
+    /// camps or tents, sleeping outdoors, refugees crossing a border. Not
+    /// filed under [`FactKind::Evacuated`].
+    Displaced,
+    /// Troops: soldiers, marines, peacekeepers, armed fighters.
     Troops,
-    /// Diplomats, staff or personnel.
+    /// Non-military people deployed, posted, assigned or responding:
+    /// diplomats and embassy staff, police officers deployed or recruited,
+    /// border guards, firefighters, rescuers, volunteers, health and aid
+    /// workers, election observers, monitors.
     Personnel,
     /// Another counted group of people where the count is the news.
     People,
@@ -115,34 +129,116 @@ pub enum FactValue {
     Place(places::PlaceValue),
 }
 
-/// A count of people: an interval and what is counted.
+/// A count of people: an interval, what is counted, and how the figure
+/// relates to the article's other figures.
+///
+/// The flags tell a comparison which row a figure belongs to:
+///
+/// - `subset`: a part of another count of the same article ("40 were hurt,
+///   five of them critically": the 5 is a subset of the 40's evidence, part
+///   "critically"). A subset is never the story's toll.
+/// - `background`: about another, earlier event (a past quake's toll, an
+///   earlier shooting in the same city). Never the story's toll.
+/// - `superseded`: the article itself gives a later figure for the same
+///   fact ("police initially said two; the toll later rose to four": the 2).
+///   The article's earlier figure, not a conflict with other outlets.
+///
+/// ```json
+/// {"kind":"injured","value":{"min":40,"max":40},"counted":"people","span":[0,20],"sentence":[0,44],"rule":"count.number_event"}
+/// {"kind":"injured","value":{"min":5,"max":5},"counted":"people","subset":{"of":[0,20],"part":"critically"},"span":[22,43],"sentence":[0,44],"rule":"count.partitive"}
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Count {
     /// The number as an interval.
     pub value: Interval,
     /// What is counted, e.g. "American soldiers".
     pub counted: String,
-    /// For forces and personnel: deployed, withdrawn, stationed or present.
+    /// For forces and personnel: what the figure says they are doing
+    /// (deployed, withdrawn, remaining, ordered out, a cap, ...).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// Set when the count is a part of another count in the same article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subset: Option<Subset>,
     /// True when the sentence reports several incidents ("in two separate
     /// shootings", "weekend shootings"), so the count is a total over them.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub aggregate: bool,
+    /// True when the count is about another, earlier event (its sentence
+    /// names an earlier date or a past event): never the story's toll.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub background: bool,
+    /// True when the article gives a later figure for the same fact
+    /// ("initially said two; the toll later rose to four": the two).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub superseded: bool,
 }
 
-/// Where counted forces or personnel are said to be.
+impl Count {
+    /// A plain count: no status, not a subset, not aggregate, background
+    /// or superseded.
+    pub fn new(value: Interval, counted: impl Into<String>) -> Count {
+        Count {
+            value,
+            counted: counted.into(),
+            status: None,
+            subset: None,
+            aggregate: false,
+            background: false,
+            superseded: false,
+        }
+    }
+}
+
+/// A count that is part of a bigger count of the same article: "five of
+/// them critically", "two of the injured are on ventilators", "including
+/// eight children", "six victims, four inside the restaurant".
+///
+/// The parent may be of another kind: in "ten people were shot, two of them
+/// fatally" the 2 killed are a subset of the 10 shot (part "fatally") and
+/// still the whole of the killed: a subset is never its parent's kind's
+/// toll, but a killed or injured subset of people shot is its own kind's.
+///
+/// Serialized as `{"of": [start, end], "part": "critically"}`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Subset {
+    /// The evidence span of the parent count (the `span` of another count
+    /// fact of the same article).
+    pub of: Span,
+    /// What sets the part apart from the whole, as written: "critically",
+    /// "children", "on ventilators", "fatally", "in Bener Meriah".
+    pub part: String,
+}
+
+/// What a count of forces or personnel says they are doing: the figures of
+/// one story ("2,500 troops will be withdrawn, leaving 2,500 in the
+/// country"; "ordered 30 diplomats out; 12 remain; a cap of 50") differ by
+/// status, so a comparison keeps one row per status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
-    /// Deployed or sent ("3,000 soldiers still deployed").
+    /// Sent, deployed, dispatched, posted, recruited or responding ("3,000
+    /// soldiers still deployed", "will send 1,500 more troops", "officers
+    /// responded").
     Deployed,
-    /// Withdrawn or leaving.
+    /// Withdrawn, pulled out, leaving, brought home or cut ("will withdraw
+    /// 2,500 troops", "the 200 leaving").
     Withdrawn,
-    /// Stationed or based.
+    /// Stationed or based somewhere, without a change ("5,000 troops are
+    /// stationed in Iraq").
     Stationed,
-    /// Present or remaining ("several hundred present").
+    /// Present: said to be there, with no change implied ("several hundred
+    /// present in the country").
     Present,
+    /// Remaining: those left after a withdrawal or a cut ("leaving 2,500
+    /// in the country", "the 12 who remain", "still there").
+    Remaining,
+    /// Expelled: ordered out by the host ("ordered 30 diplomats to leave",
+    /// "expelled 18 diplomats", "declared persona non grata").
+    Expelled,
+    /// A cap: a limit on how many may be there ("capped at 50", "no more
+    /// than 3,000 troops allowed", "a ceiling of 4,500").
+    Cap,
 }
 
 /// A closed interval of whole numbers; `max: None` is open-ended.
@@ -155,10 +251,19 @@ pub struct Interval {
 }
 
 /// Extracts every fact from `text`, in text order. `published` (ISO date) is
-/// used to resolve relative dates.
+/// used to resolve relative dates and to tell background counts (about an
+/// earlier event) from the article's own.
 pub fn extract(text: &str, published: Option<&str>) -> Vec<Fact> {
     let sentences = sentences::split(text);
     let mut facts = quotes::extract(text, &sentences);
+    // Who is cited, one fact per attribution: speech and documents by an
+    // identified source. Stances, unresolved pronouns and quotations that
+    // continue an attribution are left to `quotes::extract` (`wirediff
+    // quotes`).
+    facts.retain(|f| match &f.value {
+        FactValue::Quote(q) => q.is_cited_source() && f.rule != "quote.continued",
+        _ => true,
+    });
     let lower = text.to_ascii_lowercase();
     let toks = tokens::tokenize(text);
     let words = counts::Words::new(text, &lower, &toks);
@@ -166,6 +271,7 @@ pub fn extract(text: &str, published: Option<&str>) -> Vec<Fact> {
     counts::extract(&words, &sentence_tokens, &mut facts);
     dates::extract(&words, &sentences, published, &mut facts);
     places::extract(&words, &sentences, &mut facts);
+    counts::background::mark(text, published, &mut facts);
     facts.sort_by_key(|f| (f.span, f.kind));
     facts
 }
@@ -229,6 +335,48 @@ mod tests {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod schema_tests {
+    use super::*;
+
+    /// The count fields the comparison reads: `subset` as `{"of": [s, e],
+    /// "part": ...}`, the flags only when set, `displaced` and the statuses
+    /// in snake case.
+    #[test]
+    fn count_fields_serialize() {
+        let mut c = Count::new(
+            Interval {
+                min: 5,
+                max: Some(5),
+            },
+            "people",
+        );
+        let plain = serde_json::to_string(&c).unwrap();
+        assert_eq!(plain, r#"{"value":{"min":5,"max":5},"counted":"people"}"#);
+        c.subset = Some(Subset {
+            of: Span::new(0, 20),
+            part: "critically".into(),
+        });
+        c.status = Some(Status::Remaining);
+        c.background = true;
+        c.superseded = true;
+        assert_eq!(
+            serde_json::to_string(&c).unwrap(),
+            r#"{"value":{"min":5,"max":5},"counted":"people","status":"remaining","subset":{"of":[0,20],"part":"critically"},"background":true,"superseded":true}"#
+        );
+        let kinds = [FactKind::Displaced, FactKind::Personnel];
+        assert_eq!(
+            serde_json::to_string(&kinds).unwrap(),
+            r#"["displaced","personnel"]"#
+        );
+        let statuses = [Status::Expelled, Status::Cap, Status::Remaining];
+        assert_eq!(
+            serde_json::to_string(&statuses).unwrap(),
+            r#"["expelled","cap","remaining"]"#
+        );
     }
 }
 

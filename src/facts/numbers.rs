@@ -9,36 +9,72 @@
 //!
 //! | Text | Interval | Rule id |
 //! |---|---|---|
-//! | "12", "twelve", "a dozen" | `[12, 12]` | `exact` |
+//! | "12", "twelve", "a dozen", "half a million" | `[12, 12]` | `exact` |
 //! | "about / around / approximately / roughly / some / an estimated 2,500" | `[2500, 2500]`: the stated figure is kept, as ACLED codes it; the hedge stays visible in the evidence span | `about` |
 //! | "at least / no fewer than / no less than / a minimum of 12", "12 or more" | `[12, ∞)` | `at_least` |
-//! | "more than / over / upwards of / in excess of 300" | `[301, ∞)` | `more_than` |
-//! | "up to / as many as / at most / no more than 40" | `[1, 40]`: the text implies some, not none | `up_to` |
+//! | "more than / over / upwards of / in excess of 300" | `[300, ∞)` | `more_than` |
+//! | "as many as / up to 40" | `[36, 40]`: ⌈0.9·N⌉ to N, read like "nearly" (the figure is the news: a high one) | `up_to` |
+//! | "at most / no more than 40" | `[1, 40]`: a true upper bound; some, not none | `at_most` |
 //! | "fewer than / less than 10" | `[1, 9]` | `fewer_than` |
-//! | "nearly / almost / close to / just under 50" | `[45, 49]`: from ⌈0.9·N⌉ to N−1 (N < 2 gives `[N, N]`) | `nearly` |
+//! | "nearly / almost / close to / just under 50" | `[45, 50]`: from N − ⌊N/10⌋ to N | `nearly` |
 //! | "between 20 and 30", "20 to 30", "20-30", "two or three" | `[20, 30]` (only when the first is smaller) | `range` |
 //! | vague quantities | the table below | `vague` |
 //!
-//! Vague quantities, ONE table ([`VAGUE`]), following ACLED's conservative
-//! conventions (tens = 10, dozens = 12, hundreds = 100 as lower bounds):
+//! Vague quantities, ONE table ([`VAGUE`]), read the way the newsfacts
+//! annotators (readers) read them: the smallest amount the word can mean
+//! ("dozens" is at least two dozen) up to where the next word would be used
+//! ("hundreds" from 100):
 //!
 //! | Text | Interval |
 //! |---|---|
 //! | "a couple (of)" | `[2, 2]` |
 //! | "a few", "a handful (of)" | `[2, 5]` |
 //! | "several" | `[3, 9]` |
-//! | "tens of" | `[10, ∞)` |
-//! | "dozens (of)" | `[12, ∞)` |
-//! | "scores of" | `[20, ∞)` |
-//! | "hundreds (of)" | `[100, ∞)` |
-//! | "thousands (of)" | `[1000, ∞)` |
-//! | "tens of thousands" | `[10000, ∞)` |
-//! | "hundreds of thousands" | `[100000, ∞)` |
-//! | "millions" | `[1000000, ∞)` |
+//! | "tens of" | `[20, 99]` |
+//! | "dozens (of)" | `[24, 99]` |
+//! | "scores (of)" | `[40, 199]` |
+//! | "hundreds (of)" | `[200, 999]` |
+//! | "thousands (of)" | `[2000, 9999]` |
+//! | "tens of thousands" | `[20000, 99999]` |
+//! | "hundreds of thousands" | `[200000, 999999]` |
+//! | "millions" | `[2000000, ∞)` |
+//!
+//! ACLED codes the conservative end of such words (tens = 10, dozens = 12,
+//! hundreds = 100) when it must pick one number; an interval keeps what the
+//! text allows, and a consumer wanting ACLED's figure takes `min` of the
+//! scaled word ("dozens" → 24 here; ACLED's 12 is one dozen, which the
+//! plural excludes).
 //!
 //! A bounded vague word before a scale multiplies both bounds: "several
 //! hundred" is `[300, 900]`, "a few dozen" `[24, 60]`, "a few thousand"
 //! `[2000, 5000]`.
+//!
+//! # When two figures conflict
+//!
+//! Two reports of one fact conflict exactly when their intervals are
+//! disjoint (the comparison tests overlap, nothing else). The table above is
+//! built so that this is what a reader would say:
+//!
+//! - a hedge that only softens the figure keeps it: "some 500", "about
+//!   500", "an estimated 500" are `[500, 500]`;
+//! - "more than N" and "at least N" start at N, not N + 1: "more than 500"
+//!   and "some 500" do not conflict (one reporter rounded, the other did
+//!   not), and neither do "over 200" and "249";
+//! - "nearly N" and "as many as N" end at N and reach down a tenth: "nearly
+//!   3,000" (`[2700, 3000]`) and "about 2,500" conflict, "nearly 500" and
+//!   "about 500" do not;
+//! - vague words span what a reader accepts: "dozens" and 30 agree,
+//!   "dozens" and 12 or 500 do not; "hundreds" and 150 do not;
+//! - exact figures conflict when they differ ("12" and "15"; "about 2,500"
+//!   and "2,600" too: a reader sees two figures).
+//!
+//! # Tokenised numbers
+//!
+//! [`parse_at_joined`] also reads thousands groups split by a comma and a
+//! space, as tokenised corpora write them ("230, 000" = 230,000), when the
+//! caller marks which tokens continue a number (see
+//! `counts::thousands_joins`); "6. 1" is never a number (the period breaks
+//! the sentence).
 
 use super::Interval;
 
@@ -61,20 +97,21 @@ pub struct Quantity {
 /// Vague quantities: words, then the interval's bounds
 /// (`u64::MAX` = open-ended). Longest entries are tried first.
 pub const VAGUE: &[(&[&str], u64, u64)] = &[
-    (&["hundreds", "of", "thousands"], 100_000, u64::MAX),
-    (&["tens", "of", "thousands"], 10_000, u64::MAX),
+    (&["hundreds", "of", "thousands"], 200_000, 999_999),
+    (&["tens", "of", "thousands"], 20_000, 99_999),
     (&["a", "couple", "of"], 2, 2),
     (&["a", "handful", "of"], 2, 5),
     (&["a", "couple"], 2, 2),
     (&["a", "handful"], 2, 5),
     (&["a", "few"], 2, 5),
-    (&["tens", "of"], 10, u64::MAX),
-    (&["scores", "of"], 20, u64::MAX),
+    (&["tens", "of"], 20, 99),
+    (&["scores", "of"], 40, 199),
+    (&["scores"], 40, 199),
     (&["several"], 3, 9),
-    (&["dozens"], 12, u64::MAX),
-    (&["hundreds"], 100, u64::MAX),
-    (&["thousands"], 1000, u64::MAX),
-    (&["millions"], 1_000_000, u64::MAX),
+    (&["dozens"], 24, 99),
+    (&["hundreds"], 200, 999),
+    (&["thousands"], 2000, 9999),
+    (&["millions"], 2_000_000, u64::MAX),
 ];
 
 /// Hedges before a number: words, then the rule id.
@@ -89,8 +126,8 @@ const HEDGES: &[(&[&str], &str)] = &[
     (&["in", "excess", "of"], "more_than"),
     (&["up", "to"], "up_to"),
     (&["as", "many", "as"], "up_to"),
-    (&["at", "most"], "up_to"),
-    (&["no", "more", "than"], "up_to"),
+    (&["at", "most"], "at_most"),
+    (&["no", "more", "than"], "at_most"),
     (&["fewer", "than"], "fewer_than"),
     (&["less", "than"], "fewer_than"),
     (&["about"], "about"),
@@ -230,6 +267,7 @@ fn can_start(w: &str) -> bool {
                 | "dozens"
                 | "estimated"
                 | "fewer"
+                | "half"
                 | "hundreds"
                 | "in"
                 | "just"
@@ -250,11 +288,20 @@ fn can_start(w: &str) -> bool {
         )
 }
 
-/// A bare number (no hedge) at token `i`: value and end token.
-fn bare_at(words: &[&str], i: usize) -> Option<(u64, usize)> {
+/// A bare number (no hedge) at token `i`: value and end token. `joins[k]`
+/// marks token `k` as a thousands group continuing token `k - 1` ("230,
+/// 000"); an empty slice joins nothing.
+fn bare_at(words: &[&str], joins: &[bool], i: usize) -> Option<(u64, usize)> {
     let w = *words.get(i)?;
-    if let Some(milli) = digits_milli(w) {
+    if let Some(mut milli) = digits_milli(w) {
         let mut j = i + 1;
+        while joins.get(j) == Some(&true)
+            && milli % 1000 == 0
+            && let Some(group) = words.get(j).and_then(|g| digits_milli(g))
+        {
+            milli = milli.checked_mul(1000)?.checked_add(group)?;
+            j += 1;
+        }
         let mut value = milli;
         if let Some(s) = words.get(j).and_then(|w| scale_value(w))
             && s >= 1000
@@ -266,6 +313,13 @@ fn bare_at(words: &[&str], i: usize) -> Option<(u64, usize)> {
             return None; // "1.5 people"
         }
         return Some((value / 1000, j));
+    }
+    // "half a million", "half a dozen"
+    if w == "half"
+        && words.get(i + 1) == Some(&"a")
+        && let Some(s) = words.get(i + 2).and_then(|w| scale_value(w))
+    {
+        return Some((s / 2, i + 3));
     }
     // Number words: "a hundred", "a dozen", "three thousand two hundred".
     let mut j = i;
@@ -318,6 +372,13 @@ fn bare_at(words: &[&str], i: usize) -> Option<(u64, usize)> {
 
 /// Reads a number expression starting at token `i`, if there is one.
 pub fn parse_at(words: &[&str], i: usize) -> Option<Quantity> {
+    parse_at_joined(words, &[], i)
+}
+
+/// [`parse_at`], reading thousands groups split by tokenisation: `joins[k]`
+/// marks token `k` as a group of three digits continuing token `k - 1`
+/// ("230, 000").
+pub fn parse_at_joined(words: &[&str], joins: &[bool], i: usize) -> Option<Quantity> {
     if !can_start(words.get(i)?) {
         return None;
     }
@@ -346,9 +407,9 @@ pub fn parse_at(words: &[&str], i: usize) -> Option<Quantity> {
     }
     // "between X and Y"
     if words.get(i) == Some(&"between")
-        && let Some((a, j)) = bare_at(words, i + 1)
+        && let Some((a, j)) = bare_at(words, joins, i + 1)
         && words.get(j) == Some(&"and")
-        && let Some((b, k)) = bare_at(words, j + 1)
+        && let Some((b, k)) = bare_at(words, joins, j + 1)
         && a < b
     {
         return Some(Quantity {
@@ -362,16 +423,15 @@ pub fn parse_at(words: &[&str], i: usize) -> Option<Quantity> {
     // Hedges.
     for &(phrase, rule) in HEDGES {
         if let Some(j) = phrase_at(words, i, phrase)
-            && let Some(q) = plain_at(words, j)
+            && let Some(q) = plain_at(words, joins, j)
             && q.rule == "exact"
         {
             let n = q.value.min;
             let value = match rule {
-                "at_least" => interval(n, u64::MAX),
-                "more_than" => interval(n.saturating_add(1), u64::MAX),
-                "up_to" => interval(n.min(1), n),
+                "at_least" | "more_than" => interval(n, u64::MAX),
+                "at_most" => interval(n.min(1), n),
                 "fewer_than" => interval(1.min(n.saturating_sub(1)), n.saturating_sub(1)),
-                "nearly" if n >= 2 => interval(n - n / 10, n - 1),
+                "nearly" | "up_to" => interval(n - n / 10, n),
                 _ => q.value,
             };
             return Some(Quantity {
@@ -383,11 +443,11 @@ pub fn parse_at(words: &[&str], i: usize) -> Option<Quantity> {
             });
         }
     }
-    plain_at(words, i)
+    plain_at(words, joins, i)
 }
 
 /// A number with an optional "or more" or a range, but no leading hedge.
-fn plain_at(words: &[&str], i: usize) -> Option<Quantity> {
+fn plain_at(words: &[&str], joins: &[bool], i: usize) -> Option<Quantity> {
     let w = *words.get(i)?;
     // "20-30"
     if let Some((a, b)) = w.split_once('-')
@@ -404,9 +464,11 @@ fn plain_at(words: &[&str], i: usize) -> Option<Quantity> {
             rule: "range",
         });
     }
-    let (a, j) = bare_at(words, i)?;
-    if matches!(words.get(j), Some(&"to") | Some(&"or"))
-        && let Some((b, k)) = bare_at(words, j + 1)
+    let (a, j) = bare_at(words, joins, i)?;
+    // "rose from 30 to 40" is a change, two figures, not a range.
+    let from = i > 0 && words[i - 1] == "from";
+    if (words.get(j) == Some(&"or") || (words.get(j) == Some(&"to") && !from))
+        && let Some((b, k)) = bare_at(words, joins, j + 1)
         && a < b
         && b <= a.saturating_mul(10).max(10)
     {
@@ -466,6 +528,34 @@ mod tests {
 
     const INF: Option<u64> = None;
 
+    /// "rose from 30 to 40": the 30 alone, a change and not a range.
+    #[test]
+    fn from_to_is_a_change() {
+        let words = ["rose", "from", "30", "to", "40"];
+        let q = parse_at_joined(&words, &[false; 5], 2).unwrap();
+        assert_eq!((q.value.min, q.value.max, q.end), (30, Some(30), 3));
+    }
+
+    /// Tokenised thousands: "230, 000" with the second token marked as a
+    /// continuation; without the mark it is 230.
+    #[test]
+    fn joined_thousands() {
+        let words = ["killed", "230", "000", "people"];
+        let q = parse_at_joined(&words, &[false, false, true, false], 1).unwrap();
+        assert_eq!(
+            (q.value.min, q.value.max, q.end),
+            (230_000, Some(230_000), 3)
+        );
+        let q = parse_at(&words, 1).unwrap();
+        assert_eq!((q.value.min, q.end), (230, 2));
+        let words = ["more", "than", "22", "000", "refugees"];
+        let q = parse_at_joined(&words, &[false, false, false, true, false], 0).unwrap();
+        assert_eq!((q.value.min, q.value.max, q.end), (22_000, None, 4));
+        let words = ["1", "200", "000"];
+        let q = parse_at_joined(&words, &[false, true, true], 0).unwrap();
+        assert_eq!(q.value.min, 1_200_000);
+    }
+
     number_tests! {
         digits: "12 people" => Some((12, Some(12), "exact", 1)),
         separators: "3,000 soldiers" => Some((3000, Some(3000), "exact", 1)),
@@ -479,21 +569,33 @@ mod tests {
         a_hundred: "a hundred people" => Some((100, Some(100), "exact", 2)),
         at_least: "at least 12 people" => Some((12, INF, "at_least", 3)),
         or_more: "12 or more people" => Some((12, INF, "at_least", 3)),
-        more_than: "more than 300 people" => Some((301, INF, "more_than", 3)),
-        over: "over 300 people" => Some((301, INF, "more_than", 2)),
-        up_to: "up to 40 people" => Some((1, Some(40), "up_to", 3)),
-        as_many_as: "as many as 40 people" => Some((1, Some(40), "up_to", 4)),
+        more_than: "more than 300 people" => Some((300, INF, "more_than", 3)),
+        over: "over 300 people" => Some((300, INF, "more_than", 2)),
+        up_to: "up to 40 people" => Some((36, Some(40), "up_to", 3)),
+        as_many_as: "as many as 30 people" => Some((27, Some(30), "up_to", 4)),
+        at_most: "at most 40 people" => Some((1, Some(40), "at_most", 3)),
+        no_more_than: "no more than 40 people" => Some((1, Some(40), "at_most", 4)),
         fewer_than: "fewer than 10 people" => Some((1, Some(9), "fewer_than", 3)),
         about: "about 2,500 people" => Some((2500, Some(2500), "about", 2)),
         an_estimated: "an estimated 2,500 people" => Some((2500, Some(2500), "about", 3)),
-        nearly: "nearly 50 people" => Some((45, Some(49), "nearly", 2)),
+        nearly: "nearly 50 people" => Some((45, Some(50), "nearly", 2)),
+        almost_thousands: "almost 3,000 people" => Some((2700, Some(3000), "nearly", 2)),
+        some_words: "some twelve thousand people" => Some((12_000, Some(12_000), "about", 3)),
+        half_a_million: "half a million people" => Some((500_000, Some(500_000), "exact", 3)),
+        half_a_dozen: "half a dozen people" => Some((6, Some(6), "exact", 3)),
+        three_dozen: "three dozen people" => Some((36, Some(36), "exact", 2)),
+        between_words: "between thirty and forty people" => Some((30, Some(40), "range", 4)),
         between: "between 20 and 30 people" => Some((20, Some(30), "range", 4)),
         to_range: "20 to 30 people" => Some((20, Some(30), "range", 3)),
         hyphen_range: "20-30 people" => Some((20, Some(30), "range", 1)),
         or_range: "two or three people" => Some((2, Some(3), "range", 3)),
-        dozens: "dozens of people" => Some((12, INF, "vague", 1)),
-        hundreds: "hundreds of people" => Some((100, INF, "vague", 1)),
-        tens_of_thousands: "tens of thousands of people" => Some((10_000, INF, "vague", 3)),
+        dozens: "dozens of people" => Some((24, Some(99), "vague", 1)),
+        hundreds: "hundreds of people" => Some((200, Some(999), "vague", 1)),
+        thousands: "thousands of people" => Some((2000, Some(9999), "vague", 1)),
+        scores: "scores of people" => Some((40, Some(199), "vague", 2)),
+        scores_bare: "scores were hurt" => Some((40, Some(199), "vague", 1)),
+        tens_of_thousands: "tens of thousands of people" => Some((20_000, Some(99_999), "vague", 3)),
+        hundreds_of_thousands: "hundreds of thousands of people" => Some((200_000, Some(999_999), "vague", 3)),
         several_hundred: "several hundred present" => Some((300, Some(900), "vague", 2)),
         a_few_dozen: "a few dozen people" => Some((24, Some(60), "vague", 3)),
         handful: "a handful of people" => Some((2, Some(5), "vague", 3)),

@@ -87,7 +87,14 @@ fn next_line_is_blank(bytes: &[u8], newline: usize) -> bool {
 
 /// Whether the period at `dot` can end a sentence, looking at the word before it.
 fn period_ends_sentence(text: &str, sentence_start: usize, dot: usize) -> bool {
-    let before = &text[sentence_start..dot];
+    // The word before the period, looked for in the last 64 bytes at most
+    // (longer than any abbreviation), so that a long run without spaces
+    // ("a.a.a.a…") is read in linear time.
+    let mut from = sentence_start.max(dot.saturating_sub(64));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
         .map_or(0, |p| {
@@ -221,6 +228,16 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    /// Issue #14: the word before a period is read from at most 64 bytes
+    /// back, so a long run with no space ends sentences as before.
+    #[test]
+    fn a_long_word_before_a_period_ends_a_sentence() {
+        let long = format!("See {}. Then Mr. Smith left.", "é".repeat(100));
+        let got = sentences(&long);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1], "Then Mr. Smith left.");
     }
 
     #[test]

@@ -101,7 +101,7 @@ fn bad_records_are_skipped_with_line_numbers() {
         .skipped
         .iter()
         .map(|e| match e {
-            Error::Record { origin, .. } => origin.line,
+            Error::Record { origin, .. } | Error::MissingText { origin, .. } => origin.line,
             _ => 0,
         })
         .collect();
@@ -260,4 +260,64 @@ fn errors_for_missing_unknown_and_empty_inputs() {
     std::fs::create_dir(&empty).unwrap();
     let err = Inputs::resolve(&[empty], IngestConfig::default()).unwrap_err();
     assert!(matches!(err, Error::EmptyDirectory { .. }));
+}
+
+/// Issue 14: a header block with a key other than the known four
+/// (`Author:`) was not read as a header at all, and its lines went into the
+/// text. Unknown keys are extra fields now; a block still needs one known
+/// key, so a dateline paragraph is not taken for a header.
+#[test]
+fn txt_header_keys_beyond_the_known_ones_are_extra_fields() {
+    /// Text, fields read from its header, body.
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let cases: &[Case] = &[
+        (
+            "Source: AFP\nAuthor: Dana Whitfield\nTitle: Hello\nPublished: 2023-03-14 09:40\n\nBody\n",
+            &[
+                ("source", "AFP"),
+                ("Author", "Dana Whitfield"),
+                ("title", "Hello"),
+            ],
+            "Body\n",
+        ),
+        (
+            "URL: https://example.org/a\nSection Name: World\n\nBody\n",
+            &[("url", "https://example.org/a"), ("Section Name", "World")],
+            "Body\n",
+        ),
+        // No known key: body text.
+        ("Author: Dana\n\nBody\n", &[], "Author: Dana\n\nBody\n"),
+        (
+            "WASHINGTON: The president said so.\n\nMore.\n",
+            &[],
+            "WASHINGTON: The president said so.\n\nMore.\n",
+        ),
+        // Not key-shaped: body text.
+        (
+            "Source: AFP\nHe told the reporters: yes\n\nBody\n",
+            &[],
+            "Source: AFP\nHe told the reporters: yes\n\nBody\n",
+        ),
+    ];
+    for (text, fields, body) in cases {
+        let mut article = Article::default();
+        let start = super::text::header_block(text, &mut article);
+        assert_eq!(&text[start..], *body, "{text:?}");
+        for (key, value) in *fields {
+            let got = match *key {
+                "source" => article.source.clone(),
+                "title" => article.title.clone(),
+                "url" => article.url.clone(),
+                key => article
+                    .extra
+                    .get(key)
+                    .and_then(|v| v.as_str())
+                    .map(String::from),
+            };
+            assert_eq!(got.as_deref(), Some(*value), "{key} in {text:?}");
+        }
+        if fields.is_empty() {
+            assert_eq!(article, Article::default(), "{text:?}");
+        }
+    }
 }

@@ -1,29 +1,44 @@
 //! Outputs of `wirediff compare`: JSON Lines for programs and a fact ×
 //! source matrix for the terminal.
 //!
-//! # JSON Lines format (schema version 1)
+//! # JSON Lines format (schema version 2)
 //!
 //! One JSON object a line, each `{"type": T, "data": {...}}`:
 //!
-//! 1. `header`, first: `schema_version` (1), `tool` (`wirediff <version>`).
-//! 2. `comparison`, one per story with two or more sources, in story order:
-//!    `story`, `label`, `articles`, and the [`crate::compare::Comparison`]
-//!    fields: `sources` (each `source`, `articles`, `first_published`,
-//!    `speakers` as `{label, anonymous, quotes}`, one per aligned speaker,
-//!    `label` being that speaker's label as in its `quoted: …` fact), `facts` (each `kind`,
-//!    `subject`, `label`, `reports` (each `source`, `article`, `published`,
-//!    `value` `{min, max}` or null for quotes, `detail`, `span` `[start, end)`
-//!    byte offsets into that article's text, `evidence` (the sentence),
-//!    `rule`), `omitted_by`, `conflict`, `update`, `consensus` (`{value,
-//!    rule}` or null), `first_source`, `first_published`), `missing` (each
-//!    `source` and `facts`: indices into `facts`), `conflicts` (indices into
-//!    `facts`), `wire` (each `origin`, `origin_source`, `credits`
-//!    `{article, text, span}`, `reprints` `{article, source, added_words,
-//!    removed_words, kept_words, changed_numbers, changed_quotes, diff}`,
-//!    `diff` a list of `{tag: "equal"|"removed"|"added", text}`).
+//! 1. `header`, first: `schema_version` (2), `tool` (`wirediff <version>`).
+//! 2. `comparison`, one per story (single-source stories too: their facts
+//!    and the story's toll), in story order: `story`, `label`, `articles`,
+//!    and the [`crate::compare::Comparison`] fields:
+//!    - `sources`: each `source`, `articles`, `first_published` (in UTC), `speakers`
+//!      as `{label, anonymous, quotes}`, one per aligned speaker, `label`
+//!      being that speaker's label as in its `quoted: …` fact;
+//!    - `facts`: each `kind`, `subject`, `label`, `role` (`main`, `subset`
+//!      or `background` for counts, null for quotes), `toll` (true on the
+//!      row carrying the story's toll of its kind), `reports`, `earlier`,
+//!      `omitted_by`, `conflict`, `update`, `consensus` (`{value, range,
+//!      rule}` or null), `first_source`, `first_published` (in UTC). A report (in
+//!      `reports`, one per reporting source, and in `earlier`, figures an
+//!      article itself superseded) is `source`, `article`, `published`
+//!      (as written in the input, or null), `published_utc` (the date in
+//!      UTC, `2023-03-14T08:40:00Z` or `2023-03-14`, read from `published`
+//!      or inferred; null if unknown), `published_inferred` (null, or
+//!      `{rule, span}` when the date was inferred: `date.dateline`,
+//!      `date.byline`, `date.top_line`, `date.updated` with the byte span of
+//!      the date in the text, or `warc.date` with a null span),
+//!      `value` (`{min, max}`, null for quotes), `detail`, `span` (`[start,
+//!      end)` byte offsets into the article's `field`), `field` (`text`, or
+//!      `title` for a headline figure the text does not repeat), `evidence`
+//!      (the sentence, or the title), `rule`, `derived` (null, or how the
+//!      value was read from other counts: `shot`, `shot_minus_killed`);
+//!    - `missing`: each `source` and `facts` (indices into `facts`);
+//!    - `conflicts`: indices into `facts`;
+//!    - `wire`: each `origin`, `origin_source`, `credits` `{article, text,
+//!      span}`, `reprints` `{article, source, added_words, removed_words,
+//!      kept_words, changed_numbers, changed_quotes, diff}`, `diff` a list of
+//!      `{tag: "equal"|"removed"|"added", text}`.
 //! 3. `summary`, last: `schema_version`, `articles`, `skipped`, `stories`,
-//!    `compared` (stories with two or more sources), `facts`, `conflicts`,
-//!    `seconds`.
+//!    `compared` (stories with two or more sources), `facts` and
+//!    `conflicts` (over the compared stories), `not_english`, `seconds`.
 //!
 //! Values worth knowing: a fact's `subject` is the counted class for counts
 //! (`people`, `troops`, …) and the speaker key for quotes (`person:<surname>[:<first
@@ -35,21 +50,28 @@
 //! was shot") keeps its `value` but aligns as "at least" that value
 //! ([`crate::compare::Report::stated`]; the terminal and HTML show `1+`);
 //! a fact's `label` for a quote is the speaker's one label (see "Speaker
-//! labels" in [`crate::compare`]), a report's `detail` the form it wrote;
-//! a consensus `rule`
-//! is `intersection`, `most_conservative` or `latest` (see
-//! [`crate::compare`]). Readers should ignore fields they do not know: new
-//! fields may be added within a schema version; a change of meaning bumps it.
+//! labels" in [`crate::compare`]), a report's `detail` the form it wrote.
+//! A `consensus` `value` is one number (`min == max`), the conservative
+//! reading of the interval the rule chose, which is `range`; its `rule` is
+//! `intersection`, `majority`, `most_conservative`, `latest` or `died` (see
+//! [`crate::compare`]). **The story's toll** of a kind is the `consensus`
+//! of the fact of that kind with `toll: true`; a story with no such fact
+//! reports nobody of that kind. Readers should ignore fields they do not
+//! know: new fields may be added within a schema version; a change of
+//! meaning bumps it (version 2: every story, roles, tolls, one-number
+//! consensus values, title reports).
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::compare::{AlignedFact, Report, StoryComparison, show_interval, show_published};
+use crate::compare::{
+    AlignedFact, Report, StoryComparison, kind_name, show_interval, show_published,
+};
 use crate::report::sanitize;
 
 /// Version of the `compare` JSON Lines schema.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 #[serde(tag = "type", content = "data", rename_all = "snake_case")]
@@ -72,12 +94,40 @@ pub struct Summary {
     pub stories: usize,
     /// Stories with two or more sources (compared).
     pub compared: usize,
-    /// Aligned facts over all compared stories.
+    /// Aligned facts over the compared stories.
     pub facts: usize,
-    /// Facts with conflicting values.
+    /// Facts with conflicting values, over the compared stories.
     pub conflicts: usize,
+    /// Articles not in English: the facts stage reads English only, so
+    /// they got no facts.
+    pub not_english: usize,
     /// Wall-clock seconds (the only field that differs between runs).
     pub seconds: f64,
+}
+
+impl Summary {
+    /// The totals of one run: `articles` read and `skipped`, `result` the
+    /// comparison of the articles read, `started` when the run began. The
+    /// CLI and the Python bindings both build their summary here.
+    pub fn new(
+        result: &crate::compare::CorpusComparison,
+        articles: usize,
+        skipped: usize,
+        started: std::time::Instant,
+    ) -> Summary {
+        let compared = || result.comparisons.iter().filter(|c| c.compared());
+        Summary {
+            schema_version: SCHEMA_VERSION,
+            articles,
+            skipped,
+            stories: result.stories.stories.len(),
+            compared: compared().count(),
+            facts: compared().map(|c| c.comparison.facts.len()).sum(),
+            conflicts: compared().map(|c| c.comparison.conflicts.len()).sum(),
+            not_english: result.not_english,
+            seconds: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
+        }
+    }
 }
 
 fn line(w: &mut impl Write, record: &Record<'_>) -> io::Result<()> {
@@ -114,9 +164,9 @@ pub struct TerminalStyle {
     pub color: bool,
 }
 
-/// Writes, per compared story, the fact × source matrix (`✓ value` reported,
+/// Writes, per compared story (two or more sources), the fact × source matrix (`✓ value` reported,
 /// `—` left out, `≠ value` conflicting, `↑ value` an earlier figure a later
-/// report raised), who is quoted per source (`×n` for more than one quote), the
+/// report raised), the story's toll per kind, who is quoted per source (`×n` for more than one quote), the
 /// missing-from list, the conflicts and updates (an update's reports in
 /// published order with their UTC times), and the copy groups (two or more
 /// identical reprints counted per source, not listed). All article
@@ -144,7 +194,7 @@ pub fn write_terminal(
         summary.conflicts
     );
     write_wrapped(&mut w, &totals, style.width)?;
-    for story in comparisons {
+    for story in comparisons.iter().filter(|c| c.compared()) {
         let c = &story.comparison;
         writeln!(w)?;
         // The label is cut, never the counts after it.
@@ -238,6 +288,28 @@ pub fn write_terminal(
             );
             write_wrapped(&mut w, &text, style.width)?;
         }
+        // The story's toll, one figure per kind (see `crate::compare`).
+        let tolls: Vec<String> = c
+            .facts
+            .iter()
+            .filter(|f| f.toll)
+            .filter_map(|f| {
+                let k = f.consensus?;
+                Some(keep_together(&format!(
+                    "{} {} ({})",
+                    kind_name(f.kind),
+                    show_interval(k.value),
+                    k.rule
+                )))
+            })
+            .collect();
+        if !tolls.is_empty() {
+            write_wrapped(
+                &mut w,
+                &format!("  Toll: {}", tolls.join(", ")),
+                style.width,
+            )?;
+        }
         for s in &c.sources {
             if s.speakers.is_empty() {
                 continue;
@@ -300,7 +372,7 @@ pub fn write_terminal(
                 fact.timeline()
                     .into_iter()
                     .map(|r| {
-                        let shown = show_published(r.published.as_deref());
+                        let shown = show_published(r.published_utc.as_deref());
                         let day = shown.get(..10).unwrap_or("").to_string();
                         let time = match shown.strip_prefix(&format!("{last_day} ")) {
                             Some(rest) if !last_day.is_empty() => rest.to_string(),

@@ -79,7 +79,8 @@ const SCRIPT: &str = include_str!("html/page.js");
 /// Characters of context shown on each side of a credit line.
 const CREDIT_CONTEXT: usize = 80;
 
-/// Writes the HTML report of `comparisons`. `articles` are the compared
+/// Writes the HTML report of `comparisons` that have two or more sources
+/// ([`StoryComparison::compared`]). `articles` are the compared
 /// corpus (for locating evidence inside its sentence and for titles);
 /// `summary` gives the counts shown at the top (its `seconds` is left out,
 /// so the same input gives the same bytes).
@@ -89,6 +90,7 @@ pub fn write_html(
     summary: &Summary,
     mut w: impl Write,
 ) -> io::Result<()> {
+    let comparisons: Vec<&StoryComparison> = comparisons.iter().filter(|c| c.compared()).collect();
     let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let names: BTreeSet<&str> = comparisons
         .iter()
@@ -365,7 +367,7 @@ fn story_block<'a>(
                     .into_iter()
                     .filter_map(|r| {
                         let column = c.sources.iter().position(|s| s.source == r.source)?;
-                        let time = show_published(r.published.as_deref());
+                        let time = show_published(r.published_utc.as_deref());
                         Some((column, sanitize::for_html(&time).into_owned()))
                     })
                     .collect()
@@ -492,7 +494,12 @@ fn pairs(list: &[(String, String)]) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
 /// sentence, and failing that nothing is highlighted.
 fn highlight(report: &Report, article: Option<&&Article>) -> (String, usize, usize) {
     let sentence = report.evidence.as_str();
-    let text = article.map(|a| a.text.as_str()).unwrap_or("");
+    let text = article
+        .map(|a| match report.field {
+            crate::compare::Field::Text => a.text.as_str(),
+            crate::compare::Field::Title => a.title.as_deref().unwrap_or(""),
+        })
+        .unwrap_or("");
     let span = report.span;
     if sentence.is_empty() {
         let quoted = sanitize::for_html(span.slice(text).unwrap_or("")).into_owned();
@@ -607,6 +614,7 @@ mod tests {
             url: None,
             extra: Default::default(),
             origin: Default::default(),
+            date: None,
         }
     }
 
@@ -712,11 +720,15 @@ mod tests {
             source: "s".into(),
             article: "a".into(),
             published: None,
+            published_utc: None,
+            published_inferred: None,
             value: None,
             detail: String::new(),
             span: Span::new(start, start + "Quatre personnes".len()),
             evidence: sentence.into(),
             rule: "r",
+            derived: None,
+            field: crate::compare::Field::Text,
         };
         let a = article("a", "s", "2024-01-01", text);
         let (shown, from, to) = highlight(&report, Some(&&a));

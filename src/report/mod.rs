@@ -6,4 +6,5 @@ pub mod dedup;
 pub mod facts;
 pub mod html;
 pub mod output;
+pub mod parquet;
 pub mod sanitize;

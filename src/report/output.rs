@@ -3,10 +3,58 @@
 //! failed or interrupted run never leaves a half-written file). A path that
 //! is not a regular file (`/dev/null`, a named pipe, a terminal) is written
 //! in place: renaming over it would replace the device with a file.
+//!
+//! Temporary files are removed when dropped, but a signal ends the process
+//! without running destructors; so every temporary file wirediff makes is
+//! listed while it lives ([`Tracked`]), and the binary's signal handler calls
+//! [`remove_unfinished`] before the process dies.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The temporary files alive now.
+static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Lists a temporary file while it lives; dropping it (when the file is
+/// renamed into place or removed) takes it off the list.
+#[derive(Debug)]
+pub struct Tracked(PathBuf);
+
+impl Tracked {
+    /// Lists `path` until the returned guard is dropped.
+    pub fn new(path: &Path) -> Tracked {
+        lock_unfinished().push(path.to_path_buf());
+        Tracked(path.to_path_buf())
+    }
+}
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        let mut list = lock_unfinished();
+        if let Some(at) = list.iter().position(|p| *p == self.0) {
+            list.swap_remove(at);
+        }
+    }
+}
+
+fn lock_unfinished() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    // A panic while holding the lock leaves a valid list: keep using it.
+    UNFINISHED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Removes every temporary file still listed (for a signal handler: the
+/// process is about to end without running destructors). Returns how many
+/// were removed.
+pub fn remove_unfinished() -> usize {
+    let list = lock_unfinished();
+    list.iter()
+        .filter(|path| std::fs::remove_file(path).is_ok())
+        .count()
+}
 
 use crate::error::{Error, Result};
 
@@ -20,6 +68,8 @@ pub enum Output {
         temp: BufWriter<tempfile::NamedTempFile>,
         /// The final path.
         target: PathBuf,
+        /// Keeps the temporary file listed for [`remove_unfinished`].
+        tracked: Tracked,
     },
     /// An existing file that is not a regular file (a device or a named
     /// pipe), written directly.
@@ -70,6 +120,7 @@ impl Output {
                         source,
                     })?;
                 Ok(Output::File {
+                    tracked: Tracked::new(temp.path()),
                     temp: BufWriter::with_capacity(1 << 16, temp),
                     target: path.to_path_buf(),
                 })
@@ -92,7 +143,11 @@ impl Output {
                 path: "-".into(),
                 source,
             }),
-            Output::File { temp, target } => {
+            Output::File {
+                temp,
+                target,
+                tracked,
+            } => {
                 let err = |source| Error::Write {
                     path: target.clone(),
                     source,
@@ -108,6 +163,7 @@ impl Output {
                 }
                 let file: File = temp.persist(&target).map_err(|e| err(e.error))?;
                 drop(file);
+                drop(tracked);
                 Ok(())
             }
             Output::Special { mut file, target } => file.flush().map_err(|source| Error::Write {
@@ -165,5 +221,30 @@ mod tests {
         assert!(!path.exists(), "nothing at the target before finish");
         out.finish().unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept\n");
+    }
+
+    #[test]
+    fn temporary_files_are_listed_while_they_live() {
+        let dir = tempfile::tempdir().unwrap();
+        let listed = |out: &Output| match out {
+            Output::File { tracked, .. } => lock_unfinished().contains(&tracked.0),
+            _ => false,
+        };
+        let out = Output::create(Some(&dir.path().join("a"))).unwrap();
+        assert!(listed(&out));
+        let temp = match &out {
+            Output::File { tracked, .. } => tracked.0.clone(),
+            _ => unreachable!("a path in a directory is a file output"),
+        };
+        out.finish().unwrap();
+        assert!(!lock_unfinished().contains(&temp), "finished, still listed");
+        let out = Output::create(Some(&dir.path().join("b"))).unwrap();
+        let temp = match &out {
+            Output::File { tracked, .. } => tracked.0.clone(),
+            _ => unreachable!("a path in a directory is a file output"),
+        };
+        drop(out);
+        assert!(!lock_unfinished().contains(&temp), "dropped, still listed");
+        assert!(!temp.exists());
     }
 }

@@ -1,12 +1,15 @@
-//! Making untrusted text safe to show: control characters, bidi overrides
-//! and zero-width characters are replaced, so a news text cannot move the
-//! cursor, recolour the screen or reorder what is shown, in a terminal or in
-//! the HTML report.
+//! Making untrusted text safe to show: control characters, bidi controls
+//! and invisible formatting characters are replaced, so a news text (or an
+//! id, or a file name in a warning) cannot move the cursor, recolour the
+//! screen, reorder what is shown or hide characters, in a terminal or in the
+//! HTML report. The zero-width joiner and non-joiner are text, not
+//! formatting tricks: Persian, Urdu and the Indic scripts need them inside
+//! words, and emoji sequences (👨‍👩‍👧) are built with them, so they are kept.
 
 use std::borrow::Cow;
 
-/// Replaces control (C0, DEL, C1), bidi-control and zero-width characters
-/// with visible escapes (`\u{…}`); newlines and tabs become spaces. Returns
+/// Replaces control (C0, DEL, C1), bidi-control and invisible formatting
+/// characters (see `needs_escape`) with visible escapes (`\u{…}`); newlines and tabs become spaces. Returns
 /// the input unchanged when there is nothing to replace.
 pub fn for_terminal(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_escape) {
@@ -45,9 +48,29 @@ pub fn for_html(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `c` is shown as an escape: controls (C0, DEL, C1); the bidi
+/// controls (ALM, LRM, RLM, the embeddings, overrides and isolates); and the
+/// invisible format characters that can hide or smuggle text: the soft
+/// hyphen, the Mongolian vowel separator, the zero-width space, the word
+/// joiner and invisible operators, the byte order mark, the interlinear
+/// annotation marks and the tag characters. Not the zero-width joiner and
+/// non-joiner (U+200D, U+200C), which are parts of words and emoji.
 fn needs_escape(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{061c}')
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{061c}'
+                | '\u{180e}'
+                | '\u{200b}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
 }
 
 #[cfg(test)]
@@ -64,6 +87,34 @@ mod tests {
         assert_eq!(for_terminal("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(for_terminal("x\u{202e}y\u{200b}z"), "x\\u{202e}y\\u{200b}z");
         assert_eq!(for_terminal("one\ntwo\tthree"), "one two three");
+    }
+
+    /// Issue 14: zero-width joiners and non-joiners were shown as
+    /// `\u{200c}`; they are letters' glue in Persian and emoji, not tricks.
+    #[test]
+    fn joiners_are_text() {
+        for text in [
+            "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}", // Persian "mi-khaham"
+            "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}",               // family emoji
+            "\u{915}\u{94d}\u{200d}\u{937}",                             // Devanagari with ZWJ
+        ] {
+            assert!(matches!(for_terminal(text), Cow::Borrowed(_)), "{text:?}");
+            assert!(matches!(for_html(text), Cow::Borrowed(_)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_formatting_is_escaped() {
+        for (text, shown) in [
+            ("a\u{200b}b", "a\\u{200b}b"),
+            ("a\u{200e}b\u{2066}c", "a\\u{200e}b\\u{2066}c"),
+            ("Reu\u{ad}ters", "Reu\\u{ad}ters"),
+            ("\u{feff}x", "\\u{feff}x"),
+            ("x\u{e0041}", "x\\u{e0041}"),
+            ("\u{9b}31m", "\\u{9b}31m"),
+        ] {
+            assert_eq!(for_terminal(text), shown);
+        }
     }
 
     #[test]

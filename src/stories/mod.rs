@@ -185,10 +185,11 @@ pub struct Story {
     pub groups: Vec<Vec<usize>>,
     /// Distinct sources of the members, sorted.
     pub sources: Vec<String>,
-    /// Earliest `published` among members (as written; ISO dates compare
-    /// as text).
+    /// Earliest publication date among members, in UTC
+    /// (`2023-03-14T08:40:00Z`, or a date); dates inferred from the text
+    /// count.
     pub first_published: Option<String>,
-    /// Latest `published` among members.
+    /// Latest publication date among members, in UTC.
     pub last_published: Option<String>,
     /// The title of the most central member (highest summed similarity to
     /// the others), or the start of its first non-furniture line.
@@ -236,8 +237,9 @@ pub fn parse_day(date: &str) -> Option<i64> {
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let num = |s: &str| s.parse::<i64>().ok();
-    let (y, m, d) = (num(&date[0..4])?, num(&date[5..7])?, num(&date[8..10])?);
+    // `get`, not indexing: a non-ASCII character may straddle any offset.
+    let num = |r: std::ops::Range<usize>| date.get(r)?.parse::<i64>().ok();
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
@@ -475,7 +477,7 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
         .iter()
         .map(|g| {
             g.iter()
-                .filter_map(|&i| articles[i].published.as_deref().and_then(parse_day))
+                .filter_map(|&i| articles[i].published_date().map(|d| d.utc_day()))
                 .min()
         })
         .collect();
@@ -575,9 +577,10 @@ fn assemble(
                 .collect();
             sources.sort();
             sources.dedup();
-            let dates = all.iter().filter_map(|&i| articles[i].published.clone());
-            let first_published = dates.clone().min();
-            let last_published = dates.max();
+            // In UTC: "08:30+03:00" is before "06:10Z".
+            let dates = all.iter().filter_map(|&i| articles[i].published_date());
+            let first_published = dates.clone().min_by_key(|d| d.utc).map(|d| d.utc_string());
+            let last_published = dates.max_by_key(|d| d.utc).map(|d| d.utc_string());
             let central = nodes
                 .iter()
                 .copied()

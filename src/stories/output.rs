@@ -14,14 +14,19 @@
 //! | `id` | string | stable story id, `st-` + 16 hex digits |
 //! | `members` | array of arrays of strings | member article ids, one inner array per copy group |
 //! | `sources` | array of strings | distinct sources, sorted |
-//! | `first_published` | string or null | earliest `published` of the members, as written in the input |
-//! | `last_published` | string or null | latest `published` |
+//! | `first_published` | string or null | earliest publication date of the members in UTC (`2023-03-14T08:40:00Z`, or `2023-03-14` for a date), compared in UTC; inferred dates count |
+//! | `last_published` | string or null | latest, likewise |
 //! | `label` | string | title (or lead) of the most central member |
 //! | `terms` | array of strings | distinguishing features, strongest first |
 //! | `confidence` | number | in `[0, 1]`, see [`super::Story::confidence`] |
 //!
 //! `article` ([`ArticleRecord`]): `id` (string, the article id), `story`
-//! (string, its story id), `group` (integer, its copy group as given).
+//! (string, its story id), `group` (integer, its copy group as given),
+//! `published` (string or null, as written in the input), `published_utc`
+//! (string or null: the date in UTC, read from `published` or inferred),
+//! `published_inferred` (null, or `{rule, span}` when the date was inferred
+//! from the text, e.g. `date.dateline` with the date's byte span, or
+//! `warc.date` with a null span for a crawl date).
 //!
 //! `summary` ([`SummaryRecord`]): `articles`, `copy_groups`, `stories`,
 //! `multi_article_stories` (stories with two or more copy groups),
@@ -32,7 +37,7 @@
 //!
 //! ```text
 //! {"type":"story","data":{"id":"st-1f0c…","members":[["a1"],["b7","c2"]],"sources":["a.com","b.com","c.com"],"first_published":"2016-03-01","last_published":"2016-03-02","label":"Two hurt in Elm St shooting","terms":["elm street","2 men"],"confidence":0.81}}
-//! {"type":"article","data":{"id":"a1","story":"st-1f0c…","group":0}}
+//! {"type":"article","data":{"id":"a1","story":"st-1f0c…","group":0,"published":"2016-03-01","published_utc":"2016-03-01","published_inferred":null}}
 //! {"type":"summary","data":{"articles":3,"copy_groups":2,"stories":1,"multi_article_stories":1,"largest_story":2,"furniture_lines":0,"candidate_pairs":1,"edges":1}}
 //! ```
 
@@ -85,6 +90,12 @@ pub struct ArticleRecord<'a> {
     pub story: &'a str,
     /// Its copy group, as given to [`super::stories`].
     pub group: u32,
+    /// `published` as written in the input.
+    pub published: Option<&'a str>,
+    /// The publication date in UTC, read or inferred.
+    pub published_utc: Option<String>,
+    /// How the date was inferred; `None` when read from `published`.
+    pub published_inferred: Option<crate::article::InferredDate>,
 }
 
 /// The `summary` record.
@@ -135,6 +146,9 @@ impl Stories {
                 id: &a.id,
                 story: &self.stories[self.story_of[i]].id,
                 group: copy_group[i],
+                published: a.published.as_deref(),
+                published_utc: a.published_date().map(|d| d.utc_string()),
+                published_inferred: a.published_date().and_then(|d| d.inferred()),
             }));
         }
         out.push(Record::Summary(SummaryRecord {

@@ -269,7 +269,14 @@ fn jsonl_records_follow_the_schema() {
                 "sources",
                 "terms",
             ],
-            "article" => &["group", "id", "story"],
+            "article" => &[
+                "group",
+                "id",
+                "published",
+                "published_inferred",
+                "published_utc",
+                "story",
+            ],
             "summary" => &[
                 "articles",
                 "candidate_pairs",

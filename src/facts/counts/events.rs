@@ -15,6 +15,48 @@ pub(super) fn event_at(w: &Words, i: usize, starts: &[bool]) -> Option<FactKind>
     {
         return None;
     }
+    let word = w.lower[i];
+    let prev = if i > 0 && !w.breaks_before(i) {
+        w.lower[i - 1]
+    } else {
+        ""
+    };
+    // "hit", "struck": gunfire only where the sentence is about guns ("struck
+    // by a falling branch" is no shooting), and never as a noun ("a hit and
+    // run").
+    if matches!(word, "hit" | "hits" | "struck")
+        && (matches!(prev, "a" | "the") || !gun_context(w, i))
+    {
+        return None;
+    }
+    // "in custody", "taken into police custody", "in detention": not "a
+    // custody battle", "detention camps".
+    if matches!(word, "custody" | "detention")
+        && !(i.saturating_sub(2)..i).any(|k| matches!(w.lower[k], "in" | "into"))
+    {
+        return None;
+    }
+    // "sheltering in place" is no displacement.
+    if word == "sheltering" && w.lower.get(i + 1) == Some(&"in") {
+        return None;
+    }
+    // "their homes": displaced when fled or lost, evacuated when people had
+    // to leave them, nothing otherwise ("at their homes").
+    if word == "homes" {
+        return homes_event(w, i);
+    }
+    // "fatally injuring", "mortally wounded": killed.
+    if matches!(kind, FactKind::Injured | FactKind::Shot) && matches!(prev, "fatally" | "mortally")
+    {
+        return Some(FactKind::Killed);
+    }
+    // "stabbed to death", "beaten to death", "shot to death".
+    if matches!(kind, FactKind::Injured | FactKind::Shot)
+        && w.lower.get(i + 1) == Some(&"to")
+        && w.lower.get(i + 2) == Some(&"death")
+    {
+        return Some(FactKind::Killed);
+    }
     if kind == FactKind::Shot {
         #[allow(clippy::needless_range_loop)] // k indexes tokens, words and starts
         for k in i + 1..(i + 4).min(w.tokens.len()) {
@@ -36,6 +78,80 @@ pub(super) fn event_at(w: &Words, i: usize, starts: &[bool]) -> Option<FactKind>
     Some(kind)
 }
 
+/// Words that make "hit" and "struck" gunfire.
+const GUN_WORDS: &[&str] = &[
+    "bullet",
+    "bullets",
+    "fire",
+    "fired",
+    "firing",
+    "gun",
+    "gunfire",
+    "gunman",
+    "gunmen",
+    "guns",
+    "gunshot",
+    "gunshots",
+    "pellet",
+    "rounds",
+    "shooter",
+    "shooting",
+    "shootings",
+    "shot",
+    "shots",
+    "stray",
+];
+
+/// Whether a gun word is within twelve words of token `i`.
+fn gun_context(w: &Words, i: usize) -> bool {
+    let lo = i.saturating_sub(12);
+    let hi = (i + 12).min(w.tokens.len());
+    (lo..hi).any(|k| GUN_WORDS.contains(&w.lower[k]))
+}
+
+/// The event of "their homes" at `i`, from the verb before it: "fled their
+/// homes", "lost their homes" (displaced); "had to leave their homes",
+/// "forced from their homes" (evacuated).
+fn homes_event(w: &Words, i: usize) -> Option<FactKind> {
+    let mut k = i;
+    while k > 0 && k + 4 > i {
+        if w.breaks_before(k) {
+            return None;
+        }
+        k -= 1;
+        match w.lower[k] {
+            "fled" | "flee" | "fleeing" | "flees" | "lost" | "losing" | "destroyed" => {
+                return Some(FactKind::Displaced);
+            }
+            "leave" | "left" | "leaving" | "abandon" | "abandoned" | "forced" | "evacuated" => {
+                return Some(FactKind::Evacuated);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Words after a counted noun that make it the accused: "two men charged
+/// with murder", "the youths accused of killing" are arrested (the
+/// newsfacts convention: charged, indicted, on trial as defendants).
+const ACCUSED: &[&str] = &["charged", "convicted", "indicted"];
+
+/// Reporting words that, followed by "to", hedge the event after them
+/// instead of making the noun their agent: "one person is believed to
+/// have been arrested", "two are said to be missing".
+const HEDGES_BEFORE_TO: &[&str] = &["believed", "feared", "reported", "said", "thought"];
+
+/// Adverbs that are event words of their own ("fatally", "critically") but
+/// defer to an event verb right after them: in "two officers fatally shot
+/// the teen" the event is "shot", and its object makes the officers agents.
+pub(super) fn defers_to_verb(w: &Words, k: usize) -> bool {
+    w.lower[k].ends_with("ly")
+        && k + 1 < w.tokens.len()
+        && !w.breaks_before(k + 1)
+        && EVENTS.contains_key(w.lower[k + 1])
+}
+
 /// The first event after token `from`, within eight words of the clause.
 pub(super) fn event_after(w: &Words, from: usize, starts: &[bool]) -> Option<(FactKind, usize)> {
     event_within(w, from, 8, starts)
@@ -53,6 +169,41 @@ pub(super) fn event_within(
             return None;
         }
         let word = w.lower[k];
+        if ACCUSED.contains(&word)
+            && (k == 0 || !matches!(w.lower[k - 1], "who" | "that" | "has" | "have" | "had"))
+        {
+            return Some((FactKind::Arrested, k));
+        }
+        // "two men accused of / in killing X": the accused, charged.
+        if word == "accused"
+            && k == from
+            && matches!(w.lower.get(k + 1), Some(&"of") | Some(&"in"))
+            && !w.breaks_before(k + 1)
+        {
+            return Some((FactKind::Arrested, k));
+        }
+        // A subordinate clause whose subject acts: "two others when he
+        // shot at passing cars" — its verb is not theirs ("when they were
+        // shot" is).
+        if matches!(
+            word,
+            "when" | "after" | "as" | "because" | "while" | "before" | "until"
+        ) && w
+            .lower
+            .get(k + 1)
+            .is_some_and(|x| matches!(*x, "he" | "she" | "they" | "we" | "i" | "it"))
+            && w.lower.get(k + 2).is_some_and(|x| {
+                !matches!(
+                    *x,
+                    "was" | "were" | "is" | "are" | "had" | "has" | "have" | "got" | "been"
+                )
+            })
+        {
+            return None;
+        }
+        if HEDGES_BEFORE_TO.contains(&word) && w.lower.get(k + 1) == Some(&"to") {
+            continue;
+        }
         if word.ends_with("n't") || AGENT_STOP.contains(&word) {
             return None;
         }
@@ -70,14 +221,19 @@ pub(super) fn event_within(
         if word.ends_with("ing") && k > from && w.gap(k).contains(',') {
             return None;
         }
+        if defers_to_verb(w, k) {
+            continue;
+        }
         if let Some(kind) = event_at(w, k, starts) {
             // "the officer who shot ...": the agent ("who was shot" has
             // "was" before the verb).
             if k > 0 && matches!(w.lower[k - 1], "who" | "that") && !INTRANSITIVE.contains(&word) {
                 return None;
             }
-            if is_active_with_object(w, k, starts) {
-                return None; // "a gunman killed six people": the agent
+            // "a gunman killed six people": the agent. Who flees or leaves
+            // is the one displaced ("villagers fled their homes").
+            if kind != FactKind::Displaced && is_active_with_object(w, k, starts) {
+                return None;
             }
             return Some((kind, k));
         }
@@ -89,6 +245,12 @@ pub(super) fn event_within(
 /// a 25-year-old man and a 26-year-old man, died"): the token to search
 /// for the event from.
 pub(super) fn skip_apposition(w: &Words, from: usize) -> usize {
+    skip_apposition_or_parts(w, from, &[])
+}
+
+/// [`skip_apposition`], also over a list of parts opened by a number ("13
+/// people, 11 men and two women, were hurt") when `starts` marks numbers.
+pub(super) fn skip_apposition_or_parts(w: &Words, from: usize, starts: &[bool]) -> usize {
     let n = w.tokens.len();
     if from >= n || !w.gap(from).contains(',') || w.breaks_before(from) {
         return from;
@@ -96,7 +258,8 @@ pub(super) fn skip_apposition(w: &Words, from: usize) -> usize {
     if !matches!(
         w.lower[from],
         "a" | "an" | "the" | "including" | "both" | "all"
-    ) {
+    ) && starts.get(from) != Some(&true)
+    {
         return from;
     }
     for k in from + 1..(from + 14).min(n) {
@@ -115,10 +278,20 @@ pub(super) fn skip_apposition(w: &Words, from: usize) -> usize {
 /// agent.
 pub(super) fn is_active_with_object(w: &Words, k: usize, starts: &[bool]) -> bool {
     if k > 0 && PASSIVE.contains(&w.lower[k - 1]) {
-        return false;
+        // An adverb makes the verb passive only after "be": "were fatally
+        // shot", not "two officers fatally shot the teen".
+        let adverb = w.lower[k - 1].ends_with("ly") && w.lower[k - 1] != "reportedly";
+        if !(adverb && k >= 2 && !BE.contains(&w.lower[k - 2])) {
+            return false;
+        }
     }
     has_object_after(w, k, starts)
 }
+
+/// Forms of "be" (and "get") that make a participle after them passive.
+const BE: &[&str] = &[
+    "be", "been", "being", "get", "got", "gets", "is", "are", "was", "were", "also", "and",
+];
 
 /// Whether an object follows the verb at `k`.
 pub(super) fn has_object_after(w: &Words, k: usize, starts: &[bool]) -> bool {
@@ -172,6 +345,22 @@ pub(super) fn event_before(w: &Words, i: usize, starts: &[bool]) -> Option<(Fact
     if INTRANSITIVE.contains(&v) {
         return None;
     }
+    // "injuring a police officer and two others": the verb of the
+    // singular the count is coordinated with.
+    if v == "and" && starts[i] {
+        for k in (i.saturating_sub(6)..i.saturating_sub(2)).rev() {
+            if w.breaks_before(k + 1) || w.gap(k + 1).contains(',') || starts[k] {
+                return None;
+            }
+            if matches!(w.lower[k], "a" | "an") {
+                return (k > 0 && !w.breaks_before(k) && !w.gap(k).contains(','))
+                    .then(|| event_before(w, k, starts))
+                    .flatten()
+                    .filter(|_| people_class(w.lower[i - 2]) == Some(NounClass::One));
+            }
+        }
+        return None;
+    }
     if !(v.ends_with("ed")
         || v.ends_with("ing")
         || v.ends_with('s')
@@ -203,4 +392,22 @@ pub(super) fn status_near(w: &Words, start: usize, end: usize) -> Option<Status>
         }
     }
     None
+}
+
+/// Status of responders (police, firefighters, staff) said of them: a
+/// status verb after the noun, within five words of the clause ("officers
+/// arrived", "detectives have been assigned", "firefighters were
+/// responding"), or "the arrival of" right before the count. Looser
+/// placements ("pulled a gun on two guards") say nothing about them.
+pub(super) fn status_after(w: &Words, start: usize, end: usize) -> Option<Status> {
+    for k in end..(end + 5).min(w.tokens.len()) {
+        if w.breaks_before(k) || (k > end && w.gap(k).contains(',')) {
+            break;
+        }
+        if let Some(&s) = STATUS.get(w.lower[k]) {
+            return Some(s);
+        }
+    }
+    (start >= 2 && w.lower[start - 1] == "of" && STATUS.contains_key(w.lower[start - 2]))
+        .then(|| STATUS[w.lower[start - 2]])
 }

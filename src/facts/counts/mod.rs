@@ -58,7 +58,7 @@ use std::sync::LazyLock;
 
 use super::numbers::{self, Quantity};
 use super::tokens::{FastMap, Token, gap_breaks, is_capitalized};
-use super::{Count, Fact, FactKind, FactValue, Interval, Status};
+use super::{Count, Fact, FactKind, FactValue, Interval, Status, Subset};
 use crate::article::Span;
 
 /// What a people noun counts when no event word says otherwise.
@@ -72,17 +72,24 @@ enum NounClass {
     Group,
     /// The noun names the kind ("troops", "deaths", "hostages").
     Kind(FactKind),
+    /// Police, firefighters, rescuers and the like: `personnel` when the
+    /// clause says they were sent, responded, arrived, were assigned or
+    /// patrol (a status word); otherwise people like any other ("two
+    /// officers in an unmarked car" counts nobody).
+    Responder,
 }
 
 fn parse_class(s: &str) -> NounClass {
     match s {
         "one" => NounClass::One,
         "group" => NounClass::Group,
+        "responder" => NounClass::Responder,
         "troops" => NounClass::Kind(FactKind::Troops),
         "personnel" => NounClass::Kind(FactKind::Personnel),
         "killed" => NounClass::Kind(FactKind::Killed),
         "arrested" => NounClass::Kind(FactKind::Arrested),
         "kidnapped" => NounClass::Kind(FactKind::Kidnapped),
+        "displaced" => NounClass::Kind(FactKind::Displaced),
         _ => NounClass::Person,
     }
 }
@@ -95,6 +102,7 @@ fn parse_kind(s: &str) -> FactKind {
         "missing" => FactKind::Missing,
         "arrested" => FactKind::Arrested,
         "kidnapped" => FactKind::Kidnapped,
+        "displaced" => FactKind::Displaced,
         _ => FactKind::Evacuated,
     }
 }
@@ -104,6 +112,9 @@ fn parse_status(s: &str) -> Status {
         "deployed" => Status::Deployed,
         "withdrawn" => Status::Withdrawn,
         "stationed" => Status::Stationed,
+        "remaining" => Status::Remaining,
+        "expelled" => Status::Expelled,
+        "cap" => Status::Cap,
         _ => Status::Present,
     }
 }
@@ -168,19 +179,24 @@ const NP_STOP: &[&str] = &[
 /// and injuring three", "wounding four in a drive-by"), unlike nouns
 /// ("shot more than 20 rounds", "wounds about 15 minutes later").
 const AFTER_BARE_NUMBER: &[&str] = &[
+    "across",
     "after",
     "and",
+    "around",
     "as",
     "at",
     "before",
     "during",
+    "from",
     "in",
     "including",
     "inside",
+    "more",
     "near",
     "on",
     "or",
     "outside",
+    "throughout",
     "when",
     "while",
     "with",
@@ -191,9 +207,6 @@ const AFTER_BARE_NUMBER: &[&str] = &[
 const AGENT_STOP: &[&str] = &[
     "accused",
     "believed",
-    "charged",
-    "convicted",
-    "indicted",
     "said",
     "says",
     "sentenced",
@@ -225,6 +238,10 @@ const PASSIVE: &[&str] = &[
 const NOMINAL_EVENTS: &[(&str, FactKind)] = &[
     ("death", FactKind::Killed),
     ("deaths", FactKind::Killed),
+    ("arrest", FactKind::Arrested),
+    ("arrests", FactKind::Arrested),
+    ("injury", FactKind::Injured),
+    ("injuries", FactKind::Injured),
     ("killing", FactKind::Killed),
     ("killings", FactKind::Killed),
     ("murder", FactKind::Killed),
@@ -243,20 +260,33 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Words that may stand between a bare number and its event: "two were
-/// killed", "one of them died".
+/// killed", "one of them died", and the copulas and places of a state:
+/// "four remain under observation", "two are in critical condition", "ten
+/// were taken to hospital".
 const BRIDGE: &[&str] = &[
     "also",
+    "are",
     "been",
     "being",
     "had",
     "has",
     "have",
+    "in",
     "is",
     "later",
+    "listed",
     "of",
+    "remain",
+    "remained",
+    "remains",
     "reportedly",
+    "rushed",
+    "still",
+    "taken",
     "them",
     "those",
+    "to",
+    "under",
     "was",
     "were",
     "whom",
@@ -306,20 +336,49 @@ struct Noun {
 pub(crate) struct Words<'t> {
     pub(crate) text: &'t str,
     pub(crate) tokens: &'t [Token],
+    /// Lower-cased words; an age written with spaced hyphens, as tokenised
+    /// corpora write it ("16 - year - old"), has its last word replaced by
+    /// "-year-old" so it reads as the noun it is.
     pub(crate) lower: Vec<&'t str>,
+    /// `joins[k]`: token `k` is a thousands group continuing a number split
+    /// by tokenisation ("230, 000").
+    joins: Vec<bool>,
 }
 
 impl<'t> Words<'t> {
     /// Builds the view; `lower` is `text.to_ascii_lowercase()`.
     pub(crate) fn new(text: &'t str, lower: &'t str, tokens: &'t [Token]) -> Words<'t> {
-        let lower = tokens
+        let mut lower: Vec<&'t str> = tokens
             .iter()
             .map(|t| &lower[t.span.start..t.span.end])
             .collect();
+        let gap = |k: usize| &text[tokens[k].gap.start..tokens[k].gap.end];
+        let mut joins = vec![false; tokens.len()];
+        for k in 1..tokens.len() {
+            match lower[k] {
+                "old" | "olds"
+                    if k >= 2
+                        && lower[k - 1] == "year"
+                        && gap(k) == " - "
+                        && gap(k - 1) == " - " =>
+                {
+                    lower[k] = if lower[k] == "old" {
+                        "-year-old"
+                    } else {
+                        "-year-olds"
+                    };
+                }
+                w if w.len() == 3 && w.bytes().all(|b| b.is_ascii_digit()) => {
+                    joins[k] = gap(k) == ", " && thousands_head(&lower, k - 1);
+                }
+                _ => {}
+            }
+        }
         Words {
             text,
             tokens,
             lower,
+            joins,
         }
     }
 
@@ -346,6 +405,44 @@ impl<'t> Words<'t> {
     }
 }
 
+/// Whether token `k` can open a number split by tokenisation ("230" in
+/// "230, 000"): one to three digits, not the day of a date ("March 3, 100
+/// people").
+fn thousands_head(lower: &[&str], k: usize) -> bool {
+    let w = lower[k];
+    (1..=3).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && !(k > 0 && MONTHS.contains(&lower[k - 1]))
+}
+
+/// Month names and abbreviations, which make a following number a day.
+const MONTHS: &[&str] = &[
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "dec",
+    "december",
+    "feb",
+    "february",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "may",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "sep",
+    "sept",
+    "september",
+];
+
 /// Single letters joined by periods, as the tokenizer keeps them: "U.S",
 /// "U.N".
 fn is_initialism(word: &str) -> bool {
@@ -355,9 +452,43 @@ fn is_initialism(word: &str) -> bool {
             .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
+/// Plural demonyms used as nouns ("30,000 Sudanese", "two Iraqis"), from
+/// the places lexicon: the demonym plus "s", or the demonym itself when it
+/// ends in "-ese".
+static DEMONYM_PLURALS: LazyLock<FastMap<String, ()>> = LazyLock::new(|| {
+    super::places::DEMONYMS_TXT
+        .lines()
+        .filter_map(|l| l.split('\t').next())
+        .map(|d| d.to_ascii_lowercase())
+        .filter(|d| !d.ends_with("ch") && !d.ends_with("sh"))
+        .map(|d| if d.ends_with("ese") { d } else { d + "s" })
+        .map(|d| (d, ()))
+        .collect()
+});
+
+/// Modifiers that make workers or teams non-military personnel: "aid
+/// workers", "health workers", "election monitors", "rescue teams".
+const PERSONNEL_MODIFIERS: &[&str] = &[
+    "aid",
+    "consular",
+    "election",
+    "embassy",
+    "emergency",
+    "health",
+    "humanitarian",
+    "medical",
+    "protection",
+    "relief",
+    "rescue",
+    "un",
+];
+
 fn people_class(word: &str) -> Option<NounClass> {
     if let Some(&c) = PEOPLE.get(word) {
         return Some(c);
+    }
+    if word.len() > 4 && DEMONYM_PLURALS.contains_key(word) {
+        return Some(NounClass::Person);
     }
     if word.ends_with("-year-old") {
         return Some(NounClass::One);
@@ -414,15 +545,28 @@ fn noun_after(w: &Words, from: usize) -> Option<Noun> {
         }
         j += 1;
     }
-    head.map(|(head, class)| Noun { first, head, class })
+    head.map(|(head, class)| {
+        let class = match class {
+            NounClass::Person
+                if (first..head).any(|k| PERSONNEL_MODIFIERS.contains(&w.lower[k])) =>
+            {
+                NounClass::Kind(FactKind::Personnel)
+            }
+            c => c,
+        };
+        Noun { first, head, class }
+    })
 }
 
+pub(crate) mod background;
 mod events;
+mod links;
 mod singulars;
 #[cfg(test)]
 mod tests;
 
 use events::*;
+use links::{Hint, Parent};
 use singulars::*;
 
 /// Whether the number at token `q.number` is not a count of people.
@@ -438,7 +582,12 @@ fn excluded(w: &Words, q: &Quantity) -> bool {
             return true;
         }
     }
-    if q.start > 0 && NOT_COUNT_BEFORE.contains(&w.lower[q.start - 1]) {
+    // "Route 10", "District 9", but not "in the district, 10 people".
+    if q.start > 0
+        && NOT_COUNT_BEFORE.contains(&w.lower[q.start - 1])
+        && !w.breaks_before(q.start)
+        && !w.gap(q.start).contains([',', ';', ':', '(', '—', '–'])
+    {
         return true;
     }
     // Ages: "three -year-old", "two month-old".
@@ -458,6 +607,18 @@ fn excluded(w: &Words, q: &Quantity) -> bool {
     if q.start > 0 && w.lower[q.start - 1] == "no" {
         return true;
     }
+    // "a mother of two", "father of 12": children, not a count.
+    if q.start >= 2
+        && w.lower[q.start - 1] == "of"
+        && KIN.contains(&w.lower[q.start - 2])
+        && !w.breaks_before(q.start - 1)
+    {
+        return true;
+    }
+    // "There should've been five people dead": what did not happen.
+    if counterfactual(w, q.start) {
+        return true;
+    }
     // Age in apposition: "Dustin Grey, 21 and ...", "Smith, 33, was".
     if q.start == i
         && q.start > 0
@@ -474,6 +635,187 @@ fn excluded(w: &Words, q: &Quantity) -> bool {
         return true;
     }
     false
+}
+
+/// Parents, whose "of N" is their children: "a mother of two".
+const KIN: &[&str] = &[
+    "dad",
+    "father",
+    "grandfather",
+    "grandmother",
+    "mom",
+    "mother",
+    "parent",
+    "parents",
+];
+
+/// Whether a modal perfect ("could have been", "should've", "would have")
+/// opens the clause before token `i`: the count did not happen.
+fn counterfactual(w: &Words, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && k + 8 > i {
+        if w.breaks_before(k) {
+            return false;
+        }
+        k -= 1;
+        match w.lower[k] {
+            "could've" | "should've" | "would've" | "might've" | "could’ve" | "should’ve"
+            | "would’ve" => return true,
+            "have"
+                if k > 0
+                    && matches!(
+                        w.lower[k - 1],
+                        "could" | "should" | "would" | "might" | "may"
+                    ) =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Words after a count's noun that make it a speaker, not a count: "two
+/// diplomats, who asked not to be named, said".
+const SPEECH: &[&str] = &[
+    "added",
+    "announced",
+    "confirmed",
+    "insisted",
+    "reported",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "tell",
+    "told",
+    "warned",
+];
+
+/// Whether the noun phrase ending before token `from` is a speaker: a
+/// speech verb follows it, after an optional relative clause set off by
+/// commas, or "according to" precedes the count at `start`.
+fn is_speaker(w: &Words, start: usize, from: usize) -> bool {
+    if start >= 2 && w.lower[start - 2] == "according" && w.lower[start - 1] == "to" {
+        return true;
+    }
+    let n = w.tokens.len();
+    let mut k = from;
+    if k < n && w.gap(k).contains(',') && matches!(w.lower[k], "who" | "speaking" | "both") {
+        // Skip to the comma closing the clause.
+        let mut j = k + 1;
+        while j < n && j < k + 16 && !w.breaks_before(j) && !w.gap(j).contains(',') {
+            j += 1;
+        }
+        if j >= n || !w.gap(j).contains(',') {
+            return false;
+        }
+        k = j;
+    }
+    k < n && !w.breaks_before(k) && SPEECH.contains(&w.lower[k])
+}
+
+/// Whether an event verb after token `from` has the noun before it as its
+/// agent ("two officers fatally shot the teen"): such a noun counts nobody.
+fn agent_of_event(w: &Words, from: usize, starts: &[bool]) -> bool {
+    for k in from..(from + 4).min(w.tokens.len()) {
+        if w.breaks_before(k) || starts[k] {
+            return false;
+        }
+        if EVENTS.contains_key(w.lower[k])
+            && !defers_to_verb(w, k)
+            && event_at(w, k, starts).is_some()
+        {
+            return is_active_with_object(w, k, starts);
+        }
+    }
+    false
+}
+
+/// Whether the count at token `start` stands in apposition to a count
+/// just made in the sentence: right after its noun and a comma ("13 people,
+/// 11 men and two women"), or after "and" following such a part ("four
+/// inside the restaurant and two outside").
+fn apposed(w: &Words, start: usize, sentence: Span, starts: &[bool], hints: &[Hint]) -> bool {
+    if start == 0 || w.breaks_before(start) {
+        return false;
+    }
+    let Some(p) = hints
+        .iter()
+        .rev()
+        .find(|h| h.sentence == sentence && h.end <= start)
+    else {
+        return false;
+    };
+    if p.end >= w.tokens.len() {
+        return false;
+    }
+    if p.parent == Parent::Previous && p.end + 1 == start && w.lower[p.end] == "and" {
+        return true;
+    }
+    // "four inside the bar and two outside": the next part after a place.
+    if p.parent == Parent::Previous
+        && w.lower[start - 1] == "and"
+        && start <= p.end + 6
+        && (p.end..start).all(|k| !w.breaks_before(k) && !starts[k] && !w.gap(k).contains(','))
+        && w.lower
+            .get(start + 1)
+            .is_some_and(|x| matches!(*x, "inside" | "outside" | "in" | "at" | "near" | "on"))
+    {
+        return true;
+    }
+    if !w.gap(p.end).contains(',') {
+        return after_phrase(w, p.end, start, starts);
+    }
+    p.end == start
+        || (w.lower[start - 1] == "and"
+            && starts[p.end]
+            && start < p.end + 8
+            && (p.end + 1..start).all(|k| !w.breaks_before(k) && !w.gap(k).contains(',')))
+}
+
+/// Whether the count `q` is coordinated with the count whose noun ends at
+/// token `head` across a short phrase: "killed 30 people in the north and
+/// 12 more in the south", "injuring four in the car and two at the
+/// corner". The number has no noun of its own, only "more", "others" or a
+/// preposition after it, and nothing between the two is punctuation, a
+/// number or an event word.
+fn coordinated_more(w: &Words, head: usize, q: &Quantity, starts: &[bool]) -> bool {
+    q.start > head + 2
+        && q.start <= head + 9
+        && q.end < w.tokens.len()
+        && w.lower[q.start - 1] == "and"
+        && matches!(
+            w.lower[q.end],
+            "more" | "others" | "in" | "at" | "on" | "across" | "around" | "near"
+        )
+        && !w.breaks_before(q.end)
+        && (head + 1..q.start).all(|k| {
+            !w.breaks_before(k)
+                && !w.gap(k).contains(',')
+                && !starts[k]
+                && !EVENTS.contains_key(w.lower[k])
+        })
+        && !w.breaks_before(q.start)
+        && !w.gap(q.start).contains(',')
+}
+
+/// Whether the part at token `start` follows a short prepositional phrase
+/// that closes its parent, ending at `end`, with a comma: "six people with
+/// gunshot wounds, four inside the restaurant and two outside". The part is
+/// a bare number placed by a preposition, so "six people with wounds, two
+/// men were arrested" is no apposition.
+fn after_phrase(w: &Words, end: usize, start: usize, starts: &[bool]) -> bool {
+    const PREPOSITIONS: &[&str] = &["at", "from", "in", "inside", "near", "on", "with"];
+    start > end
+        && start <= end + 8
+        && PREPOSITIONS.contains(&w.lower[end])
+        && w.gap(start).contains(',')
+        && (end + 1..start).all(|k| !w.breaks_before(k) && !starts[k] && !w.gap(k).contains(','))
+        && w.lower
+            .get(start + 1)
+            .is_some_and(|x| PREPOSITIONS.contains(x) || *x == "outside")
 }
 
 /// Whether a bare number is a year ("2014"), which never counts people
@@ -558,7 +900,7 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
     let mut starts = vec![false; n + 1];
     let mut i = 0;
     while i < n {
-        match numbers::parse_at(&w.lower, i) {
+        match numbers::parse_at_joined(&w.lower, &w.joins, i) {
             Some(q) if q.end > i => {
                 starts[q.start] = true;
                 quantities.push(q);
@@ -568,6 +910,8 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
         }
     }
     let mut qi = 0;
+    let mut hints: Vec<Hint> = Vec::new();
+    let sentence_starts: Vec<usize> = sentence_tokens.iter().map(|s| s.2.start).collect();
     for &(s_start, s_end, sentence) in sentence_tokens {
         let first_fact = out.len();
         while qi < quantities.len() && quantities[qi].start < s_start {
@@ -588,8 +932,28 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
                 continue;
             }
             let before = out.len();
-            count_fact(w, &q, s_start, sentence, &starts, out);
+            count_fact(w, &q, (s_start, s_end), sentence, &starts, out, &mut hints);
 
+            // "killed 170,000 people in the province and tens of thousands
+            // more in other countries": the second figure has the first's
+            // event.
+            if out.len() == before
+                && let Some((head, f)) = prev.as_ref()
+                && coordinated_more(w, *head, &q, &starts)
+                && let FactValue::Count(c) = &f.value
+            {
+                let more = matches!(w.lower.get(q.end), Some(&"more") | Some(&"others"));
+                let fact = Fact {
+                    kind: f.kind,
+                    value: FactValue::Count(Count::new(q.value, c.counted.clone())),
+                    span: span_of(w, q.start, if more { q.end } else { q.end - 1 }),
+                    sentence,
+                    rule: "count.coordinated",
+                };
+                out.push(fact);
+                prev = None;
+                continue;
+            }
             if out.len() == before
                 && let Some((head, f)) = prev.take()
                 && head + 2 == q.start
@@ -654,7 +1018,8 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
                     .map(|n| (q, n));
             }
         }
-        implicit_singulars(w, s_start, s_end, sentence, &starts, out);
+        implicit_singulars(w, s_start, s_end, sentence, &starts, out, &mut hints);
+        named_persons(w, s_start, s_end, sentence, &starts, out, &mut hints);
         reflexives(w, s_start, s_end, sentence, &starts, out);
         // Counts in a sentence about several incidents are totals over them.
         if out.len() > first_fact && (s_start..s_end).any(|k| AGGREGATE_CUES.contains(&w.lower[k]))
@@ -666,20 +1031,59 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
             }
         }
     }
+    links::resolve(out, &hints, &sentence_starts);
 }
 
 fn count_fact(
     w: &Words,
     q: &Quantity,
-    s_start: usize,
+    (s_start, s_end): (usize, usize),
     sentence: Span,
     starts: &[bool],
     out: &mut Vec<Fact>,
+    hints: &mut Vec<Hint>,
 ) {
     let own = noun_after(w, q.end);
     let noun_end = own.as_ref().map_or(q.end, |n| n.head + 1);
     let before = event_before(w, q.start, starts);
-    let after = event_after(w, skip_apposition(w, noun_end), starts);
+    let mut after = event_after(w, skip_apposition_or_parts(w, noun_end, starts), starts);
+    // The clause's relations (see `links`): a partitive ("five of them",
+    // "two of the 40 injured"), an inclusion, an apposition to the count
+    // before ("six victims, four inside"), a toll ("the death toll rose to
+    // 40").
+    let partitive = links::partitive(w, q, starts);
+    let mut parent = partitive.map_or(Parent::None, |p| p.0);
+    if links::included(w, q.start) {
+        parent = Parent::Previous;
+    }
+    if parent == Parent::None && apposed(w, q.start, sentence, starts, hints) {
+        parent = Parent::Previous;
+    }
+    // "the toll rose to 40, up from 30": the article's earlier figure.
+    if q.start >= 2
+        && w.lower[q.start - 1] == "from"
+        && matches!(w.lower[q.start - 2], "up" | "down")
+        && own.is_none()
+    {
+        parent = Parent::Revised;
+    }
+    // "two of the 40 injured": the kind of the inner count.
+    let mut part_from = partitive.map_or(noun_end, |p| p.1);
+    if let (Some((Parent::At(inner), _)), None) = (partitive, after)
+        && let Some(iq) = numbers::parse_at_joined(&w.lower, &w.joins, inner)
+        && let Some((k, at)) = event_after(w, iq.end, starts)
+    {
+        after = Some((k, iq.end.saturating_sub(1)));
+        part_from = at + 1;
+    }
+    if let (Some((Parent::OfKind(k), end)), None) = (partitive, after) {
+        after = Some((k, end - 1));
+    }
+    let toll = links::toll_at(w, q).filter(|_| {
+        own.as_ref()
+            .is_none_or(|n| matches!(n.class, NounClass::Person))
+    });
+    let bare = own.is_none();
     // A number with no noun of its own counts people only with an event
     // right after it, a verb right before it, or a status ("present").
     // A verb before a bare number links only when nothing but punctuation,
@@ -699,20 +1103,103 @@ fn count_fact(
         _ => None,
     });
     let after = intrinsic.or(after);
+    // "two victims killed and injured": the group holds both, no one kind.
+    if let Some((k, at)) = after.or(before)
+        && matches!(k, FactKind::Killed | FactKind::Injured)
+        && matches!(w.lower.get(at + 1), Some(&"and") | Some(&"or"))
+        && w.lower
+            .get(at + 2)
+            .and_then(|v| EVENTS.get(v))
+            .is_some_and(|&k2| k2 != k && matches!(k2, FactKind::Killed | FactKind::Injured))
+    {
+        return;
+    }
+    // Speakers ("two diplomats said") and agents ("three officers shot the
+    // man") are no count of their own.
+    if own.is_some() && after.is_none() && before.is_none() {
+        let from = skip_apposition(w, noun_end);
+        if is_speaker(w, q.start, from) || agent_of_event(w, from, starts) {
+            return;
+        }
+    }
+    let own_part = own
+        .as_ref()
+        .filter(|_| partitive.is_none())
+        .map(|n| counted_text(w, Some(n)));
+    let hint = |fact: usize, kind_from_parent: bool, end: usize| Hint {
+        fact,
+        start: q.start,
+        end,
+        sentence,
+        parent,
+        kind_from_parent,
+        part: match &own_part {
+            Some(text) => text.clone(),
+            None => links::part_after(w, part_from, s_end),
+        },
+        anaphoric: links::anaphoric(w, q),
+        bare,
+        earlier: links::earlier_cue(w, q.start),
+    };
+    if let Some((kind, head, from)) = toll.filter(|_| before.is_none() && after.is_none()) {
+        hints.push(Hint {
+            earlier: from || links::earlier_cue(w, q.start),
+            ..hint(out.len(), false, noun_end)
+        });
+        out.push(Fact {
+            kind,
+            value: FactValue::Count(Count {
+                superseded: from,
+                ..Count::new(q.value, counted_text(w, own.as_ref()))
+            }),
+            span: span_of(w, head.min(q.start), noun_end.max(q.end) - 1),
+            sentence,
+            rule: "count.toll",
+        });
+        return;
+    }
+    // A part with no event of its own takes its parent's ("five of them
+    // critically", "four inside the restaurant"); "fatally" makes it killed.
+    if parent != Parent::None && before.is_none() && after.is_none() && !looks_like_year(w, q) {
+        let fatally = (part_from..(part_from + 2).min(s_end))
+            .any(|k| matches!(w.lower[k], "fatally" | "mortally"));
+        hints.push(hint(out.len(), !fatally, noun_end));
+        let kind = if fatally {
+            FactKind::Killed
+        } else {
+            FactKind::People
+        };
+        out.push(Fact {
+            kind,
+            value: FactValue::Count(Count::new(q.value, counted_text(w, own.as_ref()))),
+            span: span_of(w, q.start, part_from.max(q.end) - 1),
+            sentence,
+            rule: if parent == Parent::Revised {
+                "count.revised"
+            } else {
+                "count.part"
+            },
+        });
+        return;
+    }
     let (kind, link, evidence_end, evidence_start) = match (&own, before, after) {
         (_, Some((k, at)), _) => (k, "before", noun_end.max(q.end) - 1, at),
         (Some(_), None, Some((k, at))) => (k, "noun", at, q.start),
         // A vague bare number links only to an event right after it:
         // "dozens wounded", not "dozens of times attacked".
         (None, None, Some((k, at)))
-            if (q.rule != "vague" || at == q.end)
-                && (q.end..at).all(|b| BRIDGE.contains(&w.lower[b]))
-                && (q.end..=at).all(|b| !w.gap(b).contains(',')) =>
+            if partitive.is_some()
+                || ((q.rule != "vague" || at == q.end)
+                    && (q.end..at).all(|b| BRIDGE.contains(&w.lower[b]))
+                    && (q.end..=at).all(|b| !w.gap(b).contains(','))) =>
         {
             (k, "after", at, q.start)
         }
         (Some(noun), None, None) => match noun.class {
             NounClass::Kind(k) => (k, "kind", noun.head, q.start),
+            NounClass::Responder if status_after(w, q.start, noun_end).is_some() => {
+                (FactKind::Personnel, "kind", noun.head, q.start)
+            }
             NounClass::Group => (FactKind::People, "kind", noun.head, q.start),
             _ => return,
         },
@@ -736,7 +1223,10 @@ fn count_fact(
                     value: q.value,
                     counted: counted_text(w, Some(&ante)),
                     status: Some(st),
+                    subset: None,
                     aggregate: false,
+                    background: false,
+                    superseded: false,
                 }),
                 span,
                 sentence,
@@ -754,13 +1244,17 @@ fn count_fact(
         FactKind::Troops | FactKind::Personnel => status_near(w, q.start, noun_end),
         _ => None,
     };
+    hints.push(hint(out.len(), false, noun_end));
     out.push(Fact {
         kind,
         value: FactValue::Count(Count {
             value: q.value,
             counted: counted_text(w, noun.as_ref()),
             status,
+            subset: None,
             aggregate: false,
+            background: false,
+            superseded: false,
         }),
         span: span_of(w, evidence_start.min(q.start), evidence_end.max(q.end - 1)),
         sentence,
@@ -792,7 +1286,10 @@ fn count_fact(
                     value,
                     counted: w.text[span.start..span.end].to_string(),
                     status: None,
+                    subset: None,
                     aggregate: false,
+                    background: false,
+                    superseded: false,
                 }),
                 span,
                 sentence,

@@ -129,7 +129,10 @@ pub(super) fn reflexives(
                 },
                 counted: w.word(k).to_string(),
                 status: None,
+                subset: None,
                 aggregate: false,
+                background: false,
+                superseded: false,
             }),
             span: span_of(w, k - 1, k),
             sentence,
@@ -150,6 +153,7 @@ pub(super) fn implicit_singulars(
     sentence: Span,
     starts: &[bool],
     out: &mut Vec<Fact>,
+    hints: &mut Vec<Hint>,
 ) {
     for i in s_start..s_end {
         if people_class(w.lower[i]) != Some(NounClass::One) {
@@ -164,13 +168,20 @@ pub(super) fn implicit_singulars(
         }
         // Not when a number counts it: "one woman", "two other men".
         let lookback = i.saturating_sub(3).max(s_start);
-        if (lookback..i).any(|k| starts[k] && w.lower[k] != "a" && w.lower[k] != "an") {
+        if (lookback..i).any(|k| {
+            starts[k] && w.lower[k] != "a" && w.lower[k] != "an" && w.lower[k + 1] != "year"
+        }) {
             continue;
         }
         // Modifiers back to an article or determiner: "a young woman".
         // Coordinated singulars count together: "4-year-old boy, woman shot",
         // "Officer & Suspect Both Shot", "a father and son killed".
-        let mut first = i;
+        // A spaced age ("19 - year - old") starts at its number.
+        let mut first = if w.lower[i].starts_with("-year-old") && w.lower[i] != w.word(i) {
+            i.saturating_sub(2).max(s_start)
+        } else {
+            i
+        };
         let mut people = 1u64;
         while first > s_start
             && first + 3 > i
@@ -211,12 +222,16 @@ pub(super) fn implicit_singulars(
             ))
         .then(|| first - 1);
         let np_start = article.unwrap_or(first);
-        // "the mother of Sean Smith, who died": the event is another's.
+        // "the mother of Sean Smith, who died": the event is another's; "a
+        // mother of two died" is hers.
+        let mut after = i + 1;
         if w.lower.get(i + 1) == Some(&"of") {
-            continue;
+            match numbers::parse_at(&w.lower, i + 2) {
+                Some(q) if KIN.contains(&w.lower[i]) => after = q.end,
+                _ => continue,
+            }
         }
         // Skip an age in apposition: "Man, 20, killed".
-        let mut after = i + 1;
         if after + 1 < s_end
             && w.gap(after).contains(',')
             && w.lower[after].bytes().all(|b| b.is_ascii_digit())
@@ -225,11 +240,20 @@ pub(super) fn implicit_singulars(
             after += 2;
         }
         let before = event_before(w, np_start, starts);
-        let (mut kind, at) = match (before, event_within(w, after, 5, starts)) {
-            (Some(e), _) => e,
-            (None, Some(e)) => e,
-            _ => continue,
-        };
+        // "Also shot were a woman ...", "Among the injured was a
+        // grandmother", "including a police officer".
+        let (inverted, among) = inverted_event(w, np_start, s_start, starts);
+        let including = among || links::included(w, np_start);
+        let (mut kind, at, kind_from_parent) =
+            match (before, event_within(w, after, 5, starts), inverted) {
+                (Some(e), _, _) | (None, Some(e), _) | (None, None, Some(e)) => (e.0, e.1, false),
+                _ if including => (FactKind::People, np_start, true),
+                _ => continue,
+            };
+        // One person fleeing is no displacement ("the driver fled").
+        if kind == FactKind::Displaced {
+            continue;
+        }
         // Objects listed after a verb: "Man kills woman, her son, himself".
         let mut last = i;
         if before.is_some() {
@@ -307,6 +331,22 @@ pub(super) fn implicit_singulars(
         {
             kind = FactKind::Killed;
         }
+        hints.push(Hint {
+            fact: out.len(),
+            start: np_start,
+            end: i + 1,
+            sentence,
+            parent: if including {
+                Parent::Previous
+            } else {
+                Parent::None
+            },
+            kind_from_parent,
+            part: String::new(),
+            anaphoric: false,
+            bare: false,
+            earlier: links::earlier_cue(w, np_start),
+        });
         out.push(Fact {
             kind,
             value: FactValue::Count(Count {
@@ -323,11 +363,16 @@ pub(super) fn implicit_singulars(
                     }),
                 ),
                 status: None,
+                subset: None,
                 aggregate: false,
+                background: false,
+                superseded: false,
             }),
             span: span_of(w, np_start.min(at), last.max(at)),
             sentence,
-            rule: if ordinal.is_some() && kind == FactKind::Killed {
+            rule: if kind_from_parent {
+                "count.part"
+            } else if ordinal.is_some() && kind == FactKind::Killed {
                 "count.ordinal_victim"
             } else {
                 "count.implicit_singular"
@@ -361,11 +406,319 @@ pub(super) fn push_coordinated(
                 value,
                 counted,
                 status: None,
+                subset: None,
                 aggregate: false,
+                background: false,
+                superseded: false,
             }),
             span,
             sentence,
             rule,
         });
     }
+}
+
+/// An event told before a singular with "be" between, inverted: "Also shot
+/// were a woman", "Among the injured was a grandmother". Returns the event
+/// and whether "among" opens the phrase (a part of a group told before).
+pub(super) fn inverted_event(
+    w: &Words,
+    np_start: usize,
+    s_start: usize,
+    starts: &[bool],
+) -> (Option<(FactKind, usize)>, bool) {
+    let mut k = np_start;
+    let mut be = false;
+    let mut event = None;
+    while k > s_start && k + 6 > np_start {
+        if w.breaks_before(k) {
+            break;
+        }
+        k -= 1;
+        let word = w.lower[k];
+        if matches!(word, "was" | "were" | "is" | "are") && event.is_none() {
+            be = true;
+            continue;
+        }
+        if event.is_none() && be && EVENTS.contains_key(word) {
+            event = event_at(w, k, starts).map(|e| (e, k));
+            continue;
+        }
+        if word == "among" {
+            return (event, event.is_some());
+        }
+        if event.is_some() && matches!(word, "also" | "the" | "those") {
+            continue;
+        }
+        break;
+    }
+    (event.filter(|_| be), false)
+}
+
+/// Words that are no part of a person's name: titles (skipped at the
+/// start), organizations, places and calendar words (which rule the span
+/// out).
+const NAME_TITLES: &[&str] = &[
+    "capt",
+    "chief",
+    "det",
+    "deputy",
+    "dr",
+    "gov",
+    "judge",
+    "lt",
+    "mr",
+    "mrs",
+    "ms",
+    "officer",
+    "president",
+    "rep",
+    "sen",
+    "sgt",
+    "sheriff",
+    "trooper",
+];
+/// Function words that open a sentence capitalized, never a name's first
+/// word: "In Aceh, ten people died".
+const OPENERS: &[&str] = &[
+    "after", "as", "at", "before", "by", "during", "for", "from", "in", "near", "on", "since",
+    "the", "when", "while", "with",
+];
+
+const NOT_NAME: &[&str] = &[
+    "agency",
+    "april",
+    "army",
+    "association",
+    "august",
+    "avenue",
+    "board",
+    "bridge",
+    "bureau",
+    "center",
+    "centre",
+    "church",
+    "city",
+    "co",
+    "college",
+    "company",
+    "corp",
+    "council",
+    "county",
+    "court",
+    "december",
+    "department",
+    "district",
+    "february",
+    "force",
+    "forces",
+    "friday",
+    "government",
+    "group",
+    "highway",
+    "hospital",
+    "inc",
+    "international",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "ministry",
+    "monday",
+    "national",
+    "news",
+    "november",
+    "october",
+    "office",
+    "park",
+    "party",
+    "police",
+    "press",
+    "road",
+    "saturday",
+    "school",
+    "september",
+    "service",
+    "state",
+    "states",
+    "street",
+    "sunday",
+    "the",
+    "thursday",
+    "tuesday",
+    "united",
+    "university",
+    "wednesday",
+];
+
+/// Named people with an event: "Zurana Horton was shot and killed", "Duncan
+/// Rait died after slipping", "arrested Vishwanand Subryan, 23", "the
+/// murder of Zurana Horton", "Wilbert Thibodeaux, 48, of Charenton was
+/// taken into custody": one person each (`count.named_person`), for the
+/// kinds a person can be counted in (killed, injured, shot, arrested,
+/// missing, kidnapped). A name is two to four capitalized words, none an
+/// organization, place or calendar word, outside headline-style lines
+/// where every word is capitalized.
+pub(super) fn named_persons(
+    w: &Words,
+    s_start: usize,
+    s_end: usize,
+    sentence: Span,
+    starts: &[bool],
+    out: &mut Vec<Fact>,
+    hints: &mut Vec<Hint>,
+) {
+    let cap = |k: usize| {
+        let word = w.word(k);
+        is_capitalized(word)
+            && word.chars().any(char::is_lowercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+    };
+    let mut i = s_start;
+    while i < s_end {
+        if !cap(i) || (i > s_start && !w.breaks_before(i) && cap(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < s_end && j < i + 5 && cap(j) && w.gap(j) == " " {
+            j += 1;
+        }
+        let seq = i;
+        i = j;
+        // Titles before the name: "Officer John Smith".
+        let mut first = seq;
+        while first < j && NAME_TITLES.contains(&w.lower[first]) {
+            first += 1;
+        }
+        // A capitalized word opening the sentence: "In Aceh, ...".
+        if first < j && OPENERS.contains(&w.lower[first]) {
+            first += 1;
+        }
+        // No name holds a number: "Four American service members".
+        if j - first < 2 || (first..j).any(|k| NOT_NAME.contains(&w.lower[k]) || starts[k]) {
+            continue;
+        }
+        // Headline-style lines capitalize every word.
+        if headline_style(w, s_start, s_end) {
+            return;
+        }
+        let name = span_of(w, first, j - 1);
+        let name_text = &w.text[name.start..name.end];
+        if super::super::places::is_place_name(name_text)
+            || (first..j).any(|k| super::super::places::is_place_name(w.word(k)))
+        {
+            continue;
+        }
+        // A person counted by a noun just before ("36-year-old Duncan
+        // Rait", "the victim, John Smith") is counted there.
+        if first > s_start
+            && people_class(w.lower[first - 1]) == Some(NounClass::One)
+            && !w.breaks_before(first)
+        {
+            continue;
+        }
+        if first > s_start && (w.lower[first - 1].ends_with("'s") || w.gap(first).contains('’')) {
+            continue;
+        }
+        // A modifier of a noun ("Fort Riley teen") or a place after a
+        // preposition ("shot in Pine Hills", "of Battle Creek").
+        if j < s_end && !w.breaks_before(j) && people_class(w.lower[j]).is_some() {
+            continue;
+        }
+        let before = event_before(w, first, starts);
+        if before.is_none()
+            && first > s_start
+            && matches!(
+                w.lower[first - 1],
+                "in" | "at" | "from" | "near" | "of" | "on"
+            )
+        {
+            continue;
+        }
+        // The event: after the name (past an apposition "Eddie Lyons, 78, of
+        // Charenton,"), or a verb or nominal before it.
+        let mut after = j;
+        if after + 1 < s_end
+            && w.gap(after).contains(',')
+            && w.lower[after].bytes().all(|b| b.is_ascii_digit())
+        {
+            // ", 48, of Charenton"
+            after += 1;
+            if after < s_end && w.lower[after] == "of" {
+                after += 1;
+                while after < s_end && cap(after) && !w.breaks_before(after) {
+                    after += 1;
+                }
+            }
+        } else if after < s_end && w.gap(after).contains(',') {
+            // An apposition ("John Smith, a teacher, was killed"), but not
+            // one naming another person ("a friend of Nathaniel Conley, who
+            // was killed").
+            let mut k = after;
+            while k < s_end && k < after + 7 && !w.breaks_before(k) {
+                k += 1;
+                if k < s_end && is_capitalized(w.word(k)) {
+                    break;
+                }
+                if k < s_end && w.gap(k).contains(',') {
+                    after = k;
+                    break;
+                }
+            }
+        }
+        let Some((kind, at)) = before.or_else(|| event_within(w, after, 5, starts)) else {
+            continue;
+        };
+        let shot_word = matches!(w.lower[at], "shot" | "shoots" | "shooting");
+        if !(matches!(
+            kind,
+            FactKind::Killed
+                | FactKind::Injured
+                | FactKind::Arrested
+                | FactKind::Missing
+                | FactKind::Kidnapped
+        ) || (kind == FactKind::Shot && shot_word))
+        {
+            continue;
+        }
+        hints.push(Hint {
+            fact: out.len(),
+            start: first,
+            end: j,
+            sentence,
+            ..Hint::default()
+        });
+        out.push(Fact {
+            kind,
+            value: FactValue::Count(Count::new(
+                Interval {
+                    min: 1,
+                    max: Some(1),
+                },
+                name_text,
+            )),
+            span: span_of(w, first.min(at), (j - 1).max(at)),
+            sentence,
+            rule: "count.named_person",
+        });
+    }
+}
+
+/// Whether most words of the sentence's first line are capitalized, as in
+/// a headline ("Woman Killed In Queens Hit-And-Run").
+fn headline_style(w: &Words, s_start: usize, s_end: usize) -> bool {
+    let mut words = 0;
+    let mut caps = 0;
+    for k in s_start..s_end {
+        if k > s_start && w.gap(k).contains('\n') {
+            break;
+        }
+        words += 1;
+        caps += usize::from(is_capitalized(w.word(k)));
+    }
+    words >= 3 && caps * 10 >= words * 7
 }

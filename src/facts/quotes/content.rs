@@ -16,11 +16,12 @@ impl Doc<'_> {
 
     /// First token of the sentence holding token `i`.
     pub(super) fn sentence_start(&self, i: usize) -> usize {
-        let mut s = i;
-        while s > 0 && self.same(s - 1, i) {
-            s -= 1;
-        }
-        s
+        self.seg_start.get(i).map_or(i, |&s| s as usize)
+    }
+
+    /// One past the last token of the sentence holding token `i`.
+    pub(super) fn sentence_end(&self, i: usize) -> usize {
+        self.seg_end.get(i).map_or(i, |&e| e as usize)
     }
 
     /// Content before a source-and-cue block that starts at token `b`:
@@ -43,7 +44,9 @@ impl Doc<'_> {
             return Some((q, true));
         }
         let first = self.sentence_start(p);
-        if first + 1 > p || !self.same(first, p) {
+        // A clause longer than the window is not reported content (and the
+        // scans below stay bounded).
+        if first + 1 > p || !self.same(first, p) || p - first > super::CLAUSE_WINDOW {
             return None;
         }
         let first = (first..p).find(|&i| self.toks[i].kind != Kind::Punct)?;
@@ -242,7 +245,8 @@ impl Doc<'_> {
         // past it; a comma and a participle ("…, adding that …") begin the
         // participle's own content.
         let mut end = start;
-        while end < n && self.same(end, start) {
+        let stop = self.sentence_end(start).min(start + super::CLAUSE_WINDOW);
+        while end < stop {
             if end > start
                 && self.toks[end].is_punct(',')
                 && self.plain_word(end + 1, start)
@@ -265,8 +269,11 @@ impl Doc<'_> {
                 last = last.max(q.close + 1);
             }
         }
-        let words = (start..last).filter(|&i| self.toks[i].is_word()).count();
-        (words >= 2).then(|| (self.span(start, last), false))
+        let two_words = (start..last)
+            .filter(|&i| self.toks[i].is_word())
+            .nth(1)
+            .is_some();
+        two_words.then(|| (self.span(start, last), false))
     }
 
     /// "in a statement", "in an interview", "in a post on X" at token `i`:
@@ -355,22 +362,28 @@ impl Doc<'_> {
             return None;
         }
         let prev_first = self.sentence_start(prev_last);
+        if prev_last + 1 - prev_first > super::CLAUSE_WINDOW {
+            return None;
+        }
         let mut last = prev_last + 1;
         while last > prev_first && self.toks[last - 1].kind == Kind::Punct {
             last -= 1;
         }
-        let words = (prev_first..last)
+        let three_words = (prev_first..last)
             .filter(|&i| self.toks[i].is_word())
-            .count();
-        (words >= 3).then(|| self.span(prev_first, last))
+            .nth(2)
+            .is_some();
+        three_words.then(|| self.span(prev_first, last))
     }
 
-    /// Number of words from token `a` to the end of its sentence, stopping at
-    /// "that" or an opening quote (which mean real content follows).
+    /// Number of words from token `a` to the end of its sentence (at most
+    /// [`super::CLAUSE_WINDOW`] tokens on), stopping at "that" or an opening
+    /// quote (which mean real content follows).
     pub(super) fn words_to_sentence_end(&self, a: usize, anchor: usize) -> (usize, bool) {
         let mut words = 0;
         let mut j = a;
-        while j < self.toks.len() && self.same(j, anchor) {
+        let stop = self.toks.len().min(a + super::CLAUSE_WINDOW);
+        while j < stop && self.same(j, anchor) {
             let t = &self.toks[j];
             if t.opens.is_some() || t.is_punct(':') || self.word_is(j, "that") {
                 return (words, true);
@@ -383,34 +396,95 @@ impl Doc<'_> {
         (words, false)
     }
 
-    /// The quotation that continues a direct quote after its attribution:
-    /// `"…," he said. "…"` or `"…," he said, "…"` in the same paragraph.
-    pub(super) fn continuation(&self, f: &Found) -> Option<Span> {
-        if !f.direct || f.content.end > self.toks[f.cue.0].start {
-            return None;
+    /// Adds the quotations that continue an attribution without a cue of
+    /// their own, each as an attribution of its own (rule `quote.continued`)
+    /// right after the one it continues: `"…," he said, "…"`, and the
+    /// quotations that make whole sentences right after the attribution's
+    /// sentence, in the same paragraph or the next ones, up to the first
+    /// sentence that is not one (`"…," she said. "…"\n\n"…"`). A quotation
+    /// that is already some attribution's content is never taken.
+    pub(super) fn with_continued_quotes(&self, found: Vec<Found>) -> Vec<Found> {
+        let mut used = vec![false; self.quoted.len()];
+        for f in &found {
+            let from = self
+                .quoted
+                .partition_point(|q| q.span.end <= f.content.start);
+            for (i, q) in self.quoted.iter().enumerate().skip(from) {
+                if q.span.start >= f.content.end {
+                    break;
+                }
+                used[i] = true;
+            }
         }
-        let e = f.cue.1.max(f.source.1);
-        let t = self.toks.get(e)?;
-        if !(t.is_punct('.') || t.is_punct(',')) {
-            return None;
+        let n = self.toks.len();
+        let mut out = Vec::with_capacity(found.len());
+        for f in found {
+            let p = out.len();
+            let mut taken: Vec<usize> = Vec::new();
+            // `"…," he said, "…"`: right after the source and cue.
+            let e = f.cue.1.max(f.source.1);
+            let before_cue = f.content.end <= self.toks[f.cue.0].start;
+            if f.direct
+                && before_cue
+                && self
+                    .toks
+                    .get(e)
+                    .is_some_and(|t| t.is_punct(',') || t.is_punct('.'))
+                && let Some(next) = self.toks.get(e + 1)
+                && !next.newline_before
+                && let Some(q) = next.opens.map(|q| q as usize)
+                && !used[q]
+            {
+                used[q] = true;
+                taken.push(q);
+            }
+            // Whole-sentence quotations after the attribution's sentence.
+            let content_last = self
+                .toks
+                .partition_point(|t| t.start < f.content.end)
+                .saturating_sub(1);
+            let mut last = content_last.max(e.saturating_sub(1));
+            if let Some(&q) = taken.last() {
+                last = last.max(self.quoted[q].close);
+            }
+            let mut next = self.sentence_end(last.min(n.saturating_sub(1)));
+            while let Some(t) = self.toks.get(next)
+                && let Some(q) = t.opens.map(|q| q as usize)
+                && !used[q]
+                && self.whole_sentences(q)
+            {
+                used[q] = true;
+                taken.push(q);
+                next = self.sentence_end(self.quoted[q].close);
+            }
+            let continued: Vec<Found> = taken
+                .into_iter()
+                .map(|q| Found {
+                    rule: "quote.continued",
+                    content: self.quoted[q].span,
+                    direct: true,
+                    continues: Some(p),
+                    ..f.clone()
+                })
+                .collect();
+            out.push(f);
+            out.extend(continued);
         }
-        let next = self.toks.get(e + 1)?;
-        let mut q = *self.quoted.get(next.opens? as usize)?;
-        if next.newline_before {
-            return None;
+        out
+    }
+
+    /// Whether quotation `q` opens its sentence and nothing but punctuation
+    /// follows it in the sentence of its closing mark.
+    fn whole_sentences(&self, q: usize) -> bool {
+        let Some(quoted) = self.quoted.get(q) else {
+            return false;
+        };
+        let open = self.toks.partition_point(|t| t.start < quoted.span.start);
+        if self.sentence_start(open) != open {
+            return false;
         }
-        // A quotation left open at a paragraph's end goes on in the next
-        // paragraph's opening quotation (news style for long quotations).
-        let mut span = q.span;
-        while !q.closed
-            && let Some(t) = self.toks.get(q.close + 1)
-            && t.newline_before
-            && let Some(next) = t.opens.and_then(|i| self.quoted.get(i as usize))
-        {
-            q = *next;
-            span.end = q.span.end;
-        }
-        Some(span)
+        let end = self.sentence_end(quoted.close);
+        (quoted.close + 1..end).all(|i| self.toks[i].kind == Kind::Punct)
     }
 
     /// The cue as PolNeAR marks it: with its auxiliaries and adverbs ("has
@@ -456,7 +530,8 @@ impl Doc<'_> {
     /// condition of anonymity", "not authorized to speak".
     pub(super) fn hedge_clause(&self, a: usize, anchor: usize) -> bool {
         let mut j = a;
-        while j < self.toks.len()
+        let stop = self.toks.len().min(a + super::CLAUSE_WINDOW);
+        while j < stop
             && self.same(j, anchor)
             && !matches!(self.toks[j].kind, Kind::Punct | Kind::Mark)
         {
@@ -513,7 +588,8 @@ impl Doc<'_> {
             return None;
         }
         let mut j = first;
-        while j < self.toks.len()
+        let stop = self.toks.len().min(first + super::CLAUSE_WINDOW);
+        while j < stop
             && self.same(j, first)
             && !matches!(self.toks[j].kind, Kind::Punct | Kind::Mark)
         {

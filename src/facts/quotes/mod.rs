@@ -36,6 +36,7 @@
 //! | `quote.participle` | `X …, saying …` (the speaker of the sentence continues) |
 //! | `quote.passive_by` | `… was first reported by X`, `… endorsed by X` |
 //! | `quote.quoted_as_saying` | `Tass quoted X as saying …` |
+//! | `quote.continued` | `"…," X said, "…"`, `"…," X said. "…"` and quoted paragraphs after it |
 //!
 //! # Attributions that are not quotes
 //!
@@ -72,6 +73,7 @@
 
 mod content;
 mod lexicon;
+mod model;
 mod phrases;
 mod speaker;
 mod tokens;
@@ -100,11 +102,12 @@ pub struct Quote {
     /// Byte span of the cue.
     pub cue_span: Span,
     /// Byte span of the quoted or reported content (quotation marks included
-    /// for direct quotes).
+    /// for direct quotes). A quotation that continues an attribution without
+    /// a cue of its own (the second part of `"…," he said. "…"`, a quoted
+    /// paragraph after it) is a quote of its own with the rule
+    /// `quote.continued` and the speaker, cue and spans of the attribution
+    /// it continues.
     pub content_span: Span,
-    /// A quotation by the same speaker that continues after the attribution:
-    /// the second part of `"…," he said. "…"`.
-    pub continuation: Option<Span>,
     /// When the mention is a pronoun or a short form ("he", "Pompeo", "the
     /// source"), the byte span of the full mention it was resolved to; the
     /// `speaker` then describes that full mention.
@@ -147,7 +150,7 @@ impl Quote {
     /// "the report found"); not a stance and not an unresolved pronoun. This
     /// is what a coverage comparison aligns.
     pub fn is_cited_source(&self) -> bool {
-        self.attribution != Attribution::Stance && self.speaker != Speaker::default()
+        self.attribution != Attribution::Stance && self.speaker.names_someone()
     }
 }
 
@@ -168,6 +171,31 @@ pub struct Speaker {
     pub description: Option<String>,
 }
 
+impl Speaker {
+    /// Whether the speaker names anyone a reader could recognise: a name, an
+    /// organization, or a description holding a word beyond quantifiers and
+    /// determiners ("some lawmakers" does; "Some", "Many", "Others" alone
+    /// name no one and make no row in a who-is-quoted view).
+    pub fn names_someone(&self) -> bool {
+        self.name.is_some()
+            || self.organization.is_some()
+            || self.description.as_deref().is_some_and(|d| {
+                d.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    !w.is_empty()
+                        && !is_quantifier(w)
+                        && !EMPTY_HEADS.contains(&w.to_ascii_lowercase().as_str())
+                })
+            })
+    }
+}
+
+/// Words that, alone or with quantifiers, name no one: determiners and
+/// bare amount words ("the other", "each", "only", "multiple").
+const EMPTY_HEADS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "other", "another", "each", "every", "any", "one",
+    "only", "often", "multiple", "more", "much", "also",
+];
+
 /// An attribution found in token terms, before resolution.
 #[derive(Clone, Debug)]
 struct Found {
@@ -180,8 +208,9 @@ struct Found {
     direct: bool,
     /// A hedge such as ", speaking anonymously" that belongs to the source.
     hedge: Option<Span>,
-    /// A quotation continuing after the attribution: `"…," he said. "…"`.
-    continuation: Option<Span>,
+    /// For a quotation continuing an attribution (`"…," he said. "…"`),
+    /// the index of the attribution it continues.
+    continues: Option<usize>,
     /// True for a stance (a stance verb or a nominal cue), false for speech.
     stance: bool,
 }
@@ -190,17 +219,80 @@ struct Found {
 /// text order of their cues. Never panics; every span lies on character
 /// boundaries of `text`.
 pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
+    with_doc(text, sentences, |doc| {
+        let mut found: Vec<Found> = find(doc)
+            .into_iter()
+            .filter(|f| model::keeps(doc, f))
+            .collect();
+        doc.end_contents_at_later_sources(&mut found);
+        let found = doc.with_continued_quotes(found);
+        speaker::build_facts(doc, &found)
+    })
+}
+
+/// A candidate attribution as the rules find it, before the model decides
+/// on it: for training the model (`examples/train_quotes.rs`), not for use.
+#[doc(hidden)]
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The rule that found it.
+    pub rule: &'static str,
+    /// Byte spans of source, cue and content.
+    pub source: Span,
+    /// Byte span of the cue.
+    pub cue: Span,
+    /// Byte span of the content.
+    pub content: Span,
+    /// What the lexicon makes of it (speech, stance or document).
+    pub attribution: Attribution,
+    /// The model's features.
+    pub features: Vec<String>,
+    /// The model's probability (with the weights in the build).
+    pub probability: f64,
+}
+
+/// Every candidate the rules find in `text`, unfiltered, with the model's
+/// features: for training the model, not for use.
+#[doc(hidden)]
+pub fn candidates(text: &str, sentences: &[Span]) -> Vec<Candidate> {
+    with_doc(text, sentences, |doc| {
+        find(doc)
+            .iter()
+            .map(|f| Candidate {
+                rule: f.rule,
+                source: doc.span(f.source.0, f.source.1),
+                cue: doc.span(f.cue.0, f.cue.1),
+                content: f.content,
+                attribution: speaker::attribution_of(doc, f),
+                features: model::feature_names(doc, f),
+                probability: model::probability(doc, f),
+            })
+            .collect()
+    })
+}
+
+/// Tokenizes `text` and runs `work` on the article read.
+fn with_doc<T>(text: &str, sentences: &[Span], work: impl FnOnce(&Doc<'_>) -> T) -> T {
     let mut toks = tokens::tokenize(text);
     let quoted = tokens::pair_quotes(&mut toks);
     tokens::classify(text, &mut toks);
     let sent = sentence_ids(text, &toks, sentences);
+    let (seg_start, seg_end) = segment_bounds(&sent);
     let doc = Doc {
         text,
         toks: &toks,
         quoted: &quoted,
         sent: &sent,
+        seg_start: &seg_start,
+        seg_end: &seg_end,
         sentences,
     };
+    work(&doc)
+}
+
+/// The candidate attributions the rules find, in text order of their cues.
+fn find(doc: &Doc<'_>) -> Vec<Found> {
+    let toks = doc.toks;
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -239,8 +331,7 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
                         f
                     })
             };
-            if let Some(mut f) = f {
-                f.continuation = doc.continuation(&f);
+            if let Some(f) = f {
                 i = f.cue.1.max(i + 1);
                 found.push(f);
                 continue;
@@ -248,8 +339,7 @@ pub fn extract(text: &str, sentences: &[Span]) -> Vec<Fact> {
         }
         i += 1;
     }
-    doc.end_contents_at_later_sources(&mut found);
-    speaker::build_facts(&doc, &found)
+    found
 }
 
 /// For each token, the id of the segment holding its first byte (`u32::MAX`
@@ -294,6 +384,30 @@ fn sentence_ids(text: &str, toks: &[Token], sentences: &[Span]) -> Vec<u32> {
         ids.push(id);
     }
     ids
+}
+
+/// For each token, the first token of its segment and one past the last
+/// (runs of equal ids in `sent`), so that sentence edges are found in
+/// constant time.
+fn segment_bounds(sent: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let n = sent.len();
+    let mut start = vec![0u32; n];
+    let mut end = vec![0u32; n];
+    for i in 1..n {
+        start[i] = if sent[i] == sent[i - 1] {
+            start[i - 1]
+        } else {
+            i as u32
+        };
+    }
+    for i in (0..n).rev() {
+        end[i] = if i + 1 < n && sent[i] == sent[i + 1] {
+            end[i + 1]
+        } else {
+            (i + 1) as u32
+        };
+    }
+    (start, end)
 }
 
 /// The token after a dateline that opens at token `a` ("BAGHDAD (Reuters)
@@ -381,12 +495,28 @@ fn is_separator(t: &Token) -> bool {
     t.is_punct(',') || t.is_punct('\u{2014}') || t.is_punct('\u{2013}')
 }
 
+/// How far, in tokens, any search for reported content, a hedge or an
+/// apposition goes from its cue: a clause longer than this is no reported
+/// content (before the cue) or is cut here (after it). News sentences are far
+/// shorter (the longest quotation in the GGT annotations is 90 tokens); the
+/// cap keeps every search linear in the text on pathological input (one
+/// sentence of megabytes).
+pub(super) const CLAUSE_WINDOW: usize = 256;
+
+/// How far, in tokens, a headline or a speaker's line is read: a line longer
+/// than this is running text, not a headline nor a name before a colon.
+pub(super) const LINE_WINDOW: usize = 64;
+
 /// The article being read: text, tokens, quoted spans, sentences.
 struct Doc<'a> {
     text: &'a str,
     toks: &'a [Token],
     quoted: &'a [tokens::Quoted],
     sent: &'a [u32],
+    /// Per token, the first token of its segment (see `segment_bounds`).
+    seg_start: &'a [u32],
+    /// Per token, one past the last token of its segment.
+    seg_end: &'a [u32],
     sentences: &'a [Span],
 }
 
@@ -433,10 +563,16 @@ impl Doc<'_> {
         let mut a = c;
         while a > 0 && !self.toks[a].newline_before && self.same(a - 1, c) {
             a -= 1;
+            if c - a > LINE_WINDOW {
+                return false;
+            }
         }
         let mut b = c + 1;
         while b < self.toks.len() && !self.toks[b].newline_before && self.same(b, c) {
             b += 1;
+            if b - c > LINE_WINDOW {
+                return false;
+            }
         }
         let words = || (a..b).filter(|&i| self.toks[i].is_word() && self.word(i).len() > 3);
         let total = words().count();
@@ -448,15 +584,21 @@ impl Doc<'_> {
     /// content after a cue ends before a later source in its sentence that
     /// a comma and a conjunction set off.
     fn end_contents_at_later_sources(&self, found: &mut [Found]) {
-        let sources: Vec<usize> = found.iter().map(|g| g.source.0).collect();
+        let mut sources: Vec<usize> = found.iter().map(|g| g.source.0).collect();
+        sources.sort_unstable();
+        sources.dedup();
         for f in found.iter_mut() {
             if f.direct || f.content.start < self.toks[f.cue.0].start {
                 continue;
             }
-            for &g in &sources {
-                let inside =
-                    f.content.start < self.toks[g].start && self.toks[g].start < f.content.end;
-                if !inside || g < 3 || !self.same(g, f.cue.0) {
+            // The sources inside the content, in text order (the content is
+            // at most a window of tokens long, see `content_after`).
+            let from = sources.partition_point(|&g| self.toks[g].start <= f.content.start);
+            for &g in &sources[from..] {
+                if self.toks[g].start >= f.content.end {
+                    break;
+                }
+                if g < 3 || !self.same(g, f.cue.0) {
                     continue;
                 }
                 let set_off = self.toks[g - 2].is_punct(',')
@@ -546,6 +688,7 @@ impl Doc<'_> {
         let cue = (c, c + 1);
         let left_end = self.skip_adverbs_left(c);
         if let Some(src) = self.left_np(left_end, c, false) {
+            let src = self.subject_before_object(src, c)?;
             let src = self.coordinated_subject(src, c);
             return self.with_left_source(src, cue, addressee, None);
         }
@@ -664,7 +807,7 @@ impl Doc<'_> {
             content,
             direct,
             hedge,
-            continuation: None,
+            continues: None,
             stance: false,
         })
     }
@@ -746,7 +889,12 @@ impl Doc<'_> {
                 self.word(c).to_ascii_lowercase().as_str(),
                 "said" | "says" | "told" | "added" | "tells" | "adds"
             );
-            if !strong || after_marked {
+            // "The army said nothing", "he said so": an object that names
+            // no content.
+            let nothing = ["nothing", "so", "little", "much", "otherwise"]
+                .iter()
+                .any(|w| self.word_is(cue.1, w));
+            if !strong || after_marked || nothing {
                 return None;
             }
             let content = self.previous_sentence(c)?;
@@ -757,7 +905,7 @@ impl Doc<'_> {
                 content,
                 direct: false,
                 hedge,
-                continuation: None,
+                continues: None,
                 stance: false,
             });
         }
@@ -803,7 +951,7 @@ impl Doc<'_> {
             content,
             direct,
             hedge,
-            continuation: None,
+            continues: None,
             stance: false,
         })
     }
@@ -813,10 +961,13 @@ impl Doc<'_> {
     /// cue governs ("that", "whether", "to", "of", "about", "for"), or holds
     /// a verb form (an auxiliary, a reporting verb, a word in "-ed").
     fn reads_as_clause(&self, content: Span) -> bool {
-        let words: Vec<usize> = (0..self.toks.len())
+        let a = self.toks.partition_point(|t| t.start < content.start);
+        let words: Vec<usize> = (a..self.toks.len())
+            .take_while(|&i| self.toks[i].start < content.end)
+            .take(CLAUSE_WINDOW)
             .filter(|&i| {
                 let t = &self.toks[i];
-                t.is_word() && content.start <= t.start && t.end <= content.end
+                t.is_word() && t.end <= content.end
             })
             .collect();
         let Some(&first) = words.first() else {
@@ -848,7 +999,7 @@ impl Doc<'_> {
             content,
             direct,
             hedge: None,
-            continuation: None,
+            continues: None,
             stance: false,
         })
     }
@@ -912,7 +1063,7 @@ impl Doc<'_> {
             content: self.span(first_word, last),
             direct: false,
             hedge: None,
-            continuation: None,
+            continues: None,
             stance: false,
         })
     }
@@ -981,7 +1132,7 @@ impl Doc<'_> {
             content: self.span(first, last),
             direct,
             hedge: None,
-            continuation: None,
+            continues: None,
             stance: false,
         })
     }
@@ -1006,7 +1157,7 @@ impl Doc<'_> {
             content,
             direct,
             hedge: self.hedge_after(src.1),
-            continuation: None,
+            continues: None,
             stance: false,
         })
     }
@@ -1029,7 +1180,7 @@ impl Doc<'_> {
             content,
             direct,
             hedge: None,
-            continuation: None,
+            continues: None,
             stance: false,
         })
     }

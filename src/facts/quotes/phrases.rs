@@ -97,9 +97,10 @@ impl Doc<'_> {
     pub(super) fn skip_adverbs_left(&self, c: usize) -> usize {
         let mut j = c;
         let mut skipped_time = false;
+        let stop = c.saturating_sub(16);
         // "is telling", "were backing": a progressive keeps its subject.
         let progressive = self.word(c).ends_with("ing");
-        while j > 0 && self.plain_word(j - 1, c) {
+        while j > stop && self.plain_word(j - 1, c) {
             let t = &self.toks[j - 1];
             let w = self.word(j - 1);
             let aux = t.is(AUX)
@@ -191,7 +192,9 @@ impl Doc<'_> {
             {
                 return (np.1 < c).then_some(np);
             }
-            start = (start..c).find(|&i| self.toks[i].is_punct(','))? + 1;
+            start = (start..c.min(start + super::CLAUSE_WINDOW))
+                .find(|&i| self.toks[i].is_punct(','))?
+                + 1;
         }
         None
     }
@@ -281,6 +284,47 @@ impl Doc<'_> {
         (relaxed || self.can_head(np.1 - 1) || self.can_head(head)).then_some(np)
     }
 
+    /// The subject when the phrase `np` right before a cue is the object of
+    /// a preposition. An adjunct ("Harlow over the weekend denied", "the
+    /// agency at the time said", "lawmakers in the chamber said") leaves
+    /// the subject before the preposition; a reduced relative keeps its
+    /// noun ("an official briefed on the talks"); "of" makes one phrase
+    /// ("the head of the council"). `np` itself when no preposition
+    /// precedes it or its object is capitalized (a name: the scan kept
+    /// names it could join); `None` when nothing before an adjunct can be
+    /// the subject. "by" is left alone: its object is an author or agent.
+    pub(super) fn subject_before_object(
+        &self,
+        np: (usize, usize),
+        anchor: usize,
+    ) -> Option<(usize, usize)> {
+        let (a, b) = np;
+        if a == 0 || !self.plain_word(a - 1, anchor) {
+            return Some(np);
+        }
+        let p = &self.toks[a - 1];
+        let object_named = (a..b).any(|i| self.toks[i].cap || self.toks[i].is(PRONOUN));
+        if !p.is(PREP) || p.cap || object_named || self.word_is(a - 1, "by") {
+            return Some(np);
+        }
+        if self.word_is(a - 1, "of") {
+            return Some(
+                self.left_np(a - 1, anchor, true)
+                    .filter(|h| h.1 == a - 1)
+                    .map_or(np, |h| (h.0, b)),
+            );
+        }
+        if a >= 2
+            && self.plain_word(a - 2, anchor)
+            && !self.toks[a - 2].cap
+            && self.word(a - 2).ends_with("ed")
+            && let Some(head) = self.left_np(a - 2, anchor, false)
+        {
+            return Some((head.0, b));
+        }
+        self.left_np(self.skip_adverbs_left(a - 1), anchor, false)
+    }
+
     /// The source noun phrase starting at token `start`, in its sentence.
     pub(super) fn right_np(&self, start: usize) -> Option<(usize, usize)> {
         self.right_np_mode(start, false)
@@ -331,9 +375,22 @@ impl Doc<'_> {
         self.trim_np(start, k)
     }
 
+    /// Whether token `i` opens its sentence with a word that opens a clause
+    /// or an adjunct, capitalized only by its place ("Despite Trump saying",
+    /// "Amid calls for …", "Rather than …", "Updated: …"): never part of a
+    /// name.
+    fn sentence_opener(&self, i: usize) -> bool {
+        self.toks[i].cap
+            && self.sentence_start(i) == i
+            && SENTENCE_OPENERS.contains(&self.word(i).to_ascii_lowercase().as_str())
+    }
+
     /// Drops time words, adverbs and prepositions from the edges of a phrase.
     pub(super) fn trim_np(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
-        while a < b && self.toks[a].is(PREP | TIME | ADVERB) && !self.toks[a].is(ROLE | ORG) {
+        while a < b
+            && ((self.toks[a].is(PREP | TIME | ADVERB) && !self.toks[a].is(ROLE | ORG))
+                || self.sentence_opener(a))
+        {
             a += 1;
         }
         while b > a && (self.toks[b - 1].is(PREP | TIME | DET) || self.toks[b - 1].possessive) {
@@ -359,7 +416,8 @@ impl Doc<'_> {
         }
         let mut end = sep + 1;
         let mut k = sep + 1;
-        while k < self.toks.len() && self.same(k, sep) {
+        let stop = self.toks.len().min(sep + super::CLAUSE_WINDOW);
+        while k < stop && self.same(k, sep) {
             let t = &self.toks[k];
             // "…, 60, standing outside her home": a participle after a comma
             // describes what the speaker did, not who they are.
@@ -376,7 +434,7 @@ impl Doc<'_> {
             }
             k += 1;
         }
-        if k < self.toks.len() && self.same(k, sep) && self.toks[k].is_word() {
+        if k < stop && self.same(k, sep) && self.toks[k].is_word() {
             // "…, a lawyer, adding": stop before the comma.
             while end > sep + 1 && !self.toks[end - 1].is_word() {
                 end -= 1;
@@ -524,3 +582,30 @@ impl Doc<'_> {
         }
     }
 }
+
+/// Words that open a sentence with a clause or an adjunct, never a name:
+/// subordinators and prepositions, and the "Updated:" of a web page.
+const SENTENCE_OPENERS: &[&str] = &[
+    "after",
+    "although",
+    "amid",
+    "as",
+    "because",
+    "before",
+    "despite",
+    "during",
+    "following",
+    "if",
+    "meanwhile",
+    "newly",
+    "rather",
+    "since",
+    "though",
+    "unlike",
+    "until",
+    "updated",
+    "when",
+    "whereas",
+    "while",
+    "without",
+];

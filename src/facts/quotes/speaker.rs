@@ -5,6 +5,8 @@
 use super::lexicon::{DET, LINK, ORG, PREP, PRONOUN, ROLE, STANCE, STOP, TITLE};
 use super::tokens::{Kind, strip_possessive};
 use super::{Attribution, Doc, Fact, FactKind, FactValue, Found, Quote, Speaker};
+use std::collections::HashMap;
+
 use crate::article::Span;
 use crate::facts::{places, sentences};
 
@@ -115,6 +117,19 @@ fn is_acronym(word: &str) -> bool {
 
 /// Describes the mention in tokens `[a, b)`, returning the speaker, how it
 /// refers, and its head word (lower-case).
+/// Whether a capitalized title at `i` goes on with "of the" and a
+/// capitalized word before `b`: "Secretary of the Interior", "Minister of
+/// the Economy".
+fn title_of_the(doc: &Doc<'_>, i: usize, b: usize) -> bool {
+    let toks = doc.toks;
+    i + 3 < b
+        && toks[i].cap
+        && toks[i].is(TITLE)
+        && doc.word_is(i + 1, "of")
+        && doc.word_is(i + 2, "the")
+        && toks[i + 3].cap
+}
+
 fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     let toks = doc.toks;
     // "John Smith, the mayor" / "the campaign manager, Corey Lewandowski" /
@@ -163,9 +178,11 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     // name ("Secretary of State", "Bank of America").
     let h_end = (a + 1..b)
         .find(|&i| {
-            !toks[i].cap
-                && toks[i].is(PREP | LINK)
-                && !(doc.word_is(i, "of") && toks[i - 1].cap && i + 1 < b && toks[i + 1].cap)
+            // "Secretary of State", "Secretary of the Interior".
+            let of_in_name = doc.word_is(i, "of")
+                && toks[i - 1].cap
+                && ((i + 1 < b && toks[i + 1].cap) || title_of_the(doc, i - 1, b));
+            !toks[i].cap && toks[i].is(PREP | LINK) && !of_in_name
         })
         .unwrap_or(b);
     let head = h_end - 1;
@@ -193,6 +210,11 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
             r -= 1;
         }
         let mut named = r > t && r < b && !toks[r - 1].cap && toks[r - 1].is(ROLE | TITLE);
+        // "Arizona's John McCain", "Google's Tim Cook": a name of two or
+        // three words right after the possessive.
+        if r == t && (2..=3).contains(&(b - t)) && !toks[t].is(TITLE) {
+            named = true;
+        }
         // "Israel's Prime Minister Benjamin Netanyahu": a name after a
         // capitalized title.
         if !named && let Some(last) = (t..b).rev().find(|&i| toks[i].is(TITLE)) {
@@ -209,7 +231,7 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
         let speaker = Speaker {
             name: named.then(|| doc.slice(r, b).to_string()),
             organization: Some(org),
-            title: Some(doc.slice(t, if named { r } else { b }).to_string()),
+            title: (!named || r > t).then(|| doc.slice(t, if named { r } else { b }).to_string()),
             ..Speaker::default()
         };
         return (speaker, Mention::Full, head_word);
@@ -228,6 +250,8 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
                 r -= 1;
             } else if r - 1 > body && doc.word_is(r - 1, "of") && toks[r - 2].cap {
                 r -= 2;
+            } else if r >= body + 3 && title_of_the(doc, r - 3, b) {
+                r -= 3;
             } else {
                 break;
             }
@@ -237,7 +261,9 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
         // "Interior Minister Qasim al-Araji") before a name of two words or
         // more, keeping at least one word of name.
         let title_end = |i: usize| {
-            if i + 3 <= head && doc.word_is(i + 1, "of") {
+            if i + 4 <= head && title_of_the(doc, i, b) {
+                i + 4
+            } else if i + 3 <= head && doc.word_is(i + 1, "of") {
                 i + 3
             } else {
                 i + 1
@@ -399,72 +425,108 @@ fn sentence_subjects(doc: &Doc<'_>) -> Vec<Seen> {
     people
 }
 
-/// Finds the earlier full mention a short mention refers to: among the
-/// speakers `seen` so far or, for "he" and "she", also among the named
-/// people opening a sentence before the mention (`people`, `at`).
-fn resolve<'s>(
-    seen: &'s [Seen],
-    people: &'s [Seen],
-    at: usize,
-    kind: Mention,
-    head: &str,
-    speaker: &Speaker,
-) -> Option<&'s Seen> {
-    match kind {
-        Mention::Pronoun => match head {
-            "he" | "she" => {
-                // A named person, or one anonymous person ("A security
-                // official … He said …"), not a group.
-                let person = |s: &&Seen| {
-                    s.speaker.name.is_some()
-                        || (s.speaker.anonymous && s.head != "people" && !s.head.ends_with('s'))
-                };
-                let speaker = seen.iter().rev().find(person);
-                let subject = people.iter().rev().find(|p| p.span.end <= at);
-                match (speaker, subject) {
-                    (Some(s), Some(p)) if p.span.start > s.span.start => Some(p),
-                    (None, p) => p,
-                    (s, _) => s,
+/// The full mentions seen so far, with an index per way a short mention
+/// looks one up, so that resolving is a constant-time lookup of the latest
+/// match whatever the article's length.
+#[derive(Default)]
+struct Memory {
+    seen: Vec<Seen>,
+    /// The last named person or single anonymous person ("he", "she").
+    person: Option<usize>,
+    /// The last unnamed group ("they": "officials", "people").
+    group: Option<usize>,
+    /// The last organization without a person's name ("it", "they").
+    organization: Option<usize>,
+    /// The last full name (two words or more) by surname ("Pompeo").
+    by_surname: HashMap<String, usize>,
+    /// The last anonymous source by singular head ("the official").
+    by_anonymous_head: HashMap<String, usize>,
+    /// The last organization by each lower-case word of its name ("the
+    /// ministry", "the embassy").
+    by_organization_word: HashMap<String, usize>,
+}
+
+impl Memory {
+    fn push(&mut self, seen: Seen) {
+        let i = self.seen.len();
+        let sp = &seen.speaker;
+        let plural = seen.head.ends_with('s') && !seen.head.ends_with("ss");
+        if sp.name.is_some() || (sp.anonymous && seen.head != "people" && !seen.head.ends_with('s'))
+        {
+            self.person = Some(i);
+        }
+        if (sp.name.is_none() && plural) || seen.head == "people" {
+            self.group = Some(i);
+        }
+        if sp.organization.is_some() && sp.name.is_none() {
+            self.organization = Some(i);
+        }
+        if let Some(n) = sp.name.as_deref()
+            && n.split_whitespace().count() >= 2
+            && let Some(last) = surname(n)
+        {
+            self.by_surname.insert(last, i);
+        }
+        if sp.anonymous {
+            self.by_anonymous_head
+                .insert(singular(&seen.head).to_string(), i);
+        }
+        if let Some(o) = sp.organization.as_deref() {
+            for w in lower(o).split_whitespace() {
+                self.by_organization_word.insert(w.to_string(), i);
+            }
+        }
+        self.seen.push(seen);
+    }
+
+    /// Finds the earlier full mention a short mention refers to: among the
+    /// speakers seen so far or, for "he" and "she", also among the named
+    /// people opening a sentence before the mention (`people`, sorted by
+    /// position, `at`).
+    fn resolve<'s>(
+        &'s self,
+        people: &'s [Seen],
+        at: usize,
+        kind: Mention,
+        head: &str,
+        speaker: &Speaker,
+    ) -> Option<&'s Seen> {
+        let get = |i: Option<usize>| i.and_then(|i| self.seen.get(i));
+        match kind {
+            Mention::Pronoun => match head {
+                "he" | "she" => {
+                    // A named person, or one anonymous person ("A security
+                    // official … He said …"), not a group.
+                    let speaker = get(self.person);
+                    let before = people.partition_point(|p| p.span.end <= at);
+                    let subject = before.checked_sub(1).and_then(|i| people.get(i));
+                    match (speaker, subject) {
+                        (Some(s), Some(p)) if p.span.start > s.span.start => Some(p),
+                        (None, p) => p,
+                        (s, _) => s,
+                    }
+                }
+                // "they": a group (plural head) or an organization; "it": an
+                // organization.
+                "they" => get(self.group.max(self.organization)),
+                "it" => get(self.organization),
+                _ => None,
+            },
+            Mention::Short => {
+                let last = surname(speaker.name.as_deref()?)?;
+                get(self.by_surname.get(&last).copied())
+            }
+            Mention::Definite => {
+                if speaker.anonymous {
+                    get(self.by_anonymous_head.get(singular(head)).copied())
+                } else if speaker.organization.is_some() {
+                    get(self.by_organization_word.get(head).copied())
+                } else {
+                    None
                 }
             }
-            // "they": a group (plural head) or an organization; "it": an
-            // organization.
-            "they" => seen.iter().rev().find(|s| {
-                (s.speaker.name.is_none() && s.head.ends_with('s') && !s.head.ends_with("ss"))
-                    || s.head == "people"
-                    || (s.speaker.organization.is_some() && s.speaker.name.is_none())
-            }),
-            "it" => seen
-                .iter()
-                .rev()
-                .find(|s| s.speaker.organization.is_some() && s.speaker.name.is_none()),
-            _ => None,
-        },
-        Mention::Short => {
-            let last = surname(speaker.name.as_deref()?)?;
-            seen.iter().rev().find(|s| {
-                s.speaker.name.as_deref().is_some_and(|n| {
-                    n.split_whitespace().count() >= 2 && surname(n).is_some_and(|l| l == last)
-                })
-            })
+            Mention::Full | Mention::Other => None,
         }
-        Mention::Definite => {
-            if speaker.anonymous {
-                seen.iter()
-                    .rev()
-                    .find(|s| s.speaker.anonymous && singular(&s.head) == singular(head))
-            } else if speaker.organization.is_some() {
-                seen.iter().rev().find(|s| {
-                    s.speaker
-                        .organization
-                        .as_deref()
-                        .is_some_and(|o| lower(o).split_whitespace().any(|w| w == head))
-                })
-            } else {
-                None
-            }
-        }
-        Mention::Full | Mention::Other => None,
     }
 }
 
@@ -484,7 +546,7 @@ fn relative_antecedent(doc: &Doc<'_>, m: usize) -> Option<(Span, Speaker)> {
     let a = if last.cap {
         // The name right before: "… from Ambassador Matthew Tueller, who".
         let mut a = b - 1;
-        while a > 0 && doc.plain_word(a - 1, m) {
+        while a > 0 && b - a < 12 && doc.plain_word(a - 1, m) {
             let t = &doc.toks[a - 1];
             if t.cap && !t.is(PRONOUN | STOP) {
                 a -= 1;
@@ -523,18 +585,81 @@ fn place_as_organization(speaker: &mut Speaker) {
     }
 }
 
+/// What an attribution attributes: a document's content (its source's head
+/// is a document: "the report found"), a stance (a stance verb or a nominal
+/// cue) or speech.
+pub(super) fn attribution_of(doc: &Doc<'_>, f: &Found) -> Attribution {
+    let (_, _, head) = describe(doc, f.source.0, f.source.1);
+    attribution_of_head(doc, f, &head)
+}
+
+fn attribution_of_head(doc: &Doc<'_>, f: &Found, head: &str) -> Attribution {
+    // A document head in lower case, or capitalized only because it opens
+    // the sentence ("Polls show"), not a name ("the Washington Post").
+    let last = f.source.1 - 1;
+    let document =
+        DOCUMENT_HEADS.contains(&head) && (!doc.toks[last].cap || doc.sentence_start(last) == last);
+    let stance = f.stance || (f.cue.0..f.cue.1).any(|i| doc.toks[i].is(STANCE));
+    if document {
+        Attribution::Document
+    } else if stance {
+        Attribution::Stance
+    } else {
+        Attribution::Speech
+    }
+}
+
 /// Turns found attributions into facts, describing and resolving speakers.
 pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
-    let mut seen: Vec<Seen> = Vec::new();
+    let mut memory = Memory::default();
     let people = sentence_subjects(doc);
     let mut facts = Vec::with_capacity(found.len());
+    // The fact made of each attribution, for the quotations continuing it.
+    let mut fact_of: Vec<Option<usize>> = Vec::with_capacity(found.len());
     for f in found {
+        if let Some(p) = f.continues {
+            // The speaker and cue of the attribution continued, if it is
+            // speech; a continued stance or document is left out.
+            let continued = fact_of
+                .get(p)
+                .copied()
+                .flatten()
+                .and_then(|i| facts.get(i))
+                .and_then(|fact: &Fact| match &fact.value {
+                    FactValue::Quote(q) if q.attribution == Attribution::Speech => Some(q.clone()),
+                    _ => None,
+                });
+            let Some(mut quote) = continued else {
+                fact_of.push(None);
+                continue;
+            };
+            quote.content_span = f.content;
+            quote.direct = true;
+            let span = Span::new(
+                quote
+                    .speaker_span
+                    .start
+                    .min(quote.cue_span.start)
+                    .min(f.content.start),
+                quote
+                    .speaker_span
+                    .end
+                    .max(quote.cue_span.end)
+                    .max(f.content.end),
+            );
+            let sentence = sentences::containing(doc.sentences, f.content.start).unwrap_or(span);
+            fact_of.push(Some(facts.len()));
+            facts.push(Fact {
+                kind: FactKind::Quote,
+                value: FactValue::Quote(quote),
+                span,
+                sentence,
+                rule: f.rule,
+            });
+            continue;
+        }
         let (mut speaker, kind, head) = describe(doc, f.source.0, f.source.1);
-        // A document head in lower case, or capitalized only because it opens
-        // the sentence ("Polls show"), not a name ("the Washington Post").
-        let last = f.source.1 - 1;
-        let document = DOCUMENT_HEADS.contains(&head.as_str())
-            && (!doc.toks[last].cap || doc.sentence_start(last) == last);
+        let attribution = attribution_of_head(doc, f, &head);
         let speaker_span = doc.span(f.source.0, f.source.1);
         if let Some(h) = f.hedge {
             let hedge = doc.text.get(h.start..h.end).unwrap_or("");
@@ -558,7 +683,7 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             speaker = described;
             place_as_organization(&mut speaker);
             resolved_from = Some(antecedent);
-        } else if let Some(s) = resolve(&seen, &people, speaker_span.start, kind, &head, &speaker) {
+        } else if let Some(s) = memory.resolve(&people, speaker_span.start, kind, &head, &speaker) {
             speaker = s.speaker.clone();
             resolved_from = Some(s.span);
         } else if matches!(kind, Mention::Full | Mention::Short)
@@ -567,27 +692,16 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             // A definite description met first ("The army said …") is the
             // full mention later ones ("It said", "the army") resolve to.
             place_as_organization(&mut speaker);
-            seen.push(Seen {
+            memory.push(Seen {
                 speaker: speaker.clone(),
                 span: speaker_span,
                 head,
             });
         }
         let cue_span = doc.span(f.cue.0, f.cue.1);
-        let stance = f.stance || (f.cue.0..f.cue.1).any(|i| doc.toks[i].is(STANCE));
-        let attribution = if document {
-            Attribution::Document
-        } else if stance {
-            Attribution::Stance
-        } else {
-            Attribution::Speech
-        };
-        let content_end = f
-            .continuation
-            .map_or(f.content.end, |c| c.end.max(f.content.end));
         let span = Span::new(
             speaker_span.start.min(cue_span.start).min(f.content.start),
-            speaker_span.end.max(cue_span.end).max(content_end),
+            speaker_span.end.max(cue_span.end).max(f.content.end),
         );
         let sentence = sentences::containing(doc.sentences, cue_span.start).unwrap_or(span);
         let quote = Quote {
@@ -598,9 +712,9 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             speaker_span,
             cue_span,
             content_span: f.content,
-            continuation: f.continuation,
             resolved_from,
         };
+        fact_of.push(Some(facts.len()));
         facts.push(Fact {
             kind: FactKind::Quote,
             value: FactValue::Quote(quote),

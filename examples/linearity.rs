@@ -386,6 +386,7 @@ fn main() -> Result<()> {
                         facts,
                         title_facts: &[],
                         copy_group: i as u32,
+                        copy_origin: false,
                     })
                     .collect();
                 let (comparison, s) = timed(|| compare(&members));

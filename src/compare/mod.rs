@@ -164,6 +164,12 @@ pub struct Member<'a> {
     pub title_facts: &'a [Fact],
     /// Its copy group (articles sharing a group are copies).
     pub copy_group: u32,
+    /// Whether it is its copy group's origin as `dedup` chose it (earliest
+    /// `published`, then the text the others are contained in, then an
+    /// agency credit; see [`crate::copies::pick_origin`]). A group whose
+    /// origin is not among a story's members falls back to the earliest,
+    /// then longest, member.
+    pub copy_origin: bool,
 }
 
 /// The comparison of one story.
@@ -481,6 +487,9 @@ pub fn compare_corpus(articles: &[Article], config: &CompareConfig) -> CorpusCom
                     facts: &facts[i],
                     title_facts: &title_facts[i],
                     copy_group: dedup.copies.group_of[i],
+                    copy_origin: dedup.copies.groups[dedup.copies.group_of[i] as usize]
+                        .representative as usize
+                        == i,
                 })
                 .collect();
             StoryComparison {

@@ -40,6 +40,7 @@ fn separate<'a>(list: &[(&'a Article, &'a [Fact])]) -> Vec<Member<'a>> {
             facts,
             title_facts: &[],
             copy_group: i as u32,
+            copy_origin: false,
         })
         .collect()
 }
@@ -216,12 +217,14 @@ fn reprint_diff_calls_out_changed_numbers() {
             facts: &[],
             title_facts: &[],
             copy_group: 3,
+            copy_origin: false,
         },
         Member {
             article: &copy,
             facts: &[],
             title_facts: &[],
             copy_group: 3,
+            copy_origin: false,
         },
     ];
     let cmp = compare(&members);
@@ -378,6 +381,7 @@ fn counts_about_an_earlier_event_are_background_rows() {
         facts: &facts,
         title_facts: &[],
         copy_group: 0,
+        copy_origin: false,
     }];
     let labels: Vec<String> = compare(&members)
         .facts
@@ -432,6 +436,7 @@ fn others_take_the_class_of_the_count_before_them() {
         facts: &facts,
         title_facts: &[],
         copy_group: 0,
+        copy_origin: false,
     }];
     let labels: Vec<String> = compare(&members)
         .facts
@@ -493,12 +498,14 @@ fn reprint_diff_reads_number_words_and_changes_inside_quotations() {
             facts: &[],
             title_facts: &[],
             copy_group: 1,
+            copy_origin: false,
         },
         Member {
             article: &copy,
             facts: &[],
             title_facts: &[],
             copy_group: 1,
+            copy_origin: false,
         },
     ];
     let reprint = &compare(&members).wire[0].reprints[0];
@@ -544,12 +551,14 @@ fn reprint_word_counts_are_a_longest_common_subsequence() {
             facts: &[],
             title_facts: &[],
             copy_group: 1,
+            copy_origin: false,
         },
         Member {
             article: &copy,
             facts: &[],
             title_facts: &[],
             copy_group: 1,
+            copy_origin: false,
         },
     ];
     let reprint = &compare(&members).wire[0].reprints[0];
@@ -788,4 +797,30 @@ fn a_middle_name_or_a_nickname_is_the_same_person() {
     assert!(!same("Liz Cheney", "Mary Cheney"));
     assert!(!same("Bill Brown", "Jerry Brown"));
     assert!(!same("Hillary Clinton", "Bill Clinton"));
+}
+
+#[test]
+fn wire_origin_is_the_one_dedup_chose() {
+    // Published order alone would pick the earlier "a"; dedup's
+    // origin rule (here: the text the other is contained in) chose "b".
+    let a = article("a", "Star", "2020-01-01", "Rockets killed 5 people.");
+    let b = article(
+        "b",
+        "AFP",
+        "2020-01-02",
+        "Rockets killed 5 people. Officials said more attacks were likely.",
+    );
+    let member = |article, copy_origin| Member {
+        article,
+        facts: &[],
+        title_facts: &[],
+        copy_group: 0,
+        copy_origin,
+    };
+    let chosen = compare(&[member(&a, false), member(&b, true)]);
+    assert_eq!(chosen.wire[0].origin, "b");
+    assert_eq!(chosen.wire[0].reprints[0].article, "a");
+    // Without dedup's choice among the members, the earliest is the origin.
+    let fallback = compare(&[member(&a, false), member(&b, false)]);
+    assert_eq!(fallback.wire[0].origin, "a");
 }

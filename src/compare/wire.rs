@@ -60,6 +60,7 @@ pub(super) fn wire_copies(members: &[Member<'_>]) -> Vec<WireCopy> {
                 .min_by(|a, b| {
                     let key = |m: &Member<'_>| {
                         (
+                            !m.copy_origin,
                             publication_order(
                                 m.article
                                     .published_date()

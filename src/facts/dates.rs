@@ -136,9 +136,10 @@ fn month_of(word: &str) -> Option<u32> {
 /// "next Tuesday"): a weekday there is the next such day, not the last.
 fn speaks_of_future(w: &Words, sentences: &[Span], i: usize) -> bool {
     let at = w.tokens[i].span.start;
-    let start = sentences
-        .iter()
-        .find(|s| s.start <= at && at < s.end)
+    // Sentences are in text order: a binary search, not a scan per weekday.
+    let start = sentences[..sentences.partition_point(|s| s.start <= at)]
+        .last()
+        .filter(|s| at < s.end)
         .map_or(0, |s| s.start);
     w.lower[..i]
         .iter()

@@ -741,10 +741,14 @@ fn apposed(w: &Words, start: usize, sentence: Span, starts: &[bool], hints: &[Hi
     if start == 0 || w.breaks_before(start) {
         return false;
     }
+    // Hints come sentence by sentence, so this sentence's are the last
+    // ones: the walk back stops at the first of another sentence (linear in
+    // the article, not quadratic on one long paragraph of sentences).
     let Some(p) = hints
         .iter()
         .rev()
-        .find(|h| h.sentence == sentence && h.end <= start)
+        .take_while(|h| h.sentence == sentence)
+        .find(|h| h.end <= start)
     else {
         return false;
     };

@@ -7,7 +7,9 @@
 //! initialisms such as "U.S." unless a sentence-opening word follows ("the
 //! U.S. The next day"), after single capital initials ("John F. Kennedy") or
 //! inside numbers ("3.5"). A period glued to a capitalized word after a
-//! lower-case one ("night.The") ends a sentence.
+//! lower-case one ("night.The") ends a sentence. Text that runs past
+//! [`MAX_SENTENCE_BYTES`] without a boundary is cut at the next whitespace,
+//! which bounds every search that stays within a sentence.
 
 use crate::article::Span;
 
@@ -19,6 +21,11 @@ const ABBREVIATIONS: &[&str] = &[
     "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "rep", "rev", "sen", "sep",
     "sept", "sgt", "sr", "st", "vs",
 ];
+
+/// Past this many bytes without a boundary, a sentence ends at the next
+/// whitespace (a long news sentence is 300-600 bytes; the cap is far above
+/// any real one).
+pub const MAX_SENTENCE_BYTES: usize = 4096;
 
 /// Splits `text` into sentence spans, in order, trimmed of surrounding
 /// whitespace. Empty or whitespace-only text yields no spans. The spans never
@@ -57,6 +64,11 @@ pub fn split(text: &str) -> Vec<Span> {
                     None
                 }
             }
+            // A run without sentence punctuation (a table flattened into
+            // one line, a page of captions) is cut at the first space past
+            // the cap, so that no stage that searches within a sentence
+            // looks at more than this many bytes at a time.
+            b' ' | b'\t' | b'\n' | b'\r' if i - start >= MAX_SENTENCE_BYTES => Some(i),
             _ => None,
         };
         if let Some(end) = boundary {
@@ -336,5 +348,20 @@ mod tests {
         let spans = split(text);
         assert_eq!(containing(&spans, 10), Some(spans[1]));
         assert_eq!(containing(&spans, 8), None);
+    }
+
+    #[test]
+    fn a_run_without_punctuation_is_cut_past_the_cap() {
+        let text = "word ".repeat(3 * MAX_SENTENCE_BYTES / 5);
+        let spans = split(&text);
+        assert_eq!(spans.len(), 3);
+        for s in &spans {
+            // Cut at the first space past the cap: one word over at most.
+            assert!(s.end - s.start < MAX_SENTENCE_BYTES + "word ".len());
+            assert!(text[s.start..s.end].starts_with("word"));
+        }
+        // A real long sentence is far below the cap and stays whole.
+        let long = format!("{}.", "the police said ".repeat(40).trim_end());
+        assert_eq!(split(&long).len(), 1);
     }
 }

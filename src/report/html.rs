@@ -506,9 +506,24 @@ fn highlight(report: &Report, article: Option<&&Article>) -> (String, usize, usi
         let len = utf16_len(&quoted);
         return (quoted, 0, len);
     }
-    let located = text
+    // A sentence holding the span starts at most its length before the
+    // span's end: only that window is searched, not the whole text once per
+    // fact (quadratic on one long article).
+    let mut lo = span.end.saturating_sub(sentence.len()).min(text.len());
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = span
+        .start
+        .saturating_add(sentence.len())
+        .min(text.len())
+        .max(lo);
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let located = text[lo..hi]
         .match_indices(sentence)
-        .map(|(start, _)| start)
+        .map(|(start, _)| lo + start)
         .find(|&start| start <= span.start && span.end <= start + sentence.len())
         .map(|start| (span.start - start, span.end - start))
         .or_else(|| {

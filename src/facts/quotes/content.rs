@@ -279,7 +279,7 @@ impl Doc<'_> {
     /// "in a statement", "in an interview", "in a post on X" at token `i`:
     /// where something was said, which ends reported content ("it carried
     /// out the attack, in a statement posted online").
-    fn medium_at(&self, i: usize) -> bool {
+    pub(super) fn medium_at(&self, i: usize) -> bool {
         self.word_is(i, "in")
             && self.toks.get(i + 1).is_some_and(|t| t.is(DET))
             && [

@@ -339,6 +339,9 @@ fn find(doc: &Doc<'_>) -> Vec<Found> {
         }
         i += 1;
     }
+    for f in &mut found {
+        f.source = doc.before_party_tag(f.source);
+    }
     found
 }
 
@@ -553,6 +556,42 @@ impl Doc<'_> {
         self.text.get(s.start..s.end).unwrap_or("")
     }
 
+    /// `Sen. Tom Briggs, R-S.C., said`, `Rep. Ana Ruiz, D-N.Y., who …`: a
+    /// source that starts inside a party tag (a party letter, a hyphen and
+    /// a state abbreviation, written without spaces, set off by commas) is
+    /// the name before the tag; the tag is part of that source.
+    fn before_party_tag(&self, src: (usize, usize)) -> (usize, usize) {
+        let piece = |k: usize| self.toks[k].is_word() || self.toks[k].is_punct('.');
+        let adjacent = |k: usize| k > 0 && self.toks[k - 1].end == self.toks[k].start;
+        let mut k = src.0;
+        while adjacent(k) && piece(k - 1) && src.0 - k < 6 {
+            k -= 1;
+        }
+        let mut e = src.0;
+        while e + 1 < self.toks.len() && adjacent(e + 1) && piece(e + 1) && e - k < 6 {
+            e += 1;
+        }
+        let tag = self
+            .text
+            .get(self.toks[k].start..self.toks[e].end)
+            .unwrap_or("");
+        let b = tag.as_bytes();
+        let is_tag = b.len() >= 3
+            && b.len() <= 10
+            && matches!(b[0], b'R' | b'D' | b'I')
+            && b[1] == b'-'
+            && b[2].is_ascii_uppercase()
+            && b.iter()
+                .all(|c| c.is_ascii_alphabetic() || matches!(c, b'.' | b'-'));
+        if !is_tag || k < 2 || !self.toks[k - 1].is_punct(',') {
+            return src;
+        }
+        match self.left_np(k - 1, k - 1, false) {
+            Some(name) if self.toks[name.1 - 1].cap => (name.0, src.1.max(e + 1)),
+            _ => src,
+        }
+    }
+
     /// Whether a capitalized verb at `c` is the verb of a title-case
     /// headline ("Pence Announces Plans For Tax Returns"): a capitalized
     /// word before it, and nearly every word of its line capitalized.
@@ -716,6 +755,13 @@ impl Doc<'_> {
             let verb_form = is_speech_verb(w) || (w.ends_with("ed") && !self.toks[c].cap);
             let determiner_led = self.toks[src.0].is(DET) && src.1 - src.0 >= 2 && verb_form;
             if after_content || determiner_led {
+                // "Harlow over the weekend denied", "The agency at the time
+                // said": the phrase before the cue may be an adjunct's object.
+                let src = if after_content {
+                    src
+                } else {
+                    self.subject_before_object(src, c)?
+                };
                 return self.with_left_source(src, cue, addressee, None);
             }
         }
@@ -976,10 +1022,20 @@ impl Doc<'_> {
         const OPENERS: &[&str] = &[
             "about", "for", "how", "if", "of", "that", "to", "what", "whether", "who", "why",
         ];
-        OPENERS.iter().any(|w| self.word_is(first, w))
+        // "to" opens a clause as an infinitive ("urged them to leave"), not
+        // before a noun phrase ("responded to the scene").
+        let to_phrase = self.word_is(first, "to")
+            && self.toks.get(first + 1).is_some_and(|t| {
+                t.cap || t.is(DET | NUM) || t.ch.is_ascii_digit() || self.toks[first + 1].possessive
+            });
+        (OPENERS.iter().any(|w| self.word_is(first, w)) && !to_phrase)
             || words.iter().any(|&i| {
                 let t = &self.toks[i];
-                t.inside.is_some() || t.is(AUX | VERB) || (!t.cap && self.word(i).ends_with("ed"))
+                t.inside.is_some()
+                    || t.is(AUX | VERB)
+                    || (!t.cap && self.word(i).ends_with("ed"))
+                    // "responded to the charges in a statement": said.
+                    || self.medium_at(i)
             })
     }
 

@@ -165,9 +165,18 @@ impl Doc<'_> {
             // "The New York businessman has praised …"
             let article_led =
                 np.1 - np.0 >= 2 && ["the", "a", "an"].iter().any(|d| self.word_is(np.0, d));
+            // "Ms. Zimmer's account was …": the owner is not the subject;
+            // "…, Tex., was explaining": a state's abbreviation neither.
+            let owner = self.toks.get(np.1).is_some_and(|t| t.possessive);
+            let abbreviation = np.1 - np.0 == 1
+                && head.cap
+                && self.toks.get(np.1).is_some_and(|t| t.is_punct('.'))
+                && self.toks.get(np.1 + 1).is_some_and(|t| t.is_punct(','));
             (head.cap || head.is(PRONOUN | ROLE | TITLE | ORG) || article_led)
                 && !head.is(ADVERB | TIME)
                 && !verb_like
+                && !owner
+                && !abbreviation
         };
         // The subject, after up to two introductory phrases ("Instead, he …",
         // "By the end of the day, Mr. Trump …").
@@ -276,6 +285,10 @@ impl Doc<'_> {
             k = i;
         }
         let np = self.trim_np(k, end)?;
+        // "He rejects calls": a verb alone before the cue is no noun.
+        if np.1 - np.0 == 1 && self.toks[np.0].is(VERB) && !self.toks[np.0].cap {
+            return None;
+        }
         // "residents in the area", "people familiar with the matter": the
         // head stands before the preposition or the linking adjective.
         let head = (np.0 + 1..np.1)
@@ -304,7 +317,11 @@ impl Doc<'_> {
         }
         let p = &self.toks[a - 1];
         let object_named = (a..b).any(|i| self.toks[i].cap || self.toks[i].is(PRONOUN));
-        if !p.is(PREP) || p.cap || object_named || self.word_is(a - 1, "by") {
+        // Prepositions that only open adjuncts, beside the noun-phrase ones.
+        let adjunct_prep = ["over", "during", "throughout", "within", "across"]
+            .iter()
+            .any(|w| self.word_is(a - 1, w));
+        if !(p.is(PREP) || adjunct_prep) || p.cap || object_named || self.word_is(a - 1, "by") {
             return Some(np);
         }
         if self.word_is(a - 1, "of") {

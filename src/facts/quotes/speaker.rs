@@ -2,7 +2,7 @@
 //! description) and resolving short mentions ("he", "Pompeo", "the source")
 //! to the last matching full mention in the article.
 
-use super::lexicon::{DET, LINK, ORG, PREP, PRONOUN, ROLE, STANCE, STOP, TITLE};
+use super::lexicon::{DET, LINK, NUM, ORG, PREP, PRONOUN, ROLE, STANCE, STOP, TITLE};
 use super::tokens::{Kind, strip_possessive};
 use super::{Attribution, Doc, Fact, FactKind, FactValue, Found, Quote, Speaker};
 use std::collections::HashMap;
@@ -93,6 +93,36 @@ pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "tweet",
     "tweets",
     "video",
+];
+
+/// Heads of a document that carries its author's own words ("Reid's
+/// statement said", "a letter from the mayor's office"): the author is the
+/// speaker and the attribution is speech. Other document heads ("the
+/// agency's report found") keep the author as the source of a document.
+const OWN_WORDS_HEADS: &[&str] = &[
+    "email",
+    "emails",
+    "letter",
+    "statement",
+    "statements",
+    "tweet",
+    "tweets",
+];
+
+/// Heads that name nobody a reader would recognise as a source: the
+/// outlet's own or another outlet's unnamed reporters ("an AFP
+/// correspondent at the scene said", "our reporter says") and vague
+/// provenance ("according to the information provided").
+const NAMELESS_HEADS: &[&str] = &[
+    "correspondent",
+    "correspondents",
+    "details",
+    "information",
+    "interviews",
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
 ];
 
 /// Honorifics that do not make a name "full".
@@ -228,6 +258,18 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
                 r = last + 1;
             }
         }
+        // "Mayor Dana Pike's letter", "Reid's office", "the agency's
+        // report": the possessor is the source.
+        if !named && b - t == 1 && a < p + 1 {
+            let owned = lower(doc.word(t));
+            let own_words = OWN_WORDS_HEADS.contains(&owned.as_str()) || owned == "office";
+            if own_words || DOCUMENT_HEADS.contains(&owned.as_str()) {
+                let (owner, kind, owner_head) = describe_owner(doc, a, p + 1);
+                if owner.names_someone() {
+                    return (owner, kind, if own_words { owner_head } else { owned });
+                }
+            }
+        }
         let speaker = Speaker {
             name: named.then(|| doc.slice(r, b).to_string()),
             organization: Some(org),
@@ -237,12 +279,19 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
         return (speaker, Mention::Full, head_word);
     }
 
+    // "Ms." alone (its name cut off): nobody.
+    if (a..b).all(|i| HONORIFICS.contains(&lower(doc.word(i)).as_str()) || !toks[i].is_word()) {
+        return (Speaker::default(), Mention::Other, head_word);
+    }
     let h = &toks[head];
     // "Residents in the area said": a plural noun for people capitalized
     // only because it opens the sentence is a group, not a name.
     let group_opening_sentence =
         h.cap && head == body && doc.sentence_start(head) == head && doc.is_people_plural(head);
-    if h.cap && !group_opening_sentence {
+    // "Some said", "Many vowed", "One of the candidates": a quantifier,
+    // determiner or number capitalized because it opens the sentence.
+    let quantifier_head = h.is(DET | NUM) || super::is_quantifier(&head_word);
+    if h.cap && !group_opening_sentence && !quantifier_head {
         // The capitalized run ending at the head ("Secretary of State Mike Pompeo").
         let mut r = head;
         while r > body {
@@ -270,8 +319,23 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
             }
         };
         let mut t = r;
+        let mut of_title = false;
         while t < head && toks[t].is(TITLE) {
-            t = title_end(t);
+            let end = title_end(t);
+            of_title |= end > t + 1;
+            t = end;
+        }
+        // "Director of National Intelligence James Clapper": an office
+        // after "of" runs on until a name of two words is left (initials
+        // and suffixes aside: "John G. Roberts Jr.").
+        if of_title {
+            let name_word = |i: usize| {
+                let w = doc.word(i).trim_end_matches('.');
+                w.chars().count() > 1 && !matches!(w, "Jr" | "Sr" | "II" | "III")
+            };
+            while t < head && (t..h_end).filter(|&i| name_word(i)).count() > 2 {
+                t += 1;
+            }
         }
         if let Some(last) = (t..head).rev().find(|&i| toks[i].is(TITLE)) {
             let end = title_end(last);
@@ -347,6 +411,28 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     } else {
         Mention::Full
     };
+    // "our reporter", "the information provided" (a participle after the
+    // noun).
+    let nameless = (body..h_end).any(|i| NAMELESS_HEADS.contains(&lower(doc.word(i)).as_str()));
+    if nameless {
+        return (Speaker::default(), Mention::Other, head_word);
+    }
+    // "a statement from Senator Ray Dunn's office", "a study by the
+    // institute": the issuer is the source.
+    if DOCUMENT_HEADS.contains(&head_word.as_str())
+        && h_end + 1 < b
+        && (doc.word_is(h_end, "from") || doc.word_is(h_end, "by"))
+    {
+        let (issuer, kind, issuer_head) = describe(doc, h_end + 1, b);
+        if issuer.names_someone() && kind != Mention::Pronoun {
+            let own_words = OWN_WORDS_HEADS.contains(&head_word.as_str());
+            return (
+                issuer,
+                kind,
+                if own_words { issuer_head } else { head_word },
+            );
+        }
+    }
     let modifiers_org = (body..head).any(|i| toks[i].is(ORG));
     if ANONYMOUS_HEADS.contains(&head_word.as_str()) {
         let spokes = head_word.starts_with("spokes");
@@ -377,6 +463,24 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     (speaker, Mention::Other, head_word)
 }
 
+/// Describes the possessor in tokens `[a, b)` (its last word possessive:
+/// "Mayor Dana Pike's"), without the possessive ending.
+fn describe_owner(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
+    let (mut speaker, kind, head) = describe(doc, a, b);
+    for field in [
+        &mut speaker.name,
+        &mut speaker.organization,
+        &mut speaker.title,
+        &mut speaker.description,
+    ] {
+        if let Some(v) = field.as_mut() {
+            let trimmed = strip_possessive(v).trim_end_matches(['\'', '\u{2019}']);
+            *v = trimmed.to_string();
+        }
+    }
+    (speaker, kind, head)
+}
+
 /// The last word of a name without an Arabic article ("al-Azzawi" and
 /// "Azzawi" -> "azzawi"), lower-case: what a short mention repeats.
 fn surname(name: &str) -> Option<String> {
@@ -394,7 +498,102 @@ struct Seen {
     speaker: Speaker,
     span: Span,
     head: String,
+    /// What the mention says of the person's gender, for "he" and "she".
+    gender: Gender,
 }
+
+/// A person's gender as a mention shows it: by an honorific or a gendered
+/// title ("Ms. Ana Cole", "Councilwoman Rita Moss", "the spokesman").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+    Unknown,
+}
+
+impl Gender {
+    /// Whether a person of this gender may be "he" (`female` false) or
+    /// "she" (`female` true).
+    fn agrees(self, female: bool) -> bool {
+        match self {
+            Gender::Female => female,
+            Gender::Male => !female,
+            Gender::Unknown => true,
+        }
+    }
+}
+
+/// Honorifics and titles that say a person is a woman.
+const FEMALE_WORDS: &[&str] = &[
+    "actress",
+    "aunt",
+    "businesswoman",
+    "chairwoman",
+    "congresswoman",
+    "councilwoman",
+    "daughter",
+    "duchess",
+    "grandmother",
+    "lady",
+    "madam",
+    "miss",
+    "mother",
+    "mrs",
+    "ms",
+    "niece",
+    "princess",
+    "queen",
+    "sister",
+    "spokeswoman",
+    "wife",
+    "woman",
+];
+
+/// Honorifics and titles that say a person is a man.
+const MALE_WORDS: &[&str] = &[
+    "brother",
+    "businessman",
+    "chairman",
+    "congressman",
+    "councilman",
+    "duke",
+    "father",
+    "grandfather",
+    "husband",
+    "king",
+    "man",
+    "mr",
+    "nephew",
+    "prince",
+    "sir",
+    "son",
+    "spokesman",
+    "uncle",
+];
+
+/// The gender the words of a mention (and its title) show.
+fn gender_of(mention: &str, speaker: &Speaker) -> Gender {
+    let title = speaker.title.as_deref().unwrap_or("");
+    let mut female = false;
+    let mut male = false;
+    for w in mention
+        .split(|c: char| !c.is_alphabetic())
+        .chain(title.split(|c: char| !c.is_alphabetic()))
+    {
+        let w = lower(w);
+        female |= FEMALE_WORDS.binary_search(&w.as_str()).is_ok();
+        male |= MALE_WORDS.binary_search(&w.as_str()).is_ok();
+    }
+    match (female, male) {
+        (true, false) => Gender::Female,
+        (false, true) => Gender::Male,
+        _ => Gender::Unknown,
+    }
+}
+
+/// How many named sentence subjects back "he" or "she" looks for one of
+/// its gender.
+const PRONOUN_LOOKBACK: usize = 8;
 
 /// Named people opening a sentence ("Mayor Anne Hidalgo visited the site"),
 /// whether or not they are quoted there: what a later "he" or "she" may
@@ -415,10 +614,12 @@ fn sentence_subjects(doc: &Doc<'_>) -> Vec<Seen> {
                 && !places::is_place_name(n)
         });
         if kind == Mention::Full && named && speaker.organization.is_none() {
+            let gender = gender_of(doc.slice(a, b), &speaker);
             people.push(Seen {
                 speaker,
                 span: doc.span(a, b),
                 head,
+                gender,
             });
         }
     }
@@ -431,8 +632,11 @@ fn sentence_subjects(doc: &Doc<'_>) -> Vec<Seen> {
 #[derive(Default)]
 struct Memory {
     seen: Vec<Seen>,
-    /// The last named person or single anonymous person ("he", "she").
-    person: Option<usize>,
+    /// The last named person or single anonymous person who may be "he"
+    /// (not known to be a woman).
+    he: Option<usize>,
+    /// The same for "she" (not known to be a man).
+    she: Option<usize>,
     /// The last unnamed group ("they": "officials", "people").
     group: Option<usize>,
     /// The last organization without a person's name ("it", "they").
@@ -453,7 +657,12 @@ impl Memory {
         let plural = seen.head.ends_with('s') && !seen.head.ends_with("ss");
         if sp.name.is_some() || (sp.anonymous && seen.head != "people" && !seen.head.ends_with('s'))
         {
-            self.person = Some(i);
+            if seen.gender.agrees(false) {
+                self.he = Some(i);
+            }
+            if seen.gender.agrees(true) {
+                self.she = Some(i);
+            }
         }
         if (sp.name.is_none() && plural) || seen.head == "people" {
             self.group = Some(i);
@@ -496,10 +705,17 @@ impl Memory {
             Mention::Pronoun => match head {
                 "he" | "she" => {
                     // A named person, or one anonymous person ("A security
-                    // official … He said …"), not a group.
-                    let speaker = get(self.person);
+                    // official … He said …"), not a group; never one whose
+                    // mention shows the other gender.
+                    let female = head == "she";
+                    let speaker = get(if female { self.she } else { self.he });
                     let before = people.partition_point(|p| p.span.end <= at);
-                    let subject = before.checked_sub(1).and_then(|i| people.get(i));
+                    // The last sentence subject who agrees, among the few
+                    // before the mention (a bounded look-back).
+                    let subject = people[before.saturating_sub(PRONOUN_LOOKBACK)..before]
+                        .iter()
+                        .rev()
+                        .find(|p| p.gender.agrees(female));
                     match (speaker, subject) {
                         (Some(s), Some(p)) if p.span.start > s.span.start => Some(p),
                         (None, p) => p,
@@ -566,7 +782,35 @@ fn relative_antecedent(doc: &Doc<'_>, m: usize) -> Option<(Span, Speaker)> {
     if doc.toks[a].is(PRONOUN) {
         return None;
     }
+    // "James Renacci, a candidate in Ohio's 16th District, who said": a
+    // name inside an apposition's prepositional phrase is not who; the
+    // name before the apposition is.
     let (speaker, kind, _) = describe(doc, a, b);
+    let in_phrase = a > 0
+        && doc.plain_word(a - 1, m)
+        && ((doc.toks[a - 1].is(PREP) && !doc.toks[a - 1].cap) || doc.toks[a - 1].possessive);
+    let person = speaker.name.as_deref().is_some_and(|n| {
+        speaker.organization.is_none()
+            && (speaker.title.is_some() || n.split_whitespace().count() >= 2)
+    });
+    if in_phrase || !person {
+        let before_apposition = (a.saturating_sub(24)..a)
+            .rev()
+            .take_while(|&i| doc.same(i, m))
+            .find(|&i| doc.toks[i].is_punct(','))
+            .and_then(|comma| doc.left_np(comma, m, false))
+            .filter(|name| doc.toks[name.1 - 1].cap)
+            .map(|name| (name, describe(doc, name.0, name.1)))
+            .filter(|(_, (s, k, _))| {
+                s.name.is_some() && matches!(k, Mention::Full | Mention::Short)
+            });
+        if let Some((name, (named, _, _))) = before_apposition {
+            return Some((doc.span(name.0, name.1), named));
+        }
+        if !person && speaker.organization.is_none() {
+            return None;
+        }
+    }
     matches!(kind, Mention::Full | Mention::Short | Mention::Definite)
         .then(|| (doc.span(a, b), speaker))
 }
@@ -692,10 +936,12 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             // A definite description met first ("The army said …") is the
             // full mention later ones ("It said", "the army") resolve to.
             place_as_organization(&mut speaker);
+            let gender = gender_of(doc.slice(f.source.0, f.source.1), &speaker);
             memory.push(Seen {
                 speaker: speaker.clone(),
                 span: speaker_span,
                 head,
+                gender,
             });
         }
         let cue_span = doc.span(f.cue.0, f.cue.1);
@@ -732,7 +978,15 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_and_unique() {
-        for list in [ANONYMOUS_HEADS, DOCUMENT_HEADS, HONORIFICS] {
+        for list in [
+            ANONYMOUS_HEADS,
+            DOCUMENT_HEADS,
+            HONORIFICS,
+            OWN_WORDS_HEADS,
+            NAMELESS_HEADS,
+            FEMALE_WORDS,
+            MALE_WORDS,
+        ] {
             for pair in list.windows(2) {
                 assert!(pair[0] < pair[1], "{:?} then {:?}", pair[0], pair[1]);
             }

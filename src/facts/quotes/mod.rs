@@ -192,8 +192,37 @@ impl Speaker {
 /// Words that, alone or with quantifiers, name no one: determiners and
 /// bare amount words ("the other", "each", "only", "multiple").
 const EMPTY_HEADS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "other", "another", "each", "every", "any", "one",
-    "only", "often", "multiple", "more", "much", "also",
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "other",
+    "another",
+    "each",
+    "every",
+    "any",
+    "one",
+    "only",
+    "often",
+    "multiple",
+    "more",
+    "much",
+    "also",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
 ];
 
 /// An attribution found in token terms, before resolution.
@@ -704,6 +733,16 @@ impl Doc<'_> {
                 return None;
             }
         }
+        // "Early reports say", "Initial claims showed": a plural noun before
+        // the verb is the source's head, not a cue.
+        if self.plain_word(c + 1, c)
+            && self.toks[c + 1].is(VERB)
+            && !self.toks[c + 1].cap
+            && !self.toks[c].cap
+            && self.word(c).ends_with('s')
+        {
+            return None;
+        }
         // "Tass quoted the defence ministry as saying …": the one quoted is
         // the source.
         if matches!(
@@ -1146,12 +1185,14 @@ impl Doc<'_> {
             "breaking",
             "correction",
             "daily",
+            "date",
             "editor",
             "exclusive",
             "fix",
             "name",
             "note",
             "photos",
+            "published",
             "read",
             "related",
             "update",

@@ -286,7 +286,12 @@ impl Doc<'_> {
         }
         let np = self.trim_np(k, end)?;
         // "He rejects calls": a verb alone before the cue is no noun.
-        if np.1 - np.0 == 1 && self.toks[np.0].is(VERB) && !self.toks[np.0].cap {
+        if np.1 - np.0 == 1
+            && self.toks[np.0].is(VERB)
+            && !self.toks[np.0].cap
+            && !super::speaker::DOCUMENT_HEADS
+                .contains(&self.word(np.0).to_ascii_lowercase().as_str())
+        {
             return None;
         }
         // "residents in the area", "people familiar with the matter": the
@@ -358,7 +363,13 @@ impl Doc<'_> {
         }
         let mut k = start;
         while k < self.toks.len() && k - start < 12 {
-            if !self.plain_word(k, start) || self.breaks_np(k) {
+            // "according to initial reports": a document noun that is also
+            // a verb form heads the phrase.
+            let document = k > start
+                && !self.toks[k].cap
+                && super::speaker::DOCUMENT_HEADS
+                    .contains(&self.word(k).to_ascii_lowercase().as_str());
+            if !self.plain_word(k, start) || (self.breaks_np(k) && !document) {
                 break;
             }
             let t = &self.toks[k];
@@ -376,8 +387,13 @@ impl Doc<'_> {
                 let after_noun = !prev.cap && prev.is(ROLE | ORG | TITLE);
                 // After a name, a lower-case word is a verb unless a role
                 // follows ("US defence official").
-                let role_follows = (k + 1..(k + 3).min(self.toks.len()))
-                    .any(|i| self.plain_word(i, start) && self.toks[i].is(ROLE | ORG | TITLE));
+                // ("broke with President Obama": a capitalized title opens
+                // another name.)
+                let role_follows = (k + 1..(k + 3).min(self.toks.len())).any(|i| {
+                    self.plain_word(i, start)
+                        && self.toks[i].is(ROLE | ORG | TITLE)
+                        && !self.toks[i].cap
+                });
                 let verb_like = (prev.cap && !role_follows)
                     || (self.word(k).ends_with("ed") && !self.word(k - 1).ends_with("ed"));
                 if after_noun || verb_like || t.is(ADVERB) {

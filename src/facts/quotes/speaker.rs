@@ -93,6 +93,7 @@ pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "tweet",
     "tweets",
     "video",
+    "website",
 ];
 
 /// Heads of a document that carries its author's own words ("Reid's

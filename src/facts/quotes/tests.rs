@@ -1612,6 +1612,23 @@ fn speaker_rows_issue_13() {
             "said",
             Some("party"),
         ),
+        // Numbers alone name no one; a noun before the verb heads the source.
+        (
+            "Dozens chanted that the officers must resign.",
+            "chanted",
+            None,
+        ),
+        (
+            "Early reports say the fire started in a kitchen.",
+            "reports",
+            None,
+        ),
+        // A capitalized title after the verb opens another name.
+        (
+            "Senator Ada Marsh broke with Governor Lee Tuesday, saying the plan should wait.",
+            "saying",
+            Some("Ada Marsh"),
+        ),
         // A vague source names no one.
         (
             "According to the information provided, the cut is temporary.",

@@ -1127,8 +1127,9 @@ fn hyphenated_titles_are_titles() {
     assert_eq!(sp.title.as_deref(), Some("U.N. Secretary-General"));
 }
 
-/// A quoted paragraph after an attribution continues it; narration ends
-/// the chain, and a quotation that has its own attribution is not taken.
+/// A quoted paragraph after an attribution continues it, and so does one a
+/// few sentences of narration later; a quotation that has its own
+/// attribution is not taken.
 #[test]
 fn quoted_paragraphs_continue_the_attribution_before_them() {
     let text = "\"The water came fast,\" said Mayor Ana Ruiz.\n\n\
@@ -1162,6 +1163,9 @@ fn quoted_paragraphs_continue_the_attribution_before_them() {
                 Some("Ana Ruiz")
             ),
             ("quote.direct_x_said", "\"It is over,\"", None),
+            // A standalone quotation a few sentences of narration later
+            // is still the last speaker's (GGT annotates it so).
+            ("quote.continued", "\"Stay home.\"", None),
         ]
     );
 }
@@ -1698,4 +1702,30 @@ fn pronouns_agree_in_gender() {
         let q = quote_by(&found, text, mention);
         assert_eq!(q.speaker.name.as_deref(), Some(want), "{text:?}: {q:#?}");
     }
+}
+
+/// A quotation standing as whole sentences a few sentences after an
+/// attribution continues its speaker, with other sentences between; not
+/// after a stance, and not past the window.
+#[test]
+fn standalone_quotation_continues_the_last_speaker() {
+    let text = "\"We stayed all night,\" said Rosa Lind, a nurse. She has worked at the clinic \
+                since 2010. The clinic lost power twice.\n\n\"It was cold and dark.\"";
+    let found = run(text);
+    let q = found
+        .iter()
+        .find(|(f, _)| f.rule == "quote.continued")
+        .map(|(_, q)| q)
+        .unwrap_or_else(|| panic!("no continuation: {found:#?}"));
+    assert_eq!(s(text, q.content_span), "\"It was cold and dark.\"");
+    assert_eq!(q.speaker.name.as_deref(), Some("Rosa Lind"));
+    let far = format!(
+        "\"We stayed all night,\" said Rosa Lind. {}\"It was cold.\"",
+        "The clinic lost power. ".repeat(10)
+    );
+    assert!(
+        run(&far).iter().all(|(f, _)| f.rule != "quote.continued"),
+        "{:#?}",
+        run(&far)
+    );
 }

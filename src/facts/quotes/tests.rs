@@ -1696,6 +1696,12 @@ fn pronouns_agree_in_gender() {
             "he",
             "Owen Hart",
         ),
+        // By the given name when no honorific or title says.
+        (
+            "Nadia Reyes runs the shelter. Mayor John Tory visited on Monday. \"We need beds,\" she said.",
+            "she",
+            "Nadia Reyes",
+        ),
     ];
     for &(text, mention, want) in cases {
         let found = run(text);

@@ -344,7 +344,15 @@ impl Doc<'_> {
         {
             return Some((head.0, b));
         }
+        // "as part of talks over the crisis has called for": a phrase that
+        // is itself a preposition's object is no subject either.
         self.left_np(self.skip_adverbs_left(a - 1), anchor, false)
+            .filter(|h| {
+                h.0 == 0
+                    || !self.plain_word(h.0 - 1, anchor)
+                    || !self.toks[h.0 - 1].is(PREP)
+                    || self.toks[h.0 - 1].cap
+            })
     }
 
     /// The source noun phrase starting at token `start`, in its sentence.
@@ -365,10 +373,15 @@ impl Doc<'_> {
         while k < self.toks.len() && k - start < 12 {
             // "according to initial reports": a document noun that is also
             // a verb form heads the phrase.
+            // So is a verb form after a determiner ("familiar with his
+            // plans").
             let document = k > start
                 && !self.toks[k].cap
-                && super::speaker::DOCUMENT_HEADS
-                    .contains(&self.word(k).to_ascii_lowercase().as_str());
+                && (super::speaker::DOCUMENT_HEADS
+                    .contains(&self.word(k).to_ascii_lowercase().as_str())
+                    || (self.toks[k].is(VERB)
+                        && self.toks[k - 1].is(DET)
+                        && !self.toks[k - 1].cap));
             if !self.plain_word(k, start) || (self.breaks_np(k) && !document) {
                 break;
             }

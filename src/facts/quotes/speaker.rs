@@ -655,7 +655,8 @@ fn sentence_subjects(doc: &Doc<'_>) -> Vec<Seen> {
             || (doc.toks.get(b).is_some_and(|t| t.is_punct(','))
                 && (goes_on(b + 1) || doc.toks.get(b + 1).is_some_and(|t| t.ch.is_ascii_digit())));
         let shouted = (a..b).all(|k| !doc.word(k).chars().any(char::is_lowercase));
-        let participle = doc.word(a).ends_with("ing");
+        // ("Dear Sasha and Malia," opens a letter.)
+        let participle = doc.word(a).ends_with("ing") || doc.word_is(a, "dear");
         if !next_ok || shouted || participle {
             continue;
         }

@@ -1633,6 +1633,12 @@ fn speaker_rows_issue_13() {
             "saying",
             Some("Ada Marsh"),
         ),
+        // A nested prepositional phrase leaves no subject.
+        (
+            "The mayor as part of talks over the strike has called for a new vote.",
+            "has called for",
+            None,
+        ),
         // A vague source names no one.
         (
             "According to the information provided, the cut is temporary.",
@@ -1654,6 +1660,17 @@ fn speaker_rows_issue_13() {
             ),
         }
     }
+}
+
+/// A verb form after a determiner is a noun of the source ("his plans").
+#[test]
+fn verb_form_after_a_determiner_is_a_noun_of_the_source() {
+    let text = "The senator will retire, according to three people familiar with his plans.";
+    let sp = cited(text, "according to").expect("a source");
+    assert_eq!(
+        sp.description.as_deref(),
+        Some("three people familiar with his plans")
+    );
 }
 
 /// "who" after a name inside an apposition's prepositional phrase is the

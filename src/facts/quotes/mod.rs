@@ -1012,7 +1012,7 @@ impl Doc<'_> {
             // "Iraqi forces found the launcher", "groups have attacked US
             // bases": after a verb that also names an act, a noun phrase
             // with no verb in it is its object, not content.
-            if !d && self.toks[c].is(ACTION) && !self.reads_as_clause(s) {
+            if !d && self.toks[c].is(ACTION) && !self.reads_as_clause(s, c) {
                 return None;
             }
             let rule = if d {
@@ -1045,7 +1045,7 @@ impl Doc<'_> {
     /// verb's object: it opens with a complementizer or a preposition the
     /// cue governs ("that", "whether", "to", "of", "about", "for"), or holds
     /// a verb form (an auxiliary, a reporting verb, a word in "-ed").
-    fn reads_as_clause(&self, content: Span) -> bool {
+    fn reads_as_clause(&self, content: Span, cue: usize) -> bool {
         let a = self.toks.partition_point(|t| t.start < content.start);
         let words: Vec<usize> = (a..self.toks.len())
             .take_while(|&i| self.toks[i].start < content.end)
@@ -1063,10 +1063,29 @@ impl Doc<'_> {
         ];
         // "to" opens a clause as an infinitive ("urged them to leave"), not
         // before a noun phrase ("responded to the scene").
+        // A plural noun after "to" ("responded to reports") is no
+        // infinitive either: base forms rarely end in a single "s".
         let to_phrase = self.word_is(first, "to")
             && self.toks.get(first + 1).is_some_and(|t| {
-                t.cap || t.is(DET | NUM) || t.ch.is_ascii_digit() || self.toks[first + 1].possessive
+                let w = self.word(first + 1);
+                t.cap
+                    || t.is(DET | NUM)
+                    || t.ch.is_ascii_digit()
+                    || t.possessive
+                    || (w.ends_with('s') && !w.ends_with("ss"))
             });
+        // After a verb that also names an act, a phrase opening with a
+        // determiner or a number and holding no auxiliary is its object
+        // ("released the names of the wounded deputies", "pointed a gun at
+        // officers"); "found the fire had started" is a clause.
+        let object = self.toks[cue].is(ACTION)
+            && (self.toks[first].is(DET | NUM) || to_phrase)
+            && !words
+                .iter()
+                .any(|&i| self.toks[i].is(AUX) || self.medium_at(i));
+        if object {
+            return false;
+        }
         (OPENERS.iter().any(|w| self.word_is(first, w)) && !to_phrase)
             || words.iter().any(|&i| {
                 let t = &self.toks[i];
@@ -1205,7 +1224,12 @@ impl Doc<'_> {
             let w = tokens::strip_possessive(self.word(i)).to_ascii_lowercase();
             t.is(ORG | ROLE) || LABELS.contains(&w.as_str())
         });
-        if label {
+        // A photo caption's one-word label ("Smoldering:", "Arrested:").
+        let caption = colon - a == 1 && {
+            let w = self.word(a);
+            w.ends_with("ing") || w.ends_with("ed")
+        };
+        if label || caption {
             return None;
         }
         let first = colon + 1;

@@ -186,10 +186,22 @@ impl Doc<'_> {
             // "Like Mr. Sanders, she …", "Speaking in Salem, Trump …": an
             // introductory phrase, not the subject.
             let w = self.word(start).to_ascii_lowercase();
-            let intro = self
-                .toks
-                .get(start)
-                .is_some_and(|t| t.is(PREP | STOP | TIME))
+            // "Last week, …", "Early on Sunday, …": a time phrase.
+            let time_lead = matches!(
+                w.as_str(),
+                "last" | "this" | "next" | "early" | "late" | "earlier" | "later"
+            ) && self.toks.get(start + 1).is_some_and(|t| {
+                t.is(TIME)
+                    || matches!(
+                        self.word(start + 1).to_ascii_lowercase().as_str(),
+                        "week" | "month" | "year" | "weekend" | "night" | "on" | "in"
+                    )
+            });
+            let intro = time_lead
+                || self
+                    .toks
+                    .get(start)
+                    .is_some_and(|t| t.is(PREP | STOP | TIME))
                 || w.ends_with("ing")
                 || matches!(
                     w.as_str(),

@@ -1639,6 +1639,34 @@ fn speaker_rows_issue_13() {
             "has called for",
             None,
         ),
+        // An act's object is no content.
+        (
+            "Officials released the names of the wounded deputies.",
+            "released",
+            None,
+        ),
+        (
+            "Officers responded to reports of shots fired near the park.",
+            "responded",
+            None,
+        ),
+        (
+            "Witnesses said the man pointed a gun at the officers.",
+            "pointed",
+            None,
+        ),
+        // A photo caption's label is no speaker.
+        (
+            "Smoldering: The remains of the house were found after the fire.",
+            ":",
+            None,
+        ),
+        // A time phrase opening the sentence is no subject.
+        (
+            "Last week, the council filed a complaint, accusing the mayor of lying.",
+            "accusing",
+            Some("council"),
+        ),
         // A vague source names no one.
         (
             "According to the information provided, the cut is temporary.",

@@ -166,7 +166,11 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     let toks = doc.toks;
     // "John Smith, the mayor" / "the campaign manager, Corey Lewandowski" /
     // "Chris Cox, who runs the NRA's lobbying arm" / "Rep. X (D-Ga.)"
-    if let Some(sep) = (a + 1..b).find(|&i| toks[i].kind == Kind::Punct) {
+    // (The period of an abbreviation, "Sen." or "Gov.", separates nothing.)
+    let abbreviation_period =
+        |i: usize| toks[i].is_punct('.') && toks[i - 1].end == toks[i].start && toks[i - 1].cap;
+    if let Some(sep) = (a + 1..b).find(|&i| toks[i].kind == Kind::Punct && !abbreviation_period(i))
+    {
         let (mut speaker, kind, head) = describe(doc, a, sep);
         // "Ms Khan, 52, a teacher": an age describes nobody.
         let rest = (sep + 1..b).find(|&i| toks[i].is_word() && !toks[i].ch.is_ascii_digit());
@@ -211,15 +215,26 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     let h_end = (a + 1..b)
         .find(|&i| {
             // "Secretary of State", "Secretary of the Interior".
-            let of_in_name = doc.word_is(i, "of")
+            // "Democracy for America", "Center for Immigration Studies" (not
+            // after a title: "Minister for Foreign Affairs Penny Wong").
+            let for_in_name = doc.word_is(i, "for")
                 && toks[i - 1].cap
-                && ((i + 1 < b && toks[i + 1].cap) || title_of_the(doc, i - 1, b));
+                && !toks[i - 1].is(TITLE | ROLE)
+                && i + 1 < b
+                && toks[i + 1].cap;
+            let of_in_name = for_in_name
+                || doc.word_is(i, "of")
+                    && toks[i - 1].cap
+                    && ((i + 1 < b && toks[i + 1].cap) || title_of_the(doc, i - 1, b));
             !toks[i].cap && toks[i].is(PREP | LINK) && !of_in_name
         })
         .unwrap_or(b);
     let head = h_end - 1;
     let head_word = lower(strip_possessive(doc.word(head)));
-    let body = if toks[a].is(DET) && !toks[a].cap || doc.word_is(a, "the") {
+    // "According to The Hill": a capitalized "The" inside a sentence is
+    // part of the name.
+    let the_in_name = toks[a].cap && doc.word(a) == "The" && doc.sentence_start(a) != a;
+    let body = if (toks[a].is(DET) && !toks[a].cap || doc.word_is(a, "the")) && !the_in_name {
         a + 1
     } else {
         a
@@ -299,7 +314,11 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
         while r > body {
             if toks[r - 1].cap {
                 r -= 1;
-            } else if r - 1 > body && doc.word_is(r - 1, "of") && toks[r - 2].cap {
+            } else if r - 1 > body
+                && (doc.word_is(r - 1, "of")
+                    || (doc.word_is(r - 1, "for") && !toks[r - 2].is(TITLE | ROLE)))
+                && toks[r - 2].cap
+            {
                 r -= 2;
             } else if r >= body + 3 && title_of_the(doc, r - 3, b) {
                 r -= 3;
@@ -342,13 +361,13 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
         if let Some(last) = (t..head).rev().find(|&i| toks[i].is(TITLE)) {
             let end = title_end(last);
             let name = end..h_end;
-            if name.len() >= 2 && !name.clone().any(|i| toks[i].is(ORG | TITLE)) {
+            if name.len() >= 2 && toks[end].cap && !name.clone().any(|i| toks[i].is(ORG | TITLE)) {
                 t = end;
             }
         }
         let is_org = (t..b).any(|i| toks[i].cap && toks[i].is(ORG))
             || (h_end - r == 1 && is_acronym(doc.word(head)))
-            || (definite && t == r && !toks[r].is(TITLE));
+            || (definite && t == r && r == body && !toks[r].is(TITLE));
         if is_org {
             let speaker = Speaker {
                 organization: Some(doc.slice(body, b).to_string()),

@@ -1667,6 +1667,28 @@ fn speaker_rows_issue_13() {
             "accusing",
             Some("council"),
         ),
+        // Names: a common noun before a name is not part of it; "of" and
+        // "for" inside a name; a capitalized "The" inside a sentence.
+        (
+            "Yet by the time Dunn said on Monday that the deal was done, support had faded.",
+            "said",
+            Some("Dunn"),
+        ),
+        (
+            "\"We will win,\" independent Sen. Ada Holt of Maine, who caucuses with the Democrats, told reporters.",
+            "told",
+            Some("Ada Holt"),
+        ),
+        (
+            "\"It was a cave,\" said Parents for Clean Air, one of several groups.",
+            "said",
+            Some("Parents for Clean Air"),
+        ),
+        (
+            "The mayor spoke at a rally, according to The Ledger.",
+            "according to",
+            Some("The Ledger"),
+        ),
         // A vague source names no one.
         (
             "According to the information provided, the cut is temporary.",

@@ -365,7 +365,9 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
                 t = end;
             }
         }
-        let is_org = (t..b).any(|i| toks[i].cap && toks[i].is(ORG))
+        // (An organization after "of the" is the person's: "Sutopo Purwo
+        // Nugroho of the National Disaster Mitigation Agency".)
+        let is_org = (t..h_end).any(|i| toks[i].cap && toks[i].is(ORG))
             || (h_end - r == 1 && is_acronym(doc.word(head)))
             || (definite && t == r && r == body && !toks[r].is(TITLE));
         if is_org {

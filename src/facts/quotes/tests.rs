@@ -1689,6 +1689,11 @@ fn speaker_rows_issue_13() {
             "according to",
             Some("The Ledger"),
         ),
+        (
+            "Twelve people were killed, said Ana Purwo Lestari of the National Disaster Agency.",
+            "said",
+            Some("Ana Purwo Lestari"),
+        ),
         // A vague source names no one.
         (
             "According to the information provided, the cut is temporary.",

@@ -94,7 +94,7 @@ use serde::Serialize;
 use super::{Fact, FactKind, FactValue};
 use crate::article::Span;
 use lexicon::{ACTION, ADVERB, AUX, NUM, STANCE, TIME, VERB};
-use lexicon::{ADDRESSEE, DET, ORG, PARTICIPLE, PREP, PRONOUN, ROLE, STOP};
+use lexicon::{ADDRESSEE, DET, ORG, PARTICIPLE, PREP, PRONOUN, ROLE, STOP, TITLE};
 use tokens::{Kind, Token};
 
 /// A quote or an attribution.
@@ -741,6 +741,22 @@ impl Doc<'_> {
             // "He’s suggesting" is a contraction, not a possessive.
             let possessive = p.possessive && !p.is(PRONOUN);
             if (p.is(DET) && !p.cap) || possessive || self.word_is(c - 1, "to") {
+                return None;
+            }
+        }
+        // "his original remarks", "growing calls that …": a plural noun
+        // after a possessive and an adjective, or after an "-ing" adjective,
+        // is no verb ("says", "tells" and the other verbs of saying are).
+        if c >= 2 && self.plain_word(c - 1, c) && !self.toks[c].cap {
+            let w = self.word(c);
+            let prev = &self.toks[c - 1];
+            let adjective = !prev.cap && !prev.is(ROLE | ORG | TITLE | AUX | VERB | ADVERB | DET);
+            let possessed = self.plain_word(c - 2, c)
+                && ["his", "her", "their", "its", "our", "my", "your"]
+                    .iter()
+                    .any(|d| self.word_is(c - 2, d));
+            let ing = self.word(c - 1).ends_with("ing");
+            if w.ends_with('s') && !is_speech_verb(w) && adjective && (possessed || ing) {
                 return None;
             }
         }

@@ -1694,6 +1694,17 @@ fn speaker_rows_issue_13() {
             "said",
             Some("Ana Purwo Lestari"),
         ),
+        // A plural noun after an adjective is no cue.
+        (
+            "The mayor was not backing off his original remarks.",
+            "remarks",
+            None,
+        ),
+        (
+            "Some supporters left, prompting growing calls for a new leader.",
+            "calls",
+            None,
+        ),
         // A vague source names no one.
         (
             "According to the information provided, the cut is temporary.",

@@ -6,6 +6,10 @@ use super::tokens::Kind;
 use super::{Doc, Found};
 use crate::article::Span;
 
+/// How many sentences after an attribution a standalone quotation may stand
+/// and still be that speaker's (see `with_standalone_quotations`).
+pub(super) const STANDALONE_SENTENCES: u32 = 6;
+
 impl Doc<'_> {
     /// The quoted span a closing mark at `i` closes, if any.
     pub(super) fn closed_quote_at(&self, i: usize) -> Option<Span> {
@@ -279,7 +283,7 @@ impl Doc<'_> {
     /// "in a statement", "in an interview", "in a post on X" at token `i`:
     /// where something was said, which ends reported content ("it carried
     /// out the attack, in a statement posted online").
-    fn medium_at(&self, i: usize) -> bool {
+    pub(super) fn medium_at(&self, i: usize) -> bool {
         self.word_is(i, "in")
             && self.toks.get(i + 1).is_some_and(|t| t.is(DET))
             && [
@@ -469,6 +473,81 @@ impl Doc<'_> {
                 .collect();
             out.push(f);
             out.extend(continued);
+        }
+        self.with_standalone_quotations(out, &mut used)
+    }
+
+    /// Quotations standing as whole sentences a few sentences after an
+    /// attribution, with other sentences between (`"…," she said. She has
+    /// lived there since 2010. "…"`): the speaker of the last attribution
+    /// before them, within [`STANDALONE_SENTENCES`] sentences, continues
+    /// (rule `quote.continued`, which a who-is-quoted view does not list on
+    /// its own).
+    fn with_standalone_quotations(&self, found: Vec<Found>, used: &mut [bool]) -> Vec<Found> {
+        // Attributions of their own (not continuations), by cue position.
+        let parents: Vec<usize> = (0..found.len())
+            .filter(|&i| found[i].continues.is_none())
+            .collect();
+        let mut extra: Vec<Vec<usize>> = vec![Vec::new(); found.len()];
+        let mut any = false;
+        for (q, taken) in used.iter_mut().enumerate() {
+            if *taken || !self.whole_sentences(q) {
+                continue;
+            }
+            let start = self.quoted[q].span.start;
+            let before = parents.partition_point(|&i| self.toks[found[i].cue.0].start < start);
+            let Some(&p) = before.checked_sub(1).and_then(|k| parents.get(k)) else {
+                continue;
+            };
+            let f = &found[p];
+            let open = self.toks.partition_point(|t| t.start < start);
+            let last = self
+                .toks
+                .partition_point(|t| t.start < f.content.end.max(self.toks[f.cue.0].end))
+                .saturating_sub(1);
+            let (Some(&a), Some(&b)) = (self.sent.get(last), self.sent.get(open)) else {
+                continue;
+            };
+            if f.stance || b <= a || b - a > STANDALONE_SENTENCES {
+                continue;
+            }
+            *taken = true;
+            extra[p].push(q);
+            any = true;
+        }
+        if !any {
+            return found;
+        }
+        // Each parent's new continuations go after its own block (itself
+        // and the continuations that follow it); `continues` indices move.
+        let mut out: Vec<Found> = Vec::with_capacity(found.len());
+        let mut new_index = vec![0usize; found.len()];
+        let mut pending: Vec<(usize, usize)> = Vec::new(); // (parent old index, quoted)
+        for (i, mut f) in found.into_iter().enumerate() {
+            if f.continues.is_none() {
+                for (parent, q) in pending.drain(..) {
+                    let mut g = out[new_index[parent]].clone();
+                    g.rule = "quote.continued";
+                    g.content = self.quoted[q].span;
+                    g.direct = true;
+                    g.continues = Some(new_index[parent]);
+                    out.push(g);
+                }
+                pending.extend(extra[i].iter().map(|&q| (i, q)));
+            }
+            if let Some(c) = f.continues {
+                f.continues = Some(new_index[c]);
+            }
+            new_index[i] = out.len();
+            out.push(f);
+        }
+        for (parent, q) in pending {
+            let mut g = out[new_index[parent]].clone();
+            g.rule = "quote.continued";
+            g.content = self.quoted[q].span;
+            g.direct = true;
+            g.continues = Some(new_index[parent]);
+            out.push(g);
         }
         out
     }

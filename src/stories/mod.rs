@@ -45,6 +45,7 @@ pub mod anchors;
 pub mod boilerplate;
 pub mod cluster;
 pub mod features;
+pub mod frequency;
 pub mod output;
 
 use std::collections::{HashMap, HashSet};
@@ -150,9 +151,12 @@ pub struct StoriesConfig {
     /// is 40.
     pub query_features: usize,
     /// Features present in more copy groups than this carry no evidence
-    /// and are not indexed. The default is 100, raised to 1‰ of the groups
-    /// on large inputs.
+    /// and are not indexed. The default is 100, at any input size: this
+    /// and `max_candidates` keep the pair stage linear.
     pub max_posting: usize,
+    /// Candidates verified per copy group: those sharing the most indexed
+    /// features (ties to the lower index). The default is 200.
+    pub max_candidates: usize,
     /// Indexed features two groups must share before their cosine is
     /// computed. The default is 2.
     pub min_shared: u32,
@@ -182,6 +186,7 @@ impl Default for StoriesConfig {
             max_features: 200,
             query_features: 40,
             max_posting: 100,
+            max_candidates: 200,
             min_shared: 2,
             furniture_per_source: 3,
             furniture_global: 8,
@@ -436,37 +441,41 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
         ids.len()
     };
 
-    // 1. Furniture.
-    let lines: Vec<GroupLines<'_>> = groups
-        .par_iter()
-        .map(|g| GroupLines {
-            members: g
-                .iter()
-                .map(|&i| {
-                    let a = &articles[i];
-                    let keys = boilerplate::lines(a.title.as_deref(), &a.text)
-                        .flat_map(boilerplate::line_keys)
-                        .collect();
-                    (a.source.as_deref(), keys)
-                })
-                .collect(),
-        })
-        .collect();
-    let furniture = Furniture::detect(
-        &lines,
+    // 1. Furniture, counted a chunk of groups at a time.
+    let mut detector = boilerplate::Detector::new(
+        n,
         Thresholds {
             per_source: config.furniture_per_source,
             global: config.furniture_global.max((n / 1000) as u32),
         },
     );
-    drop(lines);
+    for chunk in groups.chunks(8192) {
+        let lines: Vec<GroupLines<'_>> = chunk
+            .par_iter()
+            .map(|g| GroupLines {
+                members: g
+                    .iter()
+                    .map(|&i| {
+                        let a = &articles[i];
+                        let keys = boilerplate::lines(a.title.as_deref(), &a.text)
+                            .flat_map(boilerplate::line_keys)
+                            .collect();
+                        (a.source.as_deref(), keys)
+                    })
+                    .collect(),
+            })
+            .collect();
+        detector.add(&lines);
+    }
+    let furniture = detector.finish();
     let kept: Vec<Kept> = articles
         .par_iter()
         .map(|a| kept_parts(a, &furniture))
         .collect();
 
-    // 2. Document frequency over copy groups, in chunks to bound memory.
-    let mut df: FastMap<u64, u32> = FastMap::default();
+    // 2. Document frequency over copy groups, in chunks, counting only the
+    // features of two or more groups (see `frequency`).
+    let mut counter = frequency::Counter::new(n);
     let mut officials: FastSet<u64> = FastSet::default();
     for chunk in groups.chunks(8192) {
         // Each group's features are distinct, so after a parallel sort the
@@ -487,19 +496,20 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
             officials.extend(o);
         }
         all.par_sort_unstable();
-        for run in all.chunk_by(|a, b| a == b) {
-            *df.entry(run[0]).or_insert(0) += run.len() as u32;
-        }
+        counter.add_sorted(&all);
     }
+    let df = counter.finish();
     let total = n as f32;
     let weigh = |f: u64, tf: u32| -> f32 {
-        let d = df.get(&f).copied().unwrap_or(1) as f32;
+        let d = df.of(f) as f32;
         let idf = ((total + 1.0) / (d + 0.5)).ln().max(0.0);
         (1.0 + (tf as f32).ln()) * idf * features::kind_of(f).boost()
     };
-    let vectors_and_queries: Vec<(Vector, Vec<u64>, Vec<u64>)> = groups
+    type PerGroup = (Vector, (Vec<u32>, Vec<u64>));
+    type Columns = (Vec<Vector>, (Vec<Vec<u32>>, Vec<Vec<u64>>));
+    let (vectors, (queries, mut group_anchors)): Columns = groups
         .par_iter()
-        .map(|g| {
+        .map(|g| -> PerGroup {
             let GroupFeatures { counts, heads, .. } = group_counts(articles, g, &kept);
             let anchors = anchors::of_group(&counts, &heads, &df, &officials, config);
             let all: Vec<(u64, f32)> = counts
@@ -509,21 +519,24 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
                 .filter(|&(_, w)| w > 0.0)
                 .collect();
             let full_norm = all.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-            let mut w: Vec<(u64, f32)> = all
+            // Ids are numbered in hash order: sorting by id is sorting
+            // by hash.
+            let mut w: Vec<(u32, f32)> = all
                 .into_iter()
-                .filter(|(f, _)| df.get(f).copied().unwrap_or(0) >= 2)
+                .filter_map(|(f, x)| Some((df.id(f)?, x)))
                 .collect();
             w.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             w.truncate(config.max_features);
-            let queries: Vec<u64> = w
+            let queries: Vec<u32> = w
                 .iter()
                 .take(config.query_features)
                 .map(|&(f, _)| f)
                 .collect();
             let norm = w.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
             if norm > 0.0 {
-                // Unit length over the kept features, shrunk by the share of
-                // the group's weight they cover (see `coverage_exponent`).
+                // Unit length over the kept features, shrunk by the share
+                // of the group's weight they cover (see
+                // `coverage_exponent`).
                 let coverage = (norm / full_norm).min(1.0);
                 let scale = coverage.powf(config.coverage_exponent / 2.0) / norm;
                 for x in &mut w {
@@ -531,17 +544,10 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
                 }
             }
             w.sort_unstable_by_key(|&(f, _)| f);
-            (w, queries, anchors)
+            w.shrink_to_fit();
+            (w, (queries, anchors))
         })
-        .collect();
-    let mut vectors: Vec<Vector> = Vec::with_capacity(n);
-    let mut queries: Vec<Vec<u64>> = Vec::with_capacity(n);
-    let mut group_anchors: Vec<Vec<u64>> = Vec::with_capacity(n);
-    for (v, q, a) in vectors_and_queries {
-        vectors.push(v);
-        queries.push(q);
-        group_anchors.push(a);
-    }
+        .unzip();
 
     // 3–4. Candidate pairs, verification and the time rule.
     let times: Vec<Option<EventTime>> = groups
@@ -549,16 +555,16 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
         .map(|g| anchors::event_time(articles, g))
         .collect();
     anchors::keep_bursts(&mut group_anchors, &times, config.anchor_max_periods);
-    let max_posting = config.max_posting.max(n / 1000);
     let (edges, pair_stats) = cluster::edges(
         &vectors,
         &queries,
         &times,
         &group_anchors,
-        &df,
+        &df.df,
         PairSettings {
             query_features: config.query_features,
-            max_posting,
+            max_posting: config.max_posting,
+            max_candidates: config.max_candidates,
             min_shared: config.min_shared,
             min_similarity: config.min_similarity,
             window_days: config.window_days,
@@ -579,6 +585,7 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
         articles,
         &groups,
         &vectors,
+        &df.hashes,
         &edges,
         &clustering,
         &furniture,
@@ -611,6 +618,7 @@ fn assemble(
     articles: &[Article],
     groups: &[Group],
     vectors: &[Vector],
+    hashes: &[u64],
     edges: &[(u32, u32, f32)],
     clustering: &cluster::Clustering,
     furniture: &Furniture,
@@ -656,7 +664,7 @@ fn assemble(
                 .max_by(|&x, &y| centrality[x].total_cmp(&centrality[y]).then(y.cmp(&x)))
                 .unwrap_or(root);
             let label = label_of(&articles[groups[central][0]], furniture);
-            let terms = terms_of(articles, groups, nodes, vectors, kept, config.terms);
+            let terms = terms_of(articles, groups, nodes, vectors, hashes, kept, config.terms);
             let min_id = all
                 .iter()
                 .map(|&i| articles[i].id.as_str())
@@ -714,6 +722,7 @@ fn terms_of(
     groups: &[Group],
     nodes: &[usize],
     vectors: &[Vector],
+    hashes: &[u64],
     kept: &[Kept],
     k: usize,
 ) -> Vec<String> {
@@ -721,8 +730,8 @@ fn terms_of(
     // features for a single group).
     let mut weight: FastMap<u64, (f32, u32)> = FastMap::default();
     for &g in nodes {
-        for &(f, w) in &vectors[g] {
-            let e = weight.entry(f).or_insert((0.0, 0));
+        for &(id, w) in &vectors[g] {
+            let e = weight.entry(hashes[id as usize]).or_insert((0.0, 0));
             e.0 += w;
             e.1 += 1;
         }

@@ -17,7 +17,7 @@
 //! 2. **Features** ([`features`]): words, bigrams, capitalized names and
 //!    counted numbers from the title (counted twice) and remaining lines,
 //!    weighted by `(1 + ln tf) · idf · boost` with document frequency taken
-//!    over the input's copy groups. Features found in one group only are
+//!    over the input's copy groups ([`frequency`]). Features found in one group only are
 //!    dropped (they can match nothing); the heaviest
 //!    [`StoriesConfig::max_features`] per group are kept, normalised with a
 //!    partial discount for the dropped weight
@@ -40,6 +40,23 @@
 //!
 //! The result is deterministic: parallel steps collect in input order and
 //! nothing is emitted in hash order.
+//!
+//! # Memory
+//!
+//! Everything is linear in the input and bounded per copy group:
+//!
+//! - furniture and document frequency are counted a chunk of 8,192 groups
+//!   at a time, a unit or feature seen once setting only bits of a Bloom
+//!   filter (512 bytes a group each, freed after counting); only the ones
+//!   in two or more groups enter a map ([`frequency`]);
+//! - a group's vector holds at most [`StoriesConfig::max_features`] (200)
+//!   `(u32 id, f32)` pairs (1.6 KB), its queries 40 ids, its anchors at
+//!   most [`anchors::MAX_ANCHORS`] (32) hashes;
+//! - the index holds a 4-byte entry per vector feature found in at most
+//!   [`StoriesConfig::max_posting`] (100) groups, and each group verifies
+//!   at most [`StoriesConfig::max_candidates`] (200) candidates, so the
+//!   edges are bounded by 200 a group and the work per group does not grow
+//!   with the input.
 
 pub mod anchors;
 pub mod boilerplate;

@@ -215,7 +215,7 @@ impl Detector {
 /// Counts of keys seen twice or more, with a payload per key.
 struct RepeatCounter {
     bits: Vec<u64>,
-    mask: u64,
+    len: u64,
     repeats: FastMap<u64, (u32, u64)>,
 }
 
@@ -224,10 +224,10 @@ impl RepeatCounter {
         let bits = groups
             .saturating_mul(4096)
             .clamp(1 << 25, 1 << 36)
-            .next_power_of_two();
+            .next_multiple_of(64);
         RepeatCounter {
             bits: vec![0; bits / 64],
-            mask: bits as u64 - 1,
+            len: bits as u64,
             repeats: FastMap::default(),
         }
     }
@@ -241,7 +241,9 @@ impl RepeatCounter {
         let mut h = key;
         for _ in 0..3 {
             h = (h ^ (h >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-            let bit = (h >> 7) & self.mask;
+            // Multiply-shift maps the hash onto 0..len without a power of
+            // two.
+            let bit = ((u128::from(h) * u128::from(self.len)) >> 64) as u64;
             let (word, b) = ((bit / 64) as usize, bit % 64);
             all &= self.bits[word] >> b & 1 == 1;
             self.bits[word] |= 1 << b;

@@ -102,7 +102,22 @@ pub fn edges(
         }
     }
     drop(fill);
-    let found: Vec<Vec<(u32, u32, f32)>> = (0..vectors.len())
+    let keep = |a: u32, b: u32, sim: f32| {
+        if sim < s.min_similarity {
+            return false;
+        }
+        match (s.window_days, times[a as usize], times[b as usize]) {
+            (Some(w), Some(ta), Some(tb)) if ta.days_apart(tb) > u64::from(w) => {
+                shared(&anchors[a as usize], &anchors[b as usize]) >= s.anchor_floor
+            }
+            _ => true,
+        }
+    };
+    // Per group: its candidates (sorted, 4 bytes each, kept only to count
+    // distinct pairs) and the edges that pass (most candidates do not, so
+    // they are dropped here rather than held with their cosines).
+    type Found = (Vec<u32>, Vec<(u32, u32, f32)>);
+    let found: Vec<Found> = (0..vectors.len())
         .into_par_iter()
         .map(|i| {
             let mut shared: FastMap<u32, u32> = FastMap::default();
@@ -127,36 +142,46 @@ pub fn edges(
                 best.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
                 best.truncate(s.max_candidates);
             }
-            let mut out: Vec<(u32, u32, f32)> = best
-                .into_iter()
-                .map(|(j, _)| {
+            let mut candidates: Vec<u32> = best.into_iter().map(|(j, _)| j).collect();
+            candidates.sort_unstable();
+            // The cosine is the same from either side (the merge join adds
+            // in id order), so a pair found twice gives one edge.
+            let out: Vec<(u32, u32, f32)> = candidates
+                .iter()
+                .filter_map(|&j| {
                     let (a, b) = if (i as u32) < j {
                         (i as u32, j)
                     } else {
                         (j, i as u32)
                     };
-                    (a, b, cosine(&vectors[i], &vectors[j as usize]))
+                    let sim = cosine(&vectors[i], &vectors[j as usize]);
+                    keep(a, b, sim).then_some((a, b, sim))
                 })
                 .collect();
-            out.sort_unstable_by_key(|x| (x.0, x.1));
-            out
+            candidates.shrink_to_fit();
+            (candidates, out)
         })
         .collect();
-    let mut all: Vec<(u32, u32, f32)> = found.into_iter().flatten().collect();
+    // Distinct candidate pairs: each found from the lower side, plus those
+    // found only from the higher side.
+    let candidates: usize = (0..found.len())
+        .into_par_iter()
+        .map(|i| {
+            found[i]
+                .0
+                .iter()
+                .filter(|&&j| {
+                    (j as usize) > i || found[j as usize].0.binary_search(&(i as u32)).is_err()
+                })
+                .count()
+        })
+        .sum();
+    let mut all: Vec<(u32, u32, f32)> = Vec::new();
+    for (_, out) in found {
+        all.extend(out);
+    }
     all.sort_unstable_by_key(|x| (x.0, x.1));
     all.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
-    let candidates = all.len();
-    all.retain(|&(a, b, sim)| {
-        if sim < s.min_similarity {
-            return false;
-        }
-        match (s.window_days, times[a as usize], times[b as usize]) {
-            (Some(w), Some(ta), Some(tb)) if ta.days_apart(tb) > u64::from(w) => {
-                shared(&anchors[a as usize], &anchors[b as usize]) >= s.anchor_floor
-            }
-            _ => true,
-        }
-    });
     let edges = all.len();
     (all, PairStats { candidates, edges })
 }

@@ -28,7 +28,7 @@ pub const HASHES: u32 = 3;
 /// Counts features group by group.
 pub struct Counter {
     bits: Vec<u64>,
-    mask: u64,
+    len: u64,
     repeats: FastMap<u64, u32>,
 }
 
@@ -38,10 +38,10 @@ impl Counter {
         let bits = groups
             .saturating_mul(BITS_PER_GROUP)
             .clamp(1 << 25, 1 << 36)
-            .next_power_of_two();
+            .next_multiple_of(64);
         Counter {
             bits: vec![0; bits / 64],
-            mask: bits as u64 - 1,
+            len: bits as u64,
             repeats: FastMap::default(),
         }
     }
@@ -52,7 +52,9 @@ impl Counter {
         let mut h = f;
         for _ in 0..HASHES {
             h = (h ^ (h >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-            let bit = (h >> 7) & self.mask;
+            // Multiply-shift maps the hash onto 0..len without a power of
+            // two.
+            let bit = ((u128::from(h) * u128::from(self.len)) >> 64) as u64;
             let (word, b) = ((bit / 64) as usize, bit % 64);
             all &= self.bits[word] >> b & 1 == 1;
             self.bits[word] |= 1 << b;

@@ -10,7 +10,7 @@
 //! `--errors N` lists the N worst merges (predicted stories mixing gold
 //! stories, by wrongly linked pairs) and splits (gold stories spread over
 //! predicted stories, by missed pairs), with titles. `--threshold X`,
-//! `--strong X`, `--join-coherence X` and `--window DAYS` (0 = off)
+//! `--join-coherence X` and `--window DAYS` (0 = off)
 //! override defaults, for exploring only: reported figures use the
 //! defaults. `--half 0|1` keeps one of two disjoint halves of the gold
 //! stories (tune on 0, check on 1).
@@ -20,20 +20,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
-use serde::Deserialize;
 use wirediff::Article;
+use wirediff::dedup::{DedupConfig, dedup_articles};
 use wirediff::evaluate::scores;
 use wirediff::stories::{StoriesConfig, stories};
-
-#[derive(Deserialize)]
-struct Row {
-    id: String,
-    source: Option<String>,
-    published: Option<String>,
-    title: Option<String>,
-    text: String,
-    url: Option<String>,
-}
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
@@ -44,8 +34,6 @@ fn main() -> Result<()> {
     while let Some(a) = args.next() {
         if a == "--threshold" {
             config.threshold = args.next().context("--threshold needs a number")?.parse()?;
-        } else if a == "--strong" {
-            config.strong_similarity = args.next().context("--strong needs a number")?.parse()?;
         } else if a == "--window" {
             let w: u32 = args.next().context("--window needs days")?.parse()?;
             config.window_days = (w > 0).then_some(w);
@@ -64,6 +52,18 @@ fn main() -> Result<()> {
             config.coverage_exponent = args.next().context("--coverage needs a number")?.parse()?;
         } else if a == "--min-sim" {
             config.min_similarity = args.next().context("--min-sim needs a number")?.parse()?;
+        } else if a == "--anchor-floor" {
+            config.anchor_floor = args
+                .next()
+                .context("--anchor-floor needs a number")?
+                .parse()?;
+        } else if a == "--anchor-df" {
+            config.anchor_max_df = args.next().context("--anchor-df needs a number")?.parse()?;
+        } else if a == "--anchor-periods" {
+            config.anchor_max_periods = args
+                .next()
+                .context("--anchor-periods needs a number")?
+                .parse()?;
         } else if a == "--half" {
             half = Some(args.next().context("--half needs 0 or 1")?.parse::<u64>()?);
         } else if a == "--errors" {
@@ -76,23 +76,16 @@ fn main() -> Result<()> {
         bail!("usage: eval_stories DIR [--errors N]");
     };
     let dir = std::path::PathBuf::from(dir);
-    let text = std::fs::read_to_string(dir.join("articles.jsonl"))?;
-    let articles: Vec<Article> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let r: Row = serde_json::from_str(l)?;
-            Ok(Article {
-                id: r.id,
-                source: r.source,
-                published: r.published,
-                title: r.title,
-                text: r.text,
-                url: r.url,
-                ..Article::default()
-            })
-        })
-        .collect::<Result<_>>()?;
+    // Read as the CLI does (ingest resolves dates, inferring them from the
+    // text when `published` is missing; repeated ids are skipped).
+    let inputs = wirediff::ingest::Inputs::resolve(
+        &[dir.join("articles.jsonl")],
+        wirediff::ingest::IngestConfig {
+            duplicate_ids: wirediff::ingest::DuplicateIds::Skip,
+            ..Default::default()
+        },
+    )?;
+    let articles = wirediff::ingest::read(&inputs)?.articles;
     let gold_text = std::fs::read_to_string(dir.join("stories.tsv"))?;
     let gold: HashMap<&str, &str> = gold_text
         .lines()
@@ -112,7 +105,10 @@ fn main() -> Result<()> {
         .iter()
         .map(|a| gold.get(a.id.as_str()).copied().context(a.id.clone()))
         .collect::<Result<_>>()?;
-    let groups: Vec<u32> = (0..articles.len() as u32).collect();
+    // Copy groups from the dedup stage, as `wirediff eval stories` does.
+    let groups: Vec<u32> = dedup_articles(&articles, &DedupConfig::default())
+        .copies
+        .duplicate_units();
     let start = Instant::now();
     let result = stories(&articles, &groups, &config);
     let elapsed = start.elapsed();
@@ -148,7 +144,7 @@ fn main() -> Result<()> {
                 "{} [{}] {} {}",
                 a.id,
                 a.source.as_deref().unwrap_or("-"),
-                a.published.as_deref().unwrap_or("-"),
+                a.published_day().as_deref().unwrap_or("-"),
                 t
             )
         };

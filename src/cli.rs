@@ -70,8 +70,10 @@ pub struct StoryOptions {
     #[arg(long, default_value_t = StoriesConfig::default().threshold, value_name = "T")]
     pub threshold: f64,
 
-    /// Days apart beyond which two reports need strong evidence to join;
-    /// 0 turns the time rule off.
+    /// Days apart beyond which two reports join only when they share two
+    /// anchors (rare names of the event's people and places, not officials
+    /// or the city); event days come from `published`, else the inferred
+    /// date, else dates the text mentions. 0 turns the time rule off.
     #[arg(long, default_value_t = 7, value_name = "DAYS")]
     pub window: u32,
 

@@ -121,6 +121,41 @@ pub fn infer(text: &str, order: DateOrder) -> Option<PublishedDate> {
     })
 }
 
+/// A date written anywhere in a text: year (when written), month and day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MentionedDate {
+    /// The year, when the mention writes one.
+    pub year: Option<i16>,
+    /// Month, 1–12.
+    pub month: i8,
+    /// Day of the month.
+    pub day: i8,
+}
+
+/// Every unambiguous day-precise date written in `text` ("17 November",
+/// "January 3, 2020", "2020-01-04"), in text order; a numeric date that
+/// reads both ways is left out. For the dates a report mentions about its
+/// event, when it has no publication date (see `stories`).
+pub fn mentioned(text: &str, order: DateOrder) -> Vec<MentionedDate> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let tokens = written::tokens(text);
+    let mut from = 0;
+    let mut out = Vec::new();
+    while let Some(m) = written::find_in(&tokens, order, from) {
+        from = m.last + 1;
+        if m.other_reading.is_none() {
+            out.push(MentionedDate {
+                year: m.year,
+                month: m.month,
+                day: m.day,
+            });
+        }
+    }
+    out
+}
+
 /// The longest prefix of `s` of at most `max` bytes ending on a character
 /// boundary.
 fn prefix(s: &str, max: usize) -> &str {

@@ -43,7 +43,9 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, fmt::temporal::Pieces};
 
 use crate::article::{Article, DateBasis, DatePrecision, PublishedDate};
-pub use infer::{LINE_BYTES, OPENING_BYTES, OPENING_LINES, YEAR_EVIDENCE_DAYS, infer};
+pub use infer::{
+    LINE_BYTES, MentionedDate, OPENING_BYTES, OPENING_LINES, YEAR_EVIDENCE_DAYS, infer, mentioned,
+};
 
 /// How to read an all-numeric date whose first two numbers could both be
 /// the month, such as `03/04/2023`.

@@ -19,7 +19,7 @@
 //! Words covered by a furniture unit are removed; the rest of the line is
 //! kept in pieces ([`Furniture::clean`]).
 
-use super::FastSet;
+use super::{FastMap, FastSet};
 
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
@@ -160,29 +160,27 @@ pub struct Furniture {
     keys: FastSet<u64>,
 }
 
-/// Keys that occur at least `min` times in `keys` (sorted in place).
-fn frequent(keys: &mut [u64], min: u32, out: &mut Vec<u64>) {
-    keys.sort_unstable();
-    let mut i = 0;
-    while i < keys.len() {
-        let mut j = i + 1;
-        while j < keys.len() && keys[j] == keys[i] {
-            j += 1;
-        }
-        if (j - i) as u64 >= u64::from(min) {
-            out.push(keys[i]);
-        }
-        i = j;
-    }
+/// Counts unit repetition over copy groups, a chunk of groups at a time,
+/// in bounded memory: a unit seen once only sets bits of a Bloom filter
+/// (see [`super::frequency`]); units seen again are counted.
+pub struct Detector {
+    global: RepeatCounter,
+    per_source: RepeatCounter,
+    thresholds: Thresholds,
 }
 
-impl Furniture {
-    /// Counts unit repetition over copy groups and keeps the units that
-    /// pass either threshold.
-    pub fn detect(groups: &[GroupLines<'_>], thresholds: Thresholds) -> Furniture {
-        // Sort-and-count keeps memory at 16 bytes per counted unit.
-        let mut global: Vec<u64> = Vec::new();
-        let mut per_source: Vec<(u64, u64)> = Vec::new();
+impl Detector {
+    /// A detector for about `groups` copy groups.
+    pub fn new(groups: usize, thresholds: Thresholds) -> Detector {
+        Detector {
+            global: RepeatCounter::new(groups),
+            per_source: RepeatCounter::new(groups),
+            thresholds,
+        }
+    }
+
+    /// Counts the units of some copy groups (call in input order).
+    pub fn add(&mut self, groups: &[GroupLines<'_>]) {
         let mut seen: FastSet<u64> = FastSet::default();
         let mut seen_src: FastSet<(u64, u64)> = FastSet::default();
         for group in groups {
@@ -192,34 +190,85 @@ impl Furniture {
                 let src = source.map(|s| xxh3_64(s.as_bytes()));
                 for &k in keys {
                     if seen.insert(k) {
-                        global.push(k);
+                        self.global.add(k, k);
                     }
                     if let Some(src) = src
                         && seen_src.insert((src, k))
                     {
-                        per_source.push((src, k));
+                        let both = (src.rotate_left(17) ^ k).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                        self.per_source.add(both, k);
                     }
                 }
             }
         }
-        let mut found = Vec::new();
-        frequent(&mut global, thresholds.global, &mut found);
-        drop(global);
-        per_source.sort_unstable();
-        let mut i = 0;
-        while i < per_source.len() {
-            let mut j = i + 1;
-            while j < per_source.len() && per_source[j] == per_source[i] {
-                j += 1;
-            }
-            if (j - i) as u64 >= u64::from(thresholds.per_source) {
-                found.push(per_source[i].1);
-            }
-            i = j;
+    }
+
+    /// The units that pass either threshold.
+    pub fn finish(self) -> Furniture {
+        let mut keys = FastSet::default();
+        keys.extend(self.global.at_least(self.thresholds.global));
+        keys.extend(self.per_source.at_least(self.thresholds.per_source));
+        Furniture { keys }
+    }
+}
+
+/// Counts of keys seen twice or more, with a payload per key.
+struct RepeatCounter {
+    bits: Vec<u64>,
+    len: u64,
+    repeats: FastMap<u64, (u32, u64)>,
+}
+
+impl RepeatCounter {
+    fn new(groups: usize) -> RepeatCounter {
+        let bits = groups
+            .saturating_mul(4096)
+            .clamp(1 << 25, 1 << 36)
+            .next_multiple_of(64);
+        RepeatCounter {
+            bits: vec![0; bits / 64],
+            len: bits as u64,
+            repeats: FastMap::default(),
         }
-        Furniture {
-            keys: found.into_iter().collect(),
+    }
+
+    fn add(&mut self, key: u64, payload: u64) {
+        if let Some(c) = self.repeats.get_mut(&key) {
+            c.0 += 1;
+            return;
         }
+        let mut all = true;
+        let mut h = key;
+        for _ in 0..3 {
+            h = (h ^ (h >> 31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            // Multiply-shift maps the hash onto 0..len without a power of
+            // two.
+            let bit = ((u128::from(h) * u128::from(self.len)) >> 64) as u64;
+            let (word, b) = ((bit / 64) as usize, bit % 64);
+            all &= self.bits[word] >> b & 1 == 1;
+            self.bits[word] |= 1 << b;
+        }
+        if all {
+            self.repeats.insert(key, (2, payload));
+        }
+    }
+
+    fn at_least(&self, min: u32) -> impl Iterator<Item = u64> + '_ {
+        self.repeats
+            .values()
+            .filter(move |&&(n, _)| n >= min.max(1))
+            .map(|&(_, payload)| payload)
+    }
+}
+
+impl Furniture {
+    /// Counts unit repetition over copy groups and keeps the units that
+    /// pass either threshold (see [`Detector`], which does it a chunk at a
+    /// time).
+    pub fn detect(groups: &[GroupLines<'_>], thresholds: Thresholds) -> Furniture {
+        let mut detector = Detector::new(groups.len(), thresholds);
+        detector.add(groups);
+        detector.finish()
     }
 
     /// The parts of `line` left after removing words covered by furniture

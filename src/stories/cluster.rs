@@ -14,12 +14,14 @@ use std::collections::BinaryHeap;
 use rayon::prelude::*;
 
 use super::FastMap;
+use super::anchors::{EventTime, shared};
 
-/// A sparse, L2-normalised feature vector sorted by feature hash.
-pub type Vector = Vec<(u64, f32)>;
+/// A sparse, L2-normalised feature vector sorted by feature id (see
+/// [`super::frequency::DocFreq`]).
+pub type Vector = Vec<(u32, f32)>;
 
 /// Cosine of two normalised sparse vectors (merge join).
-pub fn cosine(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -42,14 +44,16 @@ pub struct PairSettings {
     pub query_features: usize,
     /// Features seen in more nodes than this are not indexed.
     pub max_posting: usize,
+    /// Candidates verified per node (those sharing the most features).
+    pub max_candidates: usize,
     /// Shared query features needed before a pair is verified.
     pub min_shared: u32,
     /// Verified pairs below this cosine are dropped.
     pub min_similarity: f32,
-    /// Days apart beyond which a pair needs `strong_similarity`.
+    /// Days apart beyond which a pair needs `anchor_floor` shared anchors.
     pub window_days: Option<u32>,
-    /// Cosine needed for a pair further apart than the window.
-    pub strong_similarity: f32,
+    /// Shared anchors that keep a pair further apart than the window.
+    pub anchor_floor: u32,
 }
 
 /// Counts of the pair stage, for the summary.
@@ -61,69 +65,123 @@ pub struct PairStats {
     pub edges: usize,
 }
 
-/// Verified, time-checked edges `(a, b, cosine)` with `a < b`, sorted.
+/// Verified, time-checked edges `(a, b, cosine)` with `a < b`, sorted: a
+/// pair whose event times are more than the window apart keeps its edge
+/// only with enough shared anchors (see [`super::anchors`]).
 pub fn edges(
     vectors: &[Vector],
-    queries: &[Vec<u64>],
-    days: &[Option<i64>],
-    df: &FastMap<u64, u32>,
+    queries: &[Vec<u32>],
+    times: &[Option<EventTime>],
+    anchors: &[Vec<u64>],
+    df: &[u32],
     s: PairSettings,
 ) -> (Vec<(u32, u32, f32)>, PairStats) {
     // Posting lists over every vector feature whose document frequency is
-    // within the cap (rarer-than-cap features are the evidence).
-    let mut postings: FastMap<u64, Vec<u32>> = FastMap::default();
-    for (i, v) in vectors.iter().enumerate() {
+    // within the cap (rarer-than-cap features are the evidence), as one
+    // array cut by offsets: 4 bytes an entry.
+    let indexed = |f: u32| (2..=s.max_posting).contains(&(df[f as usize] as usize));
+    let mut offsets = vec![0u32; df.len() + 1];
+    for v in vectors {
         for &(f, _) in v {
-            let n = df.get(&f).copied().unwrap_or(0) as usize;
-            if n >= 2 && n <= s.max_posting {
-                postings.entry(f).or_default().push(i as u32);
+            if indexed(f) {
+                offsets[f as usize + 1] += 1;
             }
         }
     }
-    let found: Vec<Vec<(u32, u32, f32)>> = (0..vectors.len())
+    for i in 1..offsets.len() {
+        offsets[i] += offsets[i - 1];
+    }
+    let mut fill = offsets.clone();
+    let mut postings = vec![0u32; offsets[df.len()] as usize];
+    for (i, v) in vectors.iter().enumerate() {
+        for &(f, _) in v {
+            if indexed(f) {
+                postings[fill[f as usize] as usize] = i as u32;
+                fill[f as usize] += 1;
+            }
+        }
+    }
+    drop(fill);
+    let keep = |a: u32, b: u32, sim: f32| {
+        if sim < s.min_similarity {
+            return false;
+        }
+        match (s.window_days, times[a as usize], times[b as usize]) {
+            (Some(w), Some(ta), Some(tb)) if ta.days_apart(tb) > u64::from(w) => {
+                shared(&anchors[a as usize], &anchors[b as usize]) >= s.anchor_floor
+            }
+            _ => true,
+        }
+    };
+    // Per group: its candidates (sorted, 4 bytes each, kept only to count
+    // distinct pairs) and the edges that pass (most candidates do not, so
+    // they are dropped here rather than held with their cosines).
+    type Found = (Vec<u32>, Vec<(u32, u32, f32)>);
+    let found: Vec<Found> = (0..vectors.len())
         .into_par_iter()
         .map(|i| {
             let mut shared: FastMap<u32, u32> = FastMap::default();
-            for f in queries[i].iter().take(s.query_features) {
-                if let Some(list) = postings.get(f) {
-                    for &j in list {
-                        if j as usize != i {
-                            *shared.entry(j).or_insert(0) += 1;
-                        }
+            for &f in queries[i].iter().take(s.query_features) {
+                if !indexed(f) {
+                    continue;
+                }
+                let list =
+                    &postings[offsets[f as usize] as usize..offsets[f as usize + 1] as usize];
+                for &j in list {
+                    if j as usize != i {
+                        *shared.entry(j).or_insert(0) += 1;
                     }
                 }
             }
-            let mut out: Vec<(u32, u32, f32)> = shared
+            let mut best: Vec<(u32, u32)> = shared
                 .into_iter()
                 .filter(|&(_, n)| n >= s.min_shared)
-                .map(|(j, _)| {
+                .collect();
+            if best.len() > s.max_candidates {
+                // The most shared features first, then the lower index.
+                best.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                best.truncate(s.max_candidates);
+            }
+            let mut candidates: Vec<u32> = best.into_iter().map(|(j, _)| j).collect();
+            candidates.sort_unstable();
+            // The cosine is the same from either side (the merge join adds
+            // in id order), so a pair found twice gives one edge.
+            let out: Vec<(u32, u32, f32)> = candidates
+                .iter()
+                .filter_map(|&j| {
                     let (a, b) = if (i as u32) < j {
                         (i as u32, j)
                     } else {
                         (j, i as u32)
                     };
-                    (a, b, cosine(&vectors[i], &vectors[j as usize]))
+                    let sim = cosine(&vectors[i], &vectors[j as usize]);
+                    keep(a, b, sim).then_some((a, b, sim))
                 })
                 .collect();
-            out.sort_unstable_by_key(|x| (x.0, x.1));
-            out
+            candidates.shrink_to_fit();
+            (candidates, out)
         })
         .collect();
-    let mut all: Vec<(u32, u32, f32)> = found.into_iter().flatten().collect();
+    // Distinct candidate pairs: each found from the lower side, plus those
+    // found only from the higher side.
+    let candidates: usize = (0..found.len())
+        .into_par_iter()
+        .map(|i| {
+            found[i]
+                .0
+                .iter()
+                .filter(|&&j| {
+                    (j as usize) > i || found[j as usize].0.binary_search(&(i as u32)).is_err()
+                })
+                .count()
+        })
+        .sum();
+    let mut all: Vec<(u32, u32, f32)> = Vec::new();
+    for (_, out) in found {
+        all.extend(out);
+    }
     all.sort_unstable_by_key(|x| (x.0, x.1));
     all.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
-    let candidates = all.len();
-    all.retain(|&(a, b, sim)| {
-        if sim < s.min_similarity {
-            return false;
-        }
-        match (s.window_days, days[a as usize], days[b as usize]) {
-            (Some(w), Some(da), Some(db)) if (da - db).unsigned_abs() > u64::from(w) => {
-                sim >= s.strong_similarity
-            }
-            _ => true,
-        }
-    });
     let edges = all.len();
     (all, PairStats { candidates, edges })
 }
@@ -373,28 +431,35 @@ mod tests {
 
     #[test]
     fn time_rule_drops_distant_weak_pairs() {
-        let v = |f: &[(u64, f32)]| -> Vector { f.to_vec() };
+        let v = |f: &[(u32, f32)]| -> Vector { f.to_vec() };
         let vectors = vec![
             v(&[(1, 0.8), (2, 0.6)]),
             v(&[(1, 0.8), (2, 0.6)]),
             v(&[(1, 0.6), (2, 0.8)]),
         ];
-        let queries: Vec<Vec<u64>> = vec![vec![1, 2]; 3];
-        let df: FastMap<u64, u32> = [(1, 3), (2, 3)].into_iter().collect();
+        let queries: Vec<Vec<u32>> = vec![vec![1, 2]; 3];
+        let df = [0, 3, 3];
         let settings = PairSettings {
             query_features: 10,
             max_posting: 10,
+            max_candidates: 10,
             min_shared: 2,
             min_similarity: 0.1,
             window_days: Some(7),
-            strong_similarity: 0.99,
+            anchor_floor: 2,
         };
-        let days = [Some(0), Some(100), Some(3)];
-        let (e, stats) = edges(&vectors, &queries, &days, &df, settings);
-        // 0–1 identical (cos 1) though 100 days apart: kept as strong.
-        // 0–2 within the window: kept. 1–2 far apart and weaker: dropped.
+        let days = [Some(0), Some(100), Some(3)].map(|d| d.map(EventTime::Day));
+        let none = vec![Vec::new(); 3];
+        let (e, stats) = edges(&vectors, &queries, &days, &none, &df, settings);
+        // 0–2 within the window: kept. 0–1 and 1–2 far apart without
+        // shared anchors: dropped, however similar.
         assert_eq!(stats.candidates, 3);
         let pairs: Vec<(u32, u32)> = e.iter().map(|&(a, b, _)| (a, b)).collect();
-        assert_eq!(pairs, [(0, 1), (0, 2)]);
+        assert_eq!(pairs, [(0, 2)]);
+        // 1–2 share two anchors (the victim's name, the street): kept.
+        let anchors = vec![vec![], vec![7, 8, 9], vec![8, 9]];
+        let (e, _) = edges(&vectors, &queries, &days, &anchors, &df, settings);
+        let pairs: Vec<(u32, u32)> = e.iter().map(|&(a, b, _)| (a, b)).collect();
+        assert_eq!(pairs, [(0, 2), (1, 2)]);
     }
 }

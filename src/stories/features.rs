@@ -11,11 +11,67 @@
 //!   `Betty Ford Center`), lowercased.
 //! - [`Kind::Count`]: a number with the word it counts (`3 people`,
 //!   `two men`), with number words mapped to digits.
+//! - [`Kind::Official`]: a name introduced by a role (`spokeswoman Ana
+//!   Pruitt`, `Police Chief Tom Lee`, `Ana Pruitt, a police spokeswoman`),
+//!   emitted besides its [`Kind::Name`]. Officials recur across unrelated
+//!   events of one place, so they are never event anchors (see
+//!   [`super::anchors`]); the roles are in `lexicon/roles.txt`.
+//!
+//! A name run that opens a sentence with a function word (`The`, `In`,
+//! `After`: `lexicon/openers.txt`) starts after it: `The US Embassy` is the
+//! name `us embassy`.
 //!
 //! Rarity is not decided here: weights come later from document frequency
 //! in the input corpus itself.
 
+use std::sync::LazyLock;
+
 use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// Role words that introduce an official's name, sorted.
+static ROLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| include_str!("lexicon/roles.txt").lines().collect());
+/// Function words that open a sentence without being part of a name.
+static OPENERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| include_str!("lexicon/openers.txt").lines().collect());
+
+fn is_role(word: &str) -> bool {
+    ROLES.binary_search(&word).is_ok()
+}
+
+fn is_opener(word: &str) -> bool {
+    OPENERS.binary_search(&word).is_ok()
+}
+
+/// Whether the name `tokens[start..end]` is introduced by a role: a role
+/// word in it or right before it ("Police Chief Tom Lee", "spokeswoman Ana
+/// Pruitt", "Sgt. Ana Pruitt"), or an apposition right after it that holds
+/// one ("Ana Pruitt, a police spokeswoman").
+fn introduced_by_role(tokens: &[Token], start: usize, end: usize) -> bool {
+    if tokens[start..end].iter().any(|t| is_role(&t.lower)) {
+        return true;
+    }
+    if start > 0 && is_role(&tokens[start - 1].lower) {
+        return true;
+    }
+    let Some(next) = tokens.get(end) else {
+        return false;
+    };
+    if !(matches!(next.lower.as_str(), "a" | "an" | "the") || is_role(&next.lower))
+        || tokens[end - 1].sentence_end
+    {
+        return false;
+    }
+    for t in tokens[end..].iter().take(4) {
+        if is_role(&t.lower) {
+            return true;
+        }
+        if t.sentence_end {
+            break;
+        }
+    }
+    false
+}
 
 /// What a feature is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -28,6 +84,12 @@ pub enum Kind {
     Name,
     /// A number and the word it counts.
     Count,
+    /// A name introduced by a role: a recurring official, not evidence of
+    /// one event. Never part of a vector.
+    Official,
+    /// A single capitalized word inside a sentence (`Lohan`, `Kingsessing`):
+    /// counted for anchors, never part of a vector (its word is).
+    Proper,
 }
 
 impl Kind {
@@ -39,6 +101,7 @@ impl Kind {
             Kind::Bigram => 1.0,
             Kind::Name => 1.5,
             Kind::Count => 1.5,
+            Kind::Official | Kind::Proper => 0.0,
         }
     }
 
@@ -48,6 +111,8 @@ impl Kind {
             Kind::Bigram => 2,
             Kind::Name => 3,
             Kind::Count => 4,
+            Kind::Official => 5,
+            Kind::Proper => 6,
         }
     }
 }
@@ -64,6 +129,8 @@ pub fn kind_of(hash: u64) -> Kind {
         1 => Kind::Word,
         2 => Kind::Bigram,
         3 => Kind::Name,
+        5 => Kind::Official,
+        6 => Kind::Proper,
         _ => Kind::Count,
     }
 }
@@ -235,23 +302,119 @@ pub fn line_features(tokens: &[Token], emit: &mut impl FnMut(Kind, &str)) {
         {
             j += 1;
         }
-        if j - i >= 2 {
-            buf.clear();
-            for (k, t) in tokens[i..j].iter().enumerate() {
-                if k > 0 {
-                    buf.push(' ');
-                }
-                buf.push_str(&t.lower);
-            }
+        // "The US Embassy" is the name "us embassy".
+        let start = if tokens[i].sentence_start && is_opener(&tokens[i].lower) {
+            i + 1
+        } else {
+            i
+        };
+        if j >= start + 2 {
+            join_words(&tokens[start..j], &mut buf);
             emit(Kind::Name, &buf);
+            if introduced_by_role(tokens, start, j) {
+                emit(Kind::Official, &buf);
+                // "Police Chief Tom Lee" makes "Tom Lee" and "Lee" officials
+                // too.
+                if let Some(k) = (start..j).rev().find(|&k| is_role(&tokens[k].lower))
+                    && j >= k + 3
+                {
+                    join_words(&tokens[k + 1..j], &mut buf);
+                    emit(Kind::Official, &buf);
+                }
+                emit(Kind::Official, &tokens[j - 1].lower);
+            }
+        } else if j == start + 1 && !tokens[start].sentence_start && !is_role(&tokens[start].lower)
+        {
+            emit(Kind::Proper, &tokens[start].lower);
         }
         i = j;
+    }
+}
+
+fn join_words(tokens: &[Token], buf: &mut String) {
+    buf.clear();
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(&t.lower);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_unique_and_clean() {
+        for (name, list) in [
+            ("roles", include_str!("lexicon/roles.txt")),
+            ("openers", include_str!("lexicon/openers.txt")),
+        ] {
+            let words: Vec<&str> = list.lines().collect();
+            assert!(!words.is_empty(), "{name} is empty");
+            for w in &words {
+                assert!(!w.is_empty() && w.trim() == *w, "{name}: bad line {w:?}");
+                assert_eq!(w.to_lowercase(), *w, "{name}: {w} not lowercase");
+            }
+            assert!(
+                words.windows(2).all(|p| p[0] < p[1]),
+                "{name} not sorted/unique"
+            );
+        }
+    }
+
+    fn officials(line: &str) -> Vec<String> {
+        features(line)
+            .into_iter()
+            .filter(|(k, _)| *k == Kind::Official)
+            .map(|(_, s)| s)
+            .collect()
+    }
+
+    /// Names introduced by a role are officials; names of the people an
+    /// event happened to are not.
+    #[test]
+    fn officials_are_names_introduced_by_a_role() {
+        let cases: [(&str, &[&str]); 7] = [
+            (
+                "Police spokeswoman Ana Pruitt said the man fled.",
+                &["ana pruitt", "pruitt"],
+            ),
+            (
+                "Police Chief Tom Lee spoke on Friday.",
+                &["police chief tom lee", "tom lee", "lee"],
+            ),
+            (
+                "Ana Pruitt, a police spokeswoman, said it.",
+                &["ana pruitt", "pruitt"],
+            ),
+            (
+                "Sgt. Dale Moss of the county said so.",
+                &["dale moss", "moss"],
+            ),
+            (
+                "Mark Devlin, the county sheriff, said so.",
+                &["mark devlin", "devlin"],
+            ),
+            ("Jamal Ortiz was shot by an officer on Main Street.", &[]),
+            ("Jamal Ortiz and the officer were taken to a hospital.", &[]),
+        ];
+        for (line, want) in cases {
+            assert_eq!(officials(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_opening_function_word_is_not_part_of_a_name() {
+        let f = features("The US Embassy closed. In Baghdad Province it rained.");
+        let names: Vec<&str> = f
+            .iter()
+            .filter(|(k, _)| *k == Kind::Name)
+            .map(|(_, s)| s.as_str())
+            .collect();
+        assert_eq!(names, ["us embassy", "baghdad province"]);
+    }
 
     fn features(line: &str) -> Vec<(Kind, String)> {
         let mut out = Vec::new();
@@ -309,7 +472,13 @@ mod tests {
 
     #[test]
     fn hash_keeps_kind() {
-        for kind in [Kind::Word, Kind::Bigram, Kind::Name, Kind::Count] {
+        for kind in [
+            Kind::Word,
+            Kind::Bigram,
+            Kind::Name,
+            Kind::Count,
+            Kind::Official,
+        ] {
             assert_eq!(kind_of(hash(kind, "reid")), kind);
         }
         assert_ne!(hash(Kind::Word, "reid"), hash(Kind::Name, "reid"));

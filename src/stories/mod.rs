@@ -17,7 +17,7 @@
 //! 2. **Features** ([`features`]): words, bigrams, capitalized names and
 //!    counted numbers from the title (counted twice) and remaining lines,
 //!    weighted by `(1 + ln tf) · idf · boost` with document frequency taken
-//!    over the input's copy groups. Features found in one group only are
+//!    over the input's copy groups ([`frequency`]). Features found in one group only are
 //!    dropped (they can match nothing); the heaviest
 //!    [`StoriesConfig::max_features`] per group are kept, normalised with a
 //!    partial discount for the dropped weight
@@ -27,9 +27,10 @@
 //!    verified (exact cosine) only when it shares
 //!    [`StoriesConfig::min_shared`] of a group's heaviest features. Never
 //!    all pairs.
-//! 4. **Time**: pairs published more than [`StoriesConfig::window_days`]
-//!    apart keep their edge only with cosine ≥
-//!    [`StoriesConfig::strong_similarity`].
+//! 4. **Time** ([`anchors`]): pairs whose event times are more than
+//!    [`StoriesConfig::window_days`] apart keep their edge only when they
+//!    share [`StoriesConfig::anchor_floor`] anchors: rare names of the
+//!    event's people and places that are not officials nor the setting.
 //! 5. **Criterion** ([`cluster::average_linkage`]): clusters merge while
 //!    their mean pairwise similarity (missing edges count 0) is at least
 //!    [`StoriesConfig::threshold`]; this refuses chains. Established
@@ -39,10 +40,29 @@
 //!
 //! The result is deterministic: parallel steps collect in input order and
 //! nothing is emitted in hash order.
+//!
+//! # Memory
+//!
+//! Everything is linear in the input and bounded per copy group:
+//!
+//! - furniture and document frequency are counted a chunk of 8,192 groups
+//!   at a time, a unit or feature seen once setting only bits of a Bloom
+//!   filter (512 bytes a group each, freed after counting); only the ones
+//!   in two or more groups enter a map ([`frequency`]);
+//! - a group's vector holds at most [`StoriesConfig::max_features`] (200)
+//!   `(u32 id, f32)` pairs (1.6 KB), its queries 40 ids, its anchors at
+//!   most [`anchors::MAX_ANCHORS`] (32) hashes;
+//! - the index holds a 4-byte entry per vector feature found in at most
+//!   [`StoriesConfig::max_posting`] (100) groups, and each group verifies
+//!   at most [`StoriesConfig::max_candidates`] (200) candidates, so the
+//!   edges are bounded by 200 a group and the work per group does not grow
+//!   with the input.
 
+pub mod anchors;
 pub mod boilerplate;
 pub mod cluster;
 pub mod features;
+pub mod frequency;
 pub mod output;
 
 use std::collections::{HashMap, HashSet};
@@ -52,6 +72,7 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::article::Article;
+pub use anchors::EventTime;
 use boilerplate::{Furniture, GroupLines, Thresholds};
 use cluster::{PairSettings, Vector};
 use features::Kind;
@@ -112,13 +133,24 @@ pub struct StoriesConfig {
     /// ECB+ from 0.8931 to 0.8911, on GVA from 0.7175 to 0.7143, and leaves
     /// BASIL at 0.9922.
     pub join_coherence: f64,
-    /// Reports whose `published` dates are more than this many days apart
-    /// are linked only by strong evidence (`strong_similarity`); `None`
-    /// turns the time rule off. The default is 7 days.
+    /// Reports whose event times (see [`anchors::event_time`]) are more
+    /// than this many days apart keep their edge only with
+    /// [`StoriesConfig::anchor_floor`] shared anchors; `None` turns the
+    /// time rule off. The default is 7 days (chosen on GVA, checked on
+    /// ECB+, BASIL and the seeds).
     pub window_days: Option<u32>,
-    /// Cosine a pair outside the time window needs to keep its edge. The
-    /// default is 0.35.
-    pub strong_similarity: f32,
+    /// Shared anchors (see [`anchors`]) that keep the edge of a pair
+    /// outside the time window: the trial weeks after the shooting names
+    /// the same victim, suspect and street. The default is 2.
+    pub anchor_floor: u32,
+    /// A name is an anchor only when it is found in at most this many copy
+    /// groups. The default is 100.
+    pub anchor_max_df: u32,
+    /// A name is an anchor only when the dated copy groups that hold it
+    /// fall in at most this many 30-day periods: the people and places of
+    /// one event are named while it is news, a city or a country all the
+    /// time. The default is 3.
+    pub anchor_max_periods: u32,
     /// Pairs below this cosine are not edges at all. The default is 0.05.
     pub min_similarity: f32,
     /// How much a group's similarity is discounted when most of its weight
@@ -136,9 +168,12 @@ pub struct StoriesConfig {
     /// is 40.
     pub query_features: usize,
     /// Features present in more copy groups than this carry no evidence
-    /// and are not indexed. The default is 100, raised to 1‰ of the groups
-    /// on large inputs.
+    /// and are not indexed. The default is 100, at any input size: this
+    /// and `max_candidates` keep the pair stage linear.
     pub max_posting: usize,
+    /// Candidates verified per copy group: those sharing the most indexed
+    /// features (ties to the lower index). The default is 200.
+    pub max_candidates: usize,
     /// Indexed features two groups must share before their cosine is
     /// computed. The default is 2.
     pub min_shared: u32,
@@ -160,12 +195,15 @@ impl Default for StoriesConfig {
             coherence: 0.5,
             join_coherence: 0.45,
             window_days: Some(7),
-            strong_similarity: 0.35,
+            anchor_floor: 2,
+            anchor_max_df: 100,
+            anchor_max_periods: 3,
             min_similarity: 0.05,
             coverage_exponent: 0.2,
             max_features: 200,
             query_features: 40,
             max_posting: 100,
+            max_candidates: 200,
             min_shared: 2,
             furniture_per_source: 3,
             furniture_global: 8,
@@ -336,15 +374,40 @@ fn article_features(article: &Article, kept: &Kept, emit: &mut impl FnMut(Kind, 
     }
 }
 
-/// Feature counts of a copy group (max over its members), sorted by hash.
-fn group_counts(articles: &[Article], group: &Group, kept: &[Kept]) -> Vec<(u64, u32)> {
+/// The features of a copy group.
+struct GroupFeatures {
+    /// Feature counts (max over the members), sorted by hash.
+    counts: Vec<(u64, u32)>,
+    /// Officials (names introduced by a role) as [`Kind::Name`] and
+    /// [`Kind::Proper`] hashes, sorted and unique.
+    officials: Vec<u64>,
+    /// The last words of the group's names as [`Kind::Proper`] hashes,
+    /// sorted and unique: "Soleimani" after "Qassem Soleimani" is the same
+    /// person, one anchor.
+    heads: Vec<u64>,
+}
+
+fn group_counts(articles: &[Article], group: &Group, kept: &[Kept]) -> GroupFeatures {
     // Sort-and-count: cheaper than a hash map for a few hundred features.
     let mut counts: Vec<(u64, u32)> = Vec::new();
     let mut hashes: Vec<u64> = Vec::new();
+    let mut officials: Vec<u64> = Vec::new();
+    let mut heads: Vec<u64> = Vec::new();
     for &i in group {
         hashes.clear();
         article_features(&articles[i], &kept[i], &mut |k, s| {
-            hashes.push(features::hash(k, s));
+            if k == Kind::Official {
+                // Matched against both names and single words.
+                officials.push(features::hash(Kind::Name, s));
+                officials.push(features::hash(Kind::Proper, s));
+            } else {
+                if k == Kind::Name
+                    && let Some(head) = s.rsplit(' ').next()
+                {
+                    heads.push(features::hash(Kind::Proper, head));
+                }
+                hashes.push(features::hash(k, s));
+            }
         });
         hashes.sort_unstable();
         for chunk in hashes.chunk_by(|a, b| a == b) {
@@ -363,7 +426,15 @@ fn group_counts(articles: &[Article], group: &Group, kept: &[Kept]) -> Vec<(u64,
             }
         });
     }
-    counts
+    officials.sort_unstable();
+    officials.dedup();
+    heads.sort_unstable();
+    heads.dedup();
+    GroupFeatures {
+        counts,
+        officials,
+        heads,
+    }
 }
 
 /// Groups articles into stories. `copy_group[i]` is the copy group of
@@ -387,79 +458,102 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
         ids.len()
     };
 
-    // 1. Furniture.
-    let lines: Vec<GroupLines<'_>> = groups
-        .par_iter()
-        .map(|g| GroupLines {
-            members: g
-                .iter()
-                .map(|&i| {
-                    let a = &articles[i];
-                    let keys = boilerplate::lines(a.title.as_deref(), &a.text)
-                        .flat_map(boilerplate::line_keys)
-                        .collect();
-                    (a.source.as_deref(), keys)
-                })
-                .collect(),
-        })
-        .collect();
-    let furniture = Furniture::detect(
-        &lines,
+    // 1. Furniture, counted a chunk of groups at a time.
+    let mut detector = boilerplate::Detector::new(
+        n,
         Thresholds {
             per_source: config.furniture_per_source,
             global: config.furniture_global.max((n / 1000) as u32),
         },
     );
-    drop(lines);
+    for chunk in groups.chunks(8192) {
+        let lines: Vec<GroupLines<'_>> = chunk
+            .par_iter()
+            .map(|g| GroupLines {
+                members: g
+                    .iter()
+                    .map(|&i| {
+                        let a = &articles[i];
+                        let keys = boilerplate::lines(a.title.as_deref(), &a.text)
+                            .flat_map(boilerplate::line_keys)
+                            .collect();
+                        (a.source.as_deref(), keys)
+                    })
+                    .collect(),
+            })
+            .collect();
+        detector.add(&lines);
+    }
+    let furniture = detector.finish();
     let kept: Vec<Kept> = articles
         .par_iter()
         .map(|a| kept_parts(a, &furniture))
         .collect();
 
-    // 2. Document frequency over copy groups, in chunks to bound memory.
-    let mut df: FastMap<u64, u32> = FastMap::default();
+    // 2. Document frequency over copy groups, in chunks, counting only the
+    // features of two or more groups (see `frequency`).
+    let mut counter = frequency::Counter::new(n);
+    let mut officials: FastSet<u64> = FastSet::default();
     for chunk in groups.chunks(8192) {
         // Each group's features are distinct, so after a parallel sort the
         // length of a run is the feature's document frequency in the chunk.
-        let mut all: Vec<u64> = chunk
+        let per_group: Vec<(Vec<u64>, Vec<u64>)> = chunk
             .par_iter()
-            .flat_map_iter(|g| group_counts(articles, g, &kept).into_iter().map(|(f, _)| f))
+            .map(|g| {
+                let features = group_counts(articles, g, &kept);
+                (
+                    features.counts.into_iter().map(|(f, _)| f).collect(),
+                    features.officials,
+                )
+            })
             .collect();
-        all.par_sort_unstable();
-        for run in all.chunk_by(|a, b| a == b) {
-            *df.entry(run[0]).or_insert(0) += run.len() as u32;
+        let mut all: Vec<u64> = Vec::with_capacity(per_group.iter().map(|(f, _)| f.len()).sum());
+        for (f, o) in per_group {
+            all.extend(f);
+            officials.extend(o);
         }
+        all.par_sort_unstable();
+        counter.add_sorted(&all);
     }
+    let df = counter.finish();
     let total = n as f32;
     let weigh = |f: u64, tf: u32| -> f32 {
-        let d = df.get(&f).copied().unwrap_or(1) as f32;
+        let d = df.of(f) as f32;
         let idf = ((total + 1.0) / (d + 0.5)).ln().max(0.0);
         (1.0 + (tf as f32).ln()) * idf * features::kind_of(f).boost()
     };
-    let vectors_and_queries: Vec<(Vector, Vec<u64>)> = groups
+    type PerGroup = (Vector, (Vec<u32>, Vec<u64>));
+    type Columns = (Vec<Vector>, (Vec<Vec<u32>>, Vec<Vec<u64>>));
+    let (vectors, (queries, mut group_anchors)): Columns = groups
         .par_iter()
-        .map(|g| {
-            let all: Vec<(u64, f32)> = group_counts(articles, g, &kept)
+        .map(|g| -> PerGroup {
+            let GroupFeatures { counts, heads, .. } = group_counts(articles, g, &kept);
+            let anchors = anchors::of_group(&counts, &heads, &df, &officials, config);
+            let all: Vec<(u64, f32)> = counts
                 .into_iter()
+                .filter(|&(f, _)| features::kind_of(f) != Kind::Proper)
                 .map(|(f, tf)| (f, weigh(f, tf)))
                 .filter(|&(_, w)| w > 0.0)
                 .collect();
             let full_norm = all.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-            let mut w: Vec<(u64, f32)> = all
+            // Ids are numbered in hash order: sorting by id is sorting
+            // by hash.
+            let mut w: Vec<(u32, f32)> = all
                 .into_iter()
-                .filter(|(f, _)| df.get(f).copied().unwrap_or(0) >= 2)
+                .filter_map(|(f, x)| Some((df.id(f)?, x)))
                 .collect();
             w.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             w.truncate(config.max_features);
-            let queries: Vec<u64> = w
+            let queries: Vec<u32> = w
                 .iter()
                 .take(config.query_features)
                 .map(|&(f, _)| f)
                 .collect();
             let norm = w.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
             if norm > 0.0 {
-                // Unit length over the kept features, shrunk by the share of
-                // the group's weight they cover (see `coverage_exponent`).
+                // Unit length over the kept features, shrunk by the share
+                // of the group's weight they cover (see
+                // `coverage_exponent`).
                 let coverage = (norm / full_norm).min(1.0);
                 let scale = coverage.powf(config.coverage_exponent / 2.0) / norm;
                 for x in &mut w {
@@ -467,33 +561,31 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
                 }
             }
             w.sort_unstable_by_key(|&(f, _)| f);
-            (w, queries)
+            w.shrink_to_fit();
+            (w, (queries, anchors))
         })
-        .collect();
-    let (vectors, queries): (Vec<Vector>, Vec<Vec<u64>>) = vectors_and_queries.into_iter().unzip();
+        .unzip();
 
     // 3–4. Candidate pairs, verification and the time rule.
-    let days: Vec<Option<i64>> = groups
-        .iter()
-        .map(|g| {
-            g.iter()
-                .filter_map(|&i| articles[i].published_date().map(|d| d.utc_day()))
-                .min()
-        })
+    let times: Vec<Option<EventTime>> = groups
+        .par_iter()
+        .map(|g| anchors::event_time(articles, g))
         .collect();
-    let max_posting = config.max_posting.max(n / 1000);
+    anchors::keep_bursts(&mut group_anchors, &times, config.anchor_max_periods);
     let (edges, pair_stats) = cluster::edges(
         &vectors,
         &queries,
-        &days,
-        &df,
+        &times,
+        &group_anchors,
+        &df.df,
         PairSettings {
             query_features: config.query_features,
-            max_posting,
+            max_posting: config.max_posting,
+            max_candidates: config.max_candidates,
             min_shared: config.min_shared,
             min_similarity: config.min_similarity,
             window_days: config.window_days,
-            strong_similarity: config.strong_similarity,
+            anchor_floor: config.anchor_floor,
         },
     );
 
@@ -510,6 +602,7 @@ pub fn stories(articles: &[Article], copy_group: &[u32], config: &StoriesConfig)
         articles,
         &groups,
         &vectors,
+        &df.hashes,
         &edges,
         &clustering,
         &furniture,
@@ -542,6 +635,7 @@ fn assemble(
     articles: &[Article],
     groups: &[Group],
     vectors: &[Vector],
+    hashes: &[u64],
     edges: &[(u32, u32, f32)],
     clustering: &cluster::Clustering,
     furniture: &Furniture,
@@ -587,7 +681,7 @@ fn assemble(
                 .max_by(|&x, &y| centrality[x].total_cmp(&centrality[y]).then(y.cmp(&x)))
                 .unwrap_or(root);
             let label = label_of(&articles[groups[central][0]], furniture);
-            let terms = terms_of(articles, groups, nodes, vectors, kept, config.terms);
+            let terms = terms_of(articles, groups, nodes, vectors, hashes, kept, config.terms);
             let min_id = all
                 .iter()
                 .map(|&i| articles[i].id.as_str())
@@ -645,6 +739,7 @@ fn terms_of(
     groups: &[Group],
     nodes: &[usize],
     vectors: &[Vector],
+    hashes: &[u64],
     kept: &[Kept],
     k: usize,
 ) -> Vec<String> {
@@ -652,8 +747,8 @@ fn terms_of(
     // features for a single group).
     let mut weight: FastMap<u64, (f32, u32)> = FastMap::default();
     for &g in nodes {
-        for &(f, w) in &vectors[g] {
-            let e = weight.entry(f).or_insert((0.0, 0));
+        for &(id, w) in &vectors[g] {
+            let e = weight.entry(hashes[id as usize]).or_insert((0.0, 0));
             e.0 += w;
             e.1 += 1;
         }

@@ -535,6 +535,29 @@ fn classes_compatible(kind: FactKind, a: &str, b: &str) -> bool {
     a == b || ((general(a) || general(b)) && !apart(a) && !apart(b))
 }
 
+/// Classes that say which group a person belongs to: two of them that
+/// differ are two people (a police officer is not a child).
+const PERSON_GROUPS: &[&str] = &["children", "personnel", "police", "suspects", "troops"];
+
+/// Whether two one-person items of different articles may be one person
+/// told with different words: "the teen" and "Kimani Gray", "a mother"
+/// and "the mom". A name goes with any noun but the suspect's (for the
+/// dead and the hurt); other nouns go together unless both name a group
+/// ([`PERSON_GROUPS`]) and differ. The words around them then decide
+/// ([`pair_score`]).
+fn one_person(a: &Item, b: &Item) -> bool {
+    if !(one(a.value) && one(b.value)) {
+        return false;
+    }
+    let named = |i: &Item| i.report.rule == "count.named_person";
+    let group = |c: &str| PERSON_GROUPS.contains(&c);
+    let suspect = |c: &str| c == "suspects" && a.kind != FactKind::Arrested;
+    if suspect(&a.class) || suspect(&b.class) {
+        return false;
+    }
+    named(a) || named(b) || !(group(&a.class) && group(&b.class))
+}
+
 /// Whether two statuses can describe one figure: either is unknown, or
 /// both say the people are there (deployed, stationed, present), or they
 /// are the same. Withdrawn, remaining, expelled and a cap are figures of
@@ -559,7 +582,7 @@ pub(super) fn is_there(status: Status) -> bool {
 pub(super) fn pair_score(a: &Item, b: &Item, weights: &BTreeMap<&str, f64>) -> Option<f64> {
     if a.kind != b.kind
         || a.role != b.role
-        || !classes_compatible(a.kind, &a.class, &b.class)
+        || !(classes_compatible(a.kind, &a.class, &b.class) || one_person(a, b))
         || !statuses_compatible(a.status, b.status)
     {
         return None;

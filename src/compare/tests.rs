@@ -63,6 +63,9 @@ fn counted_classes_align_synonyms_and_keep_police_apart() {
     assert_eq!(counted_class("a two-year-old"), "children");
     assert_eq!(counted_class("a 6-month-old"), "children");
     assert_eq!(counted_class("juveniles"), "children");
+    // Tokenized text spaces its hyphens.
+    assert_eq!(counted_class("a 16 - year - old"), "children");
+    assert_eq!(counted_class("the 34 - year - old"), "people");
 }
 
 #[test]

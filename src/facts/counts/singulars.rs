@@ -613,6 +613,13 @@ pub(super) fn named_persons(
         {
             continue;
         }
+        // Names coordinated with this one ("Jason Kimble and Laquintin
+        // Carter were injured", "injuring Leanne Smith and Dustin Grey"):
+        // one count of them all.
+        let (people, j) = coordinated_names(w, j, s_end, starts, &cap);
+        i = i.max(j);
+        let name = span_of(w, first, j - 1);
+        let name_text = &w.text[name.start..name.end];
         // A person counted by a noun just before ("36-year-old Duncan
         // Rait", "the victim, John Smith") is counted there.
         if first > s_start
@@ -696,8 +703,8 @@ pub(super) fn named_persons(
             kind,
             value: FactValue::Count(Count::new(
                 Interval {
-                    min: 1,
-                    max: Some(1),
+                    min: people,
+                    max: Some(people),
                 },
                 name_text,
             )),
@@ -706,6 +713,72 @@ pub(super) fn named_persons(
             rule: "count.named_person",
         });
     }
+}
+
+/// Names coordinated after a name ending before token `j`: ", 33, and
+/// Kendra Hill", "and Dustin Grey", ", Ana Ruiz and Li Wei". Each is two
+/// to four capitalized words joined by "and" or a comma (past an age in
+/// an apposition, ", 28,"), with no count start among them. Returns how
+/// many people the whole coordination names (1 when none follows) and
+/// the token after its last name. A comma alone joins only when an "and"
+/// closes the list, so an apposition ("John Smith, Mary's son") is no
+/// second person.
+fn coordinated_names(
+    w: &Words,
+    j: usize,
+    s_end: usize,
+    starts: &[bool],
+    cap: &dyn Fn(usize) -> bool,
+) -> (u64, usize) {
+    let name_at = |k: usize| -> Option<usize> {
+        let mut e = k;
+        while e < s_end && e < k + 4 && cap(e) && !starts[e] && (e == k || w.gap(e) == " ") {
+            e += 1;
+        }
+        let ok = e - k >= 2
+            && (k..e).all(|x| !NOT_NAME.contains(&w.lower[x]))
+            && !super::super::places::is_place_name(w.word(k));
+        ok.then_some(e)
+    };
+    // Past an age apposition: ", 33,".
+    let skip_age = |k: usize| -> usize {
+        if k + 1 < s_end
+            && w.gap(k).contains(',')
+            && w.lower[k].bytes().all(|b| b.is_ascii_digit())
+            && w.gap(k + 1).contains(',')
+        {
+            k + 1
+        } else {
+            k
+        }
+    };
+    // Names after commas, counted once an "and" closes the list.
+    let mut listed = 0;
+    let mut end = j;
+    loop {
+        let k = skip_age(end);
+        if k >= s_end || w.breaks_before(k) {
+            break;
+        }
+        if w.lower[k] == "and" {
+            if k + 1 < s_end
+                && !w.breaks_before(k + 1)
+                && let Some(e) = name_at(k + 1)
+            {
+                return (2 + listed, e);
+            }
+            break;
+        }
+        if w.gap(k).contains(',')
+            && let Some(e) = name_at(k)
+        {
+            listed += 1;
+            end = e;
+            continue;
+        }
+        break;
+    }
+    (1, j)
 }
 
 /// Whether most words of the sentence's first line are capitalized, as in

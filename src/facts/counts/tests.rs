@@ -73,6 +73,17 @@ count_tests! {
         c(Injured, 4, Some(4), "U.S. service members")],
     singular_dies_after_shooting: "Boy, 16, dies after being accidentally shot." => [
         c(Killed, 1, ONE, "Boy")],
+    // Coordinated names are one count of them all (GVA injured toll).
+    named_pair_before_event: "Marta Olsen and Pieter Vogel were injured in the blast." => [
+        c(Injured, 2, Some(2), "Marta Olsen and Pieter Vogel")],
+    named_pair_after_event: "The driver fired twice, injuring Ada Brill and Tomas Reyes." => [
+        c(Injured, 2, Some(2), "Ada Brill and Tomas Reyes")],
+    named_list_with_ages: "Owen Hart, 41, and Lena Moss, 39, were killed in the crash." => [
+        c(Killed, 2, Some(2), "Owen Hart, 41, and Lena Moss")],
+    named_list_of_three: "Kai Turner, Rosa Lind and Ivan Petrov were arrested." => [
+        c(Arrested, 3, Some(3), "Kai Turner, Rosa Lind and Ivan Petrov")],
+    named_one_then_other_event: "Nora Beck was killed and Sam Iles was wounded." => [
+        c(Killed, 1, ONE, "Nora Beck"), c(Injured, 1, ONE, "Sam Iles")],
     singular_pronounced_dead: "The boy was rushed to the hospital, where he was pronounced dead." => [
         c(Killed, 1, ONE, "boy")],
     singular_mortally_wounded: "Officers found the victim mortally wounded." => [

@@ -384,22 +384,42 @@ fn head_noun(counted: &str) -> String {
 /// One person the article reports both injured and dead (the same head
 /// noun, "a 26-year-old mother was taken to hospital in grave condition"
 /// and "the Tulsa mother has died"): the injury was before the death.
+///
+/// A class that names a group counts as the same person too ("the
+/// 10-year-old succumbs to injuries" and "the boy died": both children),
+/// but not the plain `people` class ("a woman was killed, a man hurt").
+/// A person the report itself sets apart ("another man", "a second
+/// victim") is someone else.
 fn mark_deaths(items: &mut [Item]) {
     let one = |v: Interval| v.min == 1 && v.max == Some(1);
-    let dead: Vec<String> = items
+    let dead: Vec<(String, String)> = items
         .iter()
         .filter(|i| i.kind == FactKind::Killed && i.role != Role::Background && one(i.value))
-        .map(|i| head_noun(&i.report.detail))
+        .map(|i| (head_noun(&i.report.detail), i.class.clone()))
         .collect();
     for item in items.iter_mut() {
         if item.kind == FactKind::Injured
             && item.role != Role::Background
             && one(item.value)
-            && dead.contains(&head_noun(&item.report.detail))
+            && !someone_else(&item.report.detail)
         {
-            item.died = true;
+            let head = head_noun(&item.report.detail);
+            item.died = dead
+                .iter()
+                .any(|(h, c)| *h == head || (*c == item.class && c != "people"));
         }
     }
+}
+
+/// Words that set a person apart from one told before: "another man", "a
+/// second victim", "the other boy".
+fn someone_else(counted: &str) -> bool {
+    counted.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "another" | "other" | "second" | "third" | "fourth" | "fifth"
+        )
+    })
 }
 
 /// Marks each kind's primary main item: the best placed
@@ -791,6 +811,19 @@ mod tests {
         for (a, b, want) in cases {
             assert_eq!(apart_tenfold(a, b), want, "{a:?} {b:?}");
             assert_eq!(apart_tenfold(b, a), want, "{b:?} {a:?}");
+        }
+    }
+
+    #[test]
+    fn someone_set_apart_is_someone_else() {
+        for (counted, want) in [
+            ("another man", true),
+            ("a second victim", true),
+            ("the other boy", true),
+            ("the man", false),
+            ("a 10-year-old", false),
+        ] {
+            assert_eq!(someone_else(counted), want, "{counted}");
         }
     }
 

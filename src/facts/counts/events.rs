@@ -224,6 +224,11 @@ pub(super) fn event_within(
         if defers_to_verb(w, k) {
             continue;
         }
+        // "was taken to an area hospital", "were transported to St. Mary's
+        // Hospital": who is carried to hospital is hurt.
+        if let Some(h) = conveyed_to_hospital(w, k) {
+            return Some((FactKind::Injured, h));
+        }
         if let Some(kind) = event_at(w, k, starts) {
             // "the officer who shot ...": the agent ("who was shot" has
             // "was" before the verb).
@@ -236,6 +241,47 @@ pub(super) fn event_within(
                 return None;
             }
             return Some((kind, k));
+        }
+    }
+    None
+}
+
+/// Participles of being carried somewhere: with "to ... hospital" after
+/// them, the people carried are hurt.
+const CONVEYED: &[&str] = &[
+    "admitted",
+    "airlifted",
+    "brought",
+    "driven",
+    "flown",
+    "rushed",
+    "sent",
+    "taken",
+    "transferred",
+    "transported",
+];
+
+/// How many words may stand between "to" and "hospital": "to an area
+/// hospital", "to University of Louisville Hospital".
+const HOSPITAL_WINDOW: usize = 5;
+
+/// The token of "hospital" when the word at `k` is a participle of being
+/// carried ([`CONVEYED`]) followed by "to" and, within
+/// [`HOSPITAL_WINDOW`] words, "hospital" ("taken to a local hospital").
+pub(super) fn conveyed_to_hospital(w: &Words, k: usize) -> Option<usize> {
+    if !CONVEYED.contains(&w.lower[k])
+        || w.lower.get(k + 1) != Some(&"to")
+        || w.breaks_before(k + 1)
+    {
+        return None;
+    }
+    let end = (k + 2 + HOSPITAL_WINDOW).min(w.tokens.len());
+    for h in k + 2..end {
+        if w.breaks_before(h) || w.gap(h).contains(',') {
+            return None;
+        }
+        if matches!(w.lower[h], "hospital" | "hospitals") {
+            return Some(h);
         }
     }
     None
@@ -262,16 +308,31 @@ pub(super) fn skip_apposition_or_parts(w: &Words, from: usize, starts: &[bool]) 
     {
         return from;
     }
-    for k in from + 1..(from + 14).min(n) {
+    // A list of members ("a 25-year-old man, a 26-year-old man, and a
+    // 33-year-old man,") ends at the comma after which no member starts.
+    let member = |k: usize| {
+        matches!(w.lower[k], "a" | "an" | "the" | "and" | "both") || starts.get(k) == Some(&true)
+    };
+    let mut k = from + 1;
+    let mut limit = from + 14;
+    while k < limit.min(n) {
         if w.breaks_before(k) {
             return from;
         }
         if w.gap(k).contains(',') {
-            return k;
+            if member(k) && limit < from + APPOSITION_LIST_WORDS {
+                limit = (k + 14).min(from + APPOSITION_LIST_WORDS);
+            } else {
+                return k;
+            }
         }
+        k += 1;
     }
     from
 }
+
+/// How far an apposition listing the members of a count may run (words).
+const APPOSITION_LIST_WORDS: usize = 40;
 
 /// Whether the event verb at `k` is active with an object after it
 /// ("killed six people", "shot his friend"), so the noun before it is the

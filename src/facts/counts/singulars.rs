@@ -311,10 +311,7 @@ pub(super) fn implicit_singulars(
         // shooting dies", "the boy was rushed to the hospital, where he was
         // pronounced dead", "the fatal shooting of a man", "found the victim
         // mortally wounded".
-        let dies_after = (i + 1..s_end.min(i + 14)).any(|k| {
-            matches!(w.lower[k], "died" | "dies" | "succumbed")
-                || (w.lower[k] == "dead" && w.lower[k - 1] == "pronounced")
-        });
+        let dies_after = dies_after(w, i, s_end);
         let fatal_event = at > 0 && matches!(w.lower[at - 1], "fatal" | "deadly" | "mortally");
         if matches!(kind, FactKind::Shot | FactKind::Injured) && (dies_after || fatal_event) {
             kind = FactKind::Killed;
@@ -495,10 +492,12 @@ const NOT_NAME: &[&str] = &[
     "board",
     "bridge",
     "bureau",
+    "care",
     "center",
     "centre",
     "church",
     "city",
+    "clinic",
     "co",
     "college",
     "company",
@@ -515,6 +514,7 @@ const NOT_NAME: &[&str] = &[
     "friday",
     "government",
     "group",
+    "health",
     "highway",
     "hospital",
     "inc",
@@ -524,6 +524,7 @@ const NOT_NAME: &[&str] = &[
     "june",
     "march",
     "may",
+    "medical",
     "ministry",
     "monday",
     "national",
@@ -681,6 +682,13 @@ pub(super) fn named_persons(
             continue;
         };
         let shot_word = matches!(w.lower[at], "shot" | "shoots" | "shooting");
+        // "Walter Lane was taken to a local hospital, where he died".
+        let kind =
+            if matches!(kind, FactKind::Injured | FactKind::Shot) && dies_after(w, j - 1, s_end) {
+                FactKind::Killed
+            } else {
+                kind
+            };
         if !(matches!(
             kind,
             FactKind::Killed
@@ -714,6 +722,19 @@ pub(super) fn named_persons(
         });
     }
 }
+
+/// Whether the person at token `i` dies later in the sentence, within
+/// [`DIES_AFTER_WORDS`] words: "was taken to a local hospital, where he
+/// died", "rushed to hospital but later died", "succumbed".
+fn dies_after(w: &Words, i: usize, s_end: usize) -> bool {
+    (i + 1..s_end.min(i + DIES_AFTER_WORDS)).any(|k| {
+        matches!(w.lower[k], "died" | "dies" | "succumbed")
+            || (w.lower[k] == "dead" && w.lower[k - 1] == "pronounced")
+    })
+}
+
+/// How far after a person [`dies_after`] looks for their death.
+const DIES_AFTER_WORDS: usize = 14;
 
 /// Names coordinated after a name ending before token `j`: ", 33, and
 /// Kendra Hill", "and Dustin Grey", ", Ana Ruiz and Li Wei". Each is two

@@ -84,6 +84,15 @@ count_tests! {
         c(Arrested, 3, Some(3), "Kai Turner, Rosa Lind and Ivan Petrov")],
     named_one_then_other_event: "Nora Beck was killed and Sam Iles was wounded." => [
         c(Killed, 1, ONE, "Nora Beck"), c(Injured, 1, ONE, "Sam Iles")],
+    // Carried to hospital, however the hospital is named.
+    conveyed_area_hospital: "Another man was taken to an area hospital after the shooting." => [
+        c(Injured, 1, ONE, "Another man")],
+    conveyed_named_hospital: "Two victims were transported to Lakeview Memorial Hospital." => [
+        c(Injured, 2, Some(2), "victims")],
+    conveyed_not_police_station: "A woman was taken to the county police station." => [],
+    named_taken_to_hospital_died: "Omar Feld was taken to a local hospital, where he died." => [
+        c(Killed, 1, ONE, "Omar Feld")],
+    named_not_a_clinic: "He was flown to Pine Valley Health Care and then to a hospital." => [],
     singular_pronounced_dead: "The boy was rushed to the hospital, where he was pronounced dead." => [
         c(Killed, 1, ONE, "boy")],
     singular_mortally_wounded: "Officers found the victim mortally wounded." => [

@@ -741,9 +741,12 @@ fn apposed(w: &Words, start: usize, sentence: Span, starts: &[bool], hints: &[Hi
     if start == 0 || w.breaks_before(start) {
         return false;
     }
+    // Hints come sentence by sentence in text order: the walk back stops at
+    // this sentence's first, so a long article costs no more per count.
     let Some(p) = hints
         .iter()
         .rev()
+        .take_while(|h| h.sentence.start >= sentence.start)
         .find(|h| h.sentence == sentence && h.end <= start)
     else {
         return false;

@@ -28,7 +28,10 @@
 //!   kind contradicts.
 //!
 //! Sub-count parents are searched among the counts of the same sentence
-//! first, then of the two sentences before.
+//! first, then of the two sentences before; a part that takes its kind from
+//! its parent ("all but five of the victims") and the anaphora ("the four")
+//! look back [`ANAPHORA_SENTENCES`] sentences. Every search is bounded so,
+//! and facts stays linear in the article's length.
 
 use super::*;
 
@@ -58,6 +61,9 @@ pub(super) struct Hint {
     /// Opened by "initially", "earlier", ...: superseded when a later count
     /// of the kind disagrees.
     pub earlier: bool,
+    /// A partitive that names its group ("five of the victims", not "five
+    /// of them"): its parent may be told paragraphs before.
+    pub names_group: bool,
 }
 
 /// The parent a clause points a count to.
@@ -320,6 +326,10 @@ pub(super) fn resolve(out: &mut Vec<Fact>, hints: &[Hint], sentence_starts: &[us
         let kind = out[h.fact].kind;
         // Earlier counts a parent may be: this sentence, or the two before.
         let window_start = sentence_window(sentence_starts, h.sentence.start);
+        // Anaphora ("the four") and parts told far from their group look
+        // back ANAPHORA_SENTENCES sentences at most.
+        let anaphora_start =
+            sentence_window_of(sentence_starts, h.sentence.start, ANAPHORA_SENTENCES);
         // Hints come sentence by sentence in text order, so the walk back
         // stops at the window's start: linear in the article, not quadratic.
         let earlier = || {
@@ -347,6 +357,26 @@ pub(super) fn resolve(out: &mut Vec<Fact>, hints: &[Hint], sentence_starts: &[us
                 let same = earlier().find(|p| p.sentence == h.sentence);
                 same.or_else(|| earlier().find(|p| p.sentence != h.sentence))
                     .filter(bigger)
+                    .or_else(|| {
+                        // A part whose kind is its parent's ("all but five
+                        // of the victims had been released") may point
+                        // further back, to the group told paragraphs
+                        // before: the nearest larger whole count within
+                        // ANAPHORA_SENTENCES sentences.
+                        if !(h.kind_from_parent && h.names_group) {
+                            return None;
+                        }
+                        hints[..h_idx]
+                            .iter()
+                            .rev()
+                            .take_while(|p| p.sentence.start >= anaphora_start)
+                            .filter(|p| p.sentence.start < window_start)
+                            .filter(|p| {
+                                count_of(&out[p.fact]).is_some_and(|c| c.subset.is_none())
+                                    && out[p.fact].kind != FactKind::People
+                            })
+                            .find(bigger)
+                    })
             }
             // The count at `tok` is in this sentence ("two of the 40"):
             // only this sentence's hints are searched.
@@ -412,10 +442,6 @@ pub(super) fn resolve(out: &mut Vec<Fact>, hints: &[Hint], sentence_starts: &[us
             None if h.kind_from_parent => drop.push(h.fact),
             None => {}
         }
-        // "the four were treated": the noun of the earlier count of four,
-        // within ANAPHORA_SENTENCES sentences.
-        let anaphora_start =
-            sentence_window_of(sentence_starts, h.sentence.start, ANAPHORA_SENTENCES);
         if h.anaphoric
             && let Some(p) = hints[..h_idx]
                 .iter()

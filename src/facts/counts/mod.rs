@@ -1143,6 +1143,7 @@ fn count_fact(
         anaphoric: links::anaphoric(w, q),
         bare,
         earlier: links::earlier_cue(w, q.start),
+        names_group: partitive.is_some() && w.lower.get(q.end + 1) == Some(&"the"),
     };
     if let Some((kind, head, from)) = toll.filter(|_| before.is_none() && after.is_none()) {
         hints.push(Hint {

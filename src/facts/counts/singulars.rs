@@ -343,6 +343,7 @@ pub(super) fn implicit_singulars(
             anaphoric: false,
             bare: false,
             earlier: links::earlier_cue(w, np_start),
+            names_group: false,
         });
         out.push(Fact {
             kind,
@@ -634,7 +635,11 @@ pub(super) fn named_persons(
         }
         // A modifier of a noun ("Fort Riley teen") or a place after a
         // preposition ("shot in Pine Hills", "of Battle Creek").
-        if j < s_end && !w.breaks_before(j) && people_class(w.lower[j]).is_some() {
+        if j < s_end
+            && !w.breaks_before(j)
+            && !w.gap(j).contains(',')
+            && people_class(w.lower[j]).is_some()
+        {
             continue;
         }
         let before = event_before(w, first, starts);
@@ -667,7 +672,7 @@ pub(super) fn named_persons(
             // one naming another person ("a friend of Nathaniel Conley, who
             // was killed").
             let mut k = after;
-            while k < s_end && k < after + 7 && !w.breaks_before(k) {
+            while k < s_end && k < after + NAME_APPOSITION_WORDS && !w.breaks_before(k) {
                 k += 1;
                 if k < s_end && is_capitalized(w.word(k)) {
                     break;
@@ -722,6 +727,10 @@ pub(super) fn named_persons(
         });
     }
 }
+
+/// How long an apposition after a name may run before its closing comma:
+/// "Mahnefah Gray, sister of the teen killed by police, was arrested".
+const NAME_APPOSITION_WORDS: usize = 12;
 
 /// Whether the person at token `i` dies later in the sentence, within
 /// [`DIES_AFTER_WORDS`] words: "was taken to a local hospital, where he

@@ -93,6 +93,10 @@ count_tests! {
     named_taken_to_hospital_died: "Omar Feld was taken to a local hospital, where he died." => [
         c(Killed, 1, ONE, "Omar Feld")],
     named_not_a_clinic: "He was flown to Pine Valley Health Care and then to a hospital." => [],
+    // An apposition between commas is no event of the name's: the verb
+    // after it is.
+    named_long_apposition: "Ada Brill, sister of the man killed by police, was arrested on Friday." => [
+        c(Arrested, 1, ONE, "Ada Brill"), c(Killed, 1, ONE, "man")],
     singular_pronounced_dead: "The boy was rushed to the hospital, where he was pronounced dead." => [
         c(Killed, 1, ONE, "boy")],
     singular_mortally_wounded: "Officers found the victim mortally wounded." => [
@@ -220,6 +224,34 @@ count_tests! {
         c(Killed, 1, ONE, "daughter, 9-year-old")],
     no_negated_singular: "No other student was injured in the ordeal." => [],
     no_plain_people: "Three people attended the meeting." => [],
+}
+
+/// A part whose kind is its parent's finds its group paragraphs before
+/// ("all but five of the victims"), within ANAPHORA_SENTENCES sentences.
+#[test]
+fn part_finds_its_group_sentences_before() {
+    let text = "Nine people were shot at the party on Saturday. Police closed the street. \
+        Detectives interviewed witnesses. Officers searched the area. \
+        By Monday all but five of the victims had been released from hospitals.";
+    let parts: Vec<(FactKind, u64, bool)> = extract_all(text, None)
+        .into_iter()
+        .filter_map(|f| match f.value {
+            FactValue::Count(c) => Some((f.kind, c.value.min, c.subset.is_some())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(parts, [(Shot, 9, false), (Shot, 5, true)]);
+    // "of them" points to what was just told, not paragraphs back: the
+    // bullets are no people.
+    let bullets = "Nine people were shot at the party on Saturday. Police closed the street. \
+        Detectives interviewed witnesses. The autopsy found seven bullets, three of them from the rear.";
+    assert!(counts(bullets).iter().all(|(_, min, _, _)| *min != 3));
+    // Too far back: no parent, no part.
+    let far = format!(
+        "Nine people were shot. {} Five of them were released.",
+        "Police searched the area. ".repeat(14)
+    );
+    assert!(counts(&far).iter().all(|(_, min, _, _)| *min != 5));
 }
 
 /// (value min, background) of every count in `text` published on `published`.

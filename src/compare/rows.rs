@@ -392,10 +392,16 @@ fn head_noun(counted: &str) -> String {
 /// victim") is someone else.
 fn mark_deaths(items: &mut [Item]) {
     let one = |v: Interval| v.min == 1 && v.max == Some(1);
-    let dead: Vec<(String, String)> = items
+    let dead: Vec<(String, String, Option<u32>)> = items
         .iter()
         .filter(|i| i.kind == FactKind::Killed && i.role != Role::Background && one(i.value))
-        .map(|i| (head_noun(&i.report.detail), i.class.clone()))
+        .map(|i| {
+            (
+                head_noun(&i.report.detail),
+                i.class.clone(),
+                age_of(&i.report.detail),
+            )
+        })
         .collect();
     for item in items.iter_mut() {
         if item.kind == FactKind::Injured
@@ -404,11 +410,29 @@ fn mark_deaths(items: &mut [Item]) {
             && !someone_else(&item.report.detail)
         {
             let head = head_noun(&item.report.detail);
-            item.died = dead
-                .iter()
-                .any(|(h, c)| *h == head || (*c == item.class && c != "people"));
+            let age = age_of(&item.report.detail);
+            item.died = dead.iter().any(|(h, c, a)| {
+                (*h == head || (*c == item.class && c != "people"))
+                    && !matches!((a, age), (Some(x), Some(y)) if *x != y)
+            });
         }
     }
+}
+
+/// The age a counted phrase gives, "a 15-year-old boy" (also spaced, "15
+/// - year - old"): two people of different ages are two people.
+fn age_of(counted: &str) -> Option<u32> {
+    let lower = counted.to_lowercase().replace(" - ", "-");
+    let at = lower.find("-year-old")?;
+    let digits: String = lower[..at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits.parse().ok()
 }
 
 /// Words that set a person apart from one told before: "another man", "a
@@ -812,6 +836,14 @@ mod tests {
             assert_eq!(apart_tenfold(a, b), want, "{a:?} {b:?}");
             assert_eq!(apart_tenfold(b, a), want, "{b:?} {a:?}");
         }
+    }
+
+    #[test]
+    fn ages_of_counted_phrases() {
+        assert_eq!(age_of("a 15-year-old boy"), Some(15));
+        assert_eq!(age_of("the 16 - year - old"), Some(16));
+        assert_eq!(age_of("a teenage boy"), None);
+        assert_eq!(age_of("a two-year-old"), None);
     }
 
     #[test]

@@ -53,9 +53,8 @@ pub fn counted_class(counted: &str) -> String {
         }
         "soldier" | "troop" | "force" | "serviceman" | "servicemember" | "marine" => "troops",
         "diplomat" | "staff" | "personnel" | "employee" | "staffer" | "worker" => "personnel",
-        "policeman" | "officer" | "police" | "policewoman" | "deputy" | "trooper" | "cop" => {
-            "police"
-        }
+        "policeman" | "officer" | "police" | "policewoman" | "deputy" | "trooper" | "cop"
+        | "lawman" | "patrolman" | "constable" => "police",
         "child" | "kid" | "boy" | "girl" | "toddler" | "baby" | "infant" | "teen" | "teenager"
         | "juvenile" | "minor" => "children",
         "gunman" | "suspect" | "attacker" | "shooter" | "militant" | "assailant" => "suspects",

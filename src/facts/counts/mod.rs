@@ -292,6 +292,15 @@ const BRIDGE: &[&str] = &[
     "whom",
 ];
 
+/// Whether only [`BRIDGE`] words stand between a bare number ending at
+/// `from` and its event at `at`, or bridge words and then a phrase of
+/// being carried to hospital ending there ("all six were taken to Stanford
+/// Hospital").
+fn bridged(w: &Words, from: usize, at: usize) -> bool {
+    let bridge = |to: usize| (from..to).all(|b| BRIDGE.contains(&w.lower[b]));
+    bridge(at) || (from..at).any(|k| bridge(k) && events::conveyed_to_hospital(w, k) == Some(at))
+}
+
 /// Event words that cannot take an object, so never link to a number after
 /// them ("he died two days later").
 const INTRANSITIVE: &[&str] = &[
@@ -1194,7 +1203,7 @@ fn count_fact(
         (None, None, Some((k, at)))
             if partitive.is_some()
                 || ((q.rule != "vague" || at == q.end)
-                    && (q.end..at).all(|b| BRIDGE.contains(&w.lower[b]))
+                    && bridged(w, q.end, at)
                     && (q.end..=at).all(|b| !w.gap(b).contains(','))) =>
         {
             (k, "after", at, q.start)

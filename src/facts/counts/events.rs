@@ -137,6 +137,10 @@ fn homes_event(w: &Words, i: usize) -> Option<FactKind> {
 /// newsfacts convention: charged, indicted, on trial as defendants).
 const ACCUSED: &[&str] = &["charged", "convicted", "indicted"];
 
+/// How many words a hedge ("said to have been") adds to the window an
+/// event is searched in.
+const HEDGE_WORDS: usize = 3;
+
 /// Reporting words that, followed by "to", hedge the event after them
 /// instead of making the noun their agent: "one person is believed to
 /// have been arrested", "two are said to be missing".
@@ -164,7 +168,11 @@ pub(super) fn event_within(
     window: usize,
     starts: &[bool],
 ) -> Option<(FactKind, usize)> {
-    for k in from..(from + window).min(w.tokens.len()) {
+    let mut end = (from + window).min(w.tokens.len());
+    let mut next = from;
+    while next < end {
+        let k = next;
+        next += 1;
         if w.breaks_before(k) || starts[k] || NEGATIONS.contains(&w.lower[k]) {
             return None;
         }
@@ -201,7 +209,10 @@ pub(super) fn event_within(
         {
             return None;
         }
+        // A hedge lengthens the clause by its own words: "were said to
+        // have been rescued".
         if HEDGES_BEFORE_TO.contains(&word) && w.lower.get(k + 1) == Some(&"to") {
+            end = (end + HEDGE_WORDS).min(w.tokens.len());
             continue;
         }
         if word.ends_with("n't") || AGENT_STOP.contains(&word) {

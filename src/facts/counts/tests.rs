@@ -91,6 +91,8 @@ count_tests! {
         c(Injured, 2, Some(2), "victims")],
     conveyed_bare_number: "Nine people were shot. All nine were taken to Lakeview Memorial Hospital." => [
         c(Shot, 9, Some(9), "people"), c(Injured, 9, Some(9), "people")],
+    hedge_lengthens_window: "Three hikers with the guide were said to have been rescued." => [
+        c(Evacuated, 3, Some(3), "hikers")],
     conveyed_not_police_station: "A woman was taken to the county police station." => [],
     named_taken_to_hospital_died: "Omar Feld was taken to a local hospital, where he died." => [
         c(Killed, 1, ONE, "Omar Feld")],

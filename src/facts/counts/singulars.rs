@@ -211,6 +211,16 @@ pub(super) fn implicit_singulars(
             }
             first -= 1;
         }
+        // A noun that modifies the head ("a police officer", "a fire
+        // captain") is part of the phrase, so the article and "including"
+        // before it are found.
+        while first > s_start
+            && !w.breaks_before(first)
+            && !w.gap(first).contains(',')
+            && COMPOUND_MODIFIERS.contains(&w.lower[first - 1])
+        {
+            first -= 1;
+        }
         // "no other student was injured"
         if first > s_start && matches!(w.lower[first - 1], "no" | "nobody") {
             continue;
@@ -731,6 +741,10 @@ pub(super) fn named_persons(
 /// How long an apposition after a name may run before its closing comma:
 /// "Mahnefah Gray, sister of the teen killed by police, was arrested".
 const NAME_APPOSITION_WORDS: usize = 12;
+
+/// Nouns that modify a person noun after them: "a police officer", "a
+/// border guard".
+const COMPOUND_MODIFIERS: &[&str] = &["army", "border", "fire", "police", "security"];
 
 /// Whether the person at token `i` dies later in the sentence, within
 /// [`DIES_AFTER_WORDS`] words: "was taken to a local hospital, where he

@@ -93,6 +93,8 @@ count_tests! {
         c(Shot, 9, Some(9), "people"), c(Injured, 9, Some(9), "people")],
     hedge_lengthens_window: "Three hikers with the guide were said to have been rescued." => [
         c(Evacuated, 3, Some(3), "hikers")],
+    included_compound_noun: "Four others were injured, including a police officer." => [
+        c(Injured, 4, Some(4), "others"), c(Injured, 1, ONE, "police officer")],
     conveyed_not_police_station: "A woman was taken to the county police station." => [],
     named_taken_to_hospital_died: "Omar Feld was taken to a local hospital, where he died." => [
         c(Killed, 1, ONE, "Omar Feld")],

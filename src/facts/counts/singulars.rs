@@ -693,9 +693,16 @@ pub(super) fn named_persons(
                 }
             }
         }
-        let Some((kind, at)) = before.or_else(|| event_within(w, after, 5, starts)) else {
+        // "Among those shot was Chris Rafael": an inverted event, and with
+        // "among" a part of the group told before.
+        let (inverted, among) = inverted_event(w, first, s_start, starts);
+        let Some((kind, at)) = before
+            .or_else(|| event_within(w, after, 5, starts))
+            .or(inverted)
+        else {
             continue;
         };
+        let among = among && before.is_none() && inverted == Some((kind, at));
         let shot_word = matches!(w.lower[at], "shot" | "shoots" | "shooting");
         // "Walter Lane was taken to a local hospital, where he died".
         let kind =
@@ -720,6 +727,11 @@ pub(super) fn named_persons(
             start: first,
             end: j,
             sentence,
+            parent: if among {
+                Parent::Previous
+            } else {
+                Parent::None
+            },
             ..Hint::default()
         });
         out.push(Fact {

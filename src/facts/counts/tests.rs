@@ -95,6 +95,9 @@ count_tests! {
         c(Evacuated, 3, Some(3), "hikers")],
     included_compound_noun: "Four others were injured, including a police officer." => [
         c(Injured, 4, Some(4), "others"), c(Injured, 1, ONE, "police officer")],
+    named_inverted_among: "Nine people were shot. Among those shot was Tomas Reyes, 19." => [
+        c(Shot, 9, Some(9), "people"), c(Shot, 1, ONE, "Tomas Reyes")],
+    named_inverted_also: "Also wounded was Ada Brill." => [c(Injured, 1, ONE, "Ada Brill")],
     conveyed_not_police_station: "A woman was taken to the county police station." => [],
     named_taken_to_hospital_died: "Omar Feld was taken to a local hospital, where he died." => [
         c(Killed, 1, ONE, "Omar Feld")],

@@ -924,6 +924,8 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
     let mut qi = 0;
     let mut hints: Vec<Hint> = Vec::new();
     let sentence_starts: Vec<usize> = sentence_tokens.iter().map(|s| s.2.start).collect();
+    // Surnames of the people named so far (see `singulars::Known`).
+    let mut known = singulars::Known::default();
     for &(s_start, s_end, sentence) in sentence_tokens {
         let first_fact = out.len();
         while qi < quantities.len() && quantities[qi].start < s_start {
@@ -1031,7 +1033,15 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
             }
         }
         implicit_singulars(w, s_start, s_end, sentence, &starts, out, &mut hints);
-        named_persons(w, s_start, s_end, sentence, &starts, out, &mut hints);
+        named_persons(
+            w,
+            (s_start, s_end),
+            sentence,
+            &starts,
+            out,
+            &mut hints,
+            &mut known,
+        );
         reflexives(w, s_start, s_end, sentence, &starts, out);
         // Counts in a sentence about several incidents are totals over them.
         if out.len() > first_fact && (s_start..s_end).any(|k| AGGREGATE_CUES.contains(&w.lower[k]))

@@ -574,12 +574,12 @@ const NOT_NAME: &[&str] = &[
 /// where every word is capitalized.
 pub(super) fn named_persons(
     w: &Words,
-    s_start: usize,
-    s_end: usize,
+    (s_start, s_end): (usize, usize),
     sentence: Span,
     starts: &[bool],
     out: &mut Vec<Fact>,
     hints: &mut Vec<Hint>,
+    known: &mut Known,
 ) {
     let cap = |k: usize| {
         let word = w.word(k);
@@ -610,8 +610,13 @@ pub(super) fn named_persons(
         if first < j && OPENERS.contains(&w.lower[first]) {
             first += 1;
         }
-        // No name holds a number: "Four American service members".
-        if j - first < 2 || (first..j).any(|k| NOT_NAME.contains(&w.lower[k]) || starts[k]) {
+        // No name holds a number: "Four American service members". One
+        // word is a name when it is the surname of a person named before
+        // ("Wilbert Thibodeaux, 48, ..." then "Thibodeaux also was shot").
+        let surname_only = j - first == 1 && known.contains(w.lower[first]);
+        if (j - first < 2 && !surname_only)
+            || (first..j).any(|k| NOT_NAME.contains(&w.lower[k]) || starts[k])
+        {
             continue;
         }
         // Headline-style lines capitalize every word.
@@ -696,12 +701,20 @@ pub(super) fn named_persons(
         // "Among those shot was Chris Rafael": an inverted event, and with
         // "among" a part of the group told before.
         let (inverted, among) = inverted_event(w, first, s_start, starts);
+        // A name with an age in apposition is a person's ("Wilbert
+        // Thibodeaux, 48,"): their surname alone names them later.
+        if after > j && j - first >= 2 {
+            known.insert(w.lower[j - 1]);
+        }
         let Some((kind, at)) = before
             .or_else(|| event_within(w, after, 5, starts))
             .or(inverted)
         else {
             continue;
         };
+        if j - first >= 2 {
+            known.insert(w.lower[j - 1]);
+        }
         let among = among && before.is_none() && inverted == Some((kind, at));
         let shot_word = matches!(w.lower[at], "shot" | "shoots" | "shooting");
         // "Walter Lane was taken to a local hospital, where he died".
@@ -753,6 +766,30 @@ pub(super) fn named_persons(
 /// How long an apposition after a name may run before its closing comma:
 /// "Mahnefah Gray, sister of the teen killed by police, was arrested".
 const NAME_APPOSITION_WORDS: usize = 12;
+
+/// The surnames of the people an article has named so far (a name with an
+/// event, or with an age in apposition), so that a surname alone names the
+/// person again. At most [`Known::LIMIT`] are kept (the first ones), so a
+/// look-up costs the same however long the article.
+#[derive(Debug, Default)]
+pub(super) struct Known {
+    surnames: Vec<String>,
+}
+
+impl Known {
+    /// How many surnames an article keeps.
+    pub const LIMIT: usize = 32;
+
+    fn insert(&mut self, surname: &str) {
+        if self.surnames.len() < Self::LIMIT && !self.contains(surname) {
+            self.surnames.push(surname.to_string());
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.surnames.iter().any(|s| s == word)
+    }
+}
 
 /// Nouns that modify a person noun after them: "a police officer", "a
 /// border guard".

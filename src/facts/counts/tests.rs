@@ -98,6 +98,12 @@ count_tests! {
     named_inverted_among: "Nine people were shot. Among those shot was Tomas Reyes, 19." => [
         c(Shot, 9, Some(9), "people"), c(Shot, 1, ONE, "Tomas Reyes")],
     named_inverted_also: "Also wounded was Ada Brill." => [c(Injured, 1, ONE, "Ada Brill")],
+    // Person tracking: a surname alone names a person named before.
+    surname_after_full_name: "Wilbur Thane, 48, was arrested on Friday. Police said Thane also was shot." => [
+        c(Arrested, 1, ONE, "Wilbur Thane"), c(Shot, 1, ONE, "Thane")],
+    surname_after_age_apposition: "Wilbur Thane, 48, fled the scene. Thane was later arrested." => [
+        c(Arrested, 1, ONE, "Thane")],
+    single_word_unknown: "Police said Thane also was shot." => [],
     conveyed_not_police_station: "A woman was taken to the county police station." => [],
     named_taken_to_hospital_died: "Omar Feld was taken to a local hospital, where he died." => [
         c(Killed, 1, ONE, "Omar Feld")],

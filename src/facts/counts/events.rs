@@ -257,6 +257,26 @@ pub(super) fn event_within(
     None
 }
 
+/// After a counted noun, skips a phrase naming who the people belong to
+/// ("officers with the Bristol Police Department", "staff from the Red
+/// Cross"): a preposition, "the" and up to six capitalized words. Returns
+/// the token after it (`from` when there is none).
+fn skip_organization(w: &Words, from: usize) -> usize {
+    let n = w.tokens.len();
+    if from >= n || w.breaks_before(from) || !matches!(w.lower[from], "with" | "from" | "of") {
+        return from;
+    }
+    let mut k = from + 1;
+    if k < n && w.lower[k] == "the" {
+        k += 1;
+    }
+    let names = k;
+    while k < n && k < names + 6 && !w.breaks_before(k) && is_capitalized(w.word(k)) {
+        k += 1;
+    }
+    if k == names { from } else { k }
+}
+
 /// Participles of being carried somewhere: with "to ... hospital" after
 /// them, the people carried are hurt.
 const CONVEYED: &[&str] = &[
@@ -472,6 +492,7 @@ pub(super) fn status_near(w: &Words, start: usize, end: usize) -> Option<Status>
 /// responding"), or "the arrival of" right before the count. Looser
 /// placements ("pulled a gun on two guards") say nothing about them.
 pub(super) fn status_after(w: &Words, start: usize, end: usize) -> Option<Status> {
+    let end = skip_organization(w, end);
     for k in end..(end + 5).min(w.tokens.len()) {
         if w.breaks_before(k) || (k > end && w.gap(k).contains(',')) {
             break;

@@ -104,6 +104,8 @@ count_tests! {
     surname_after_age_apposition: "Wilbur Thane, 48, fled the scene. Thane was later arrested." => [
         c(Arrested, 1, ONE, "Thane")],
     single_word_unknown: "Police said Thane also was shot." => [],
+    personnel_with_organization: "Three officers with the Lakeview Police Department arrived within minutes." => [
+        c(Personnel, 3, Some(3), "officers")],
     conveyed_not_police_station: "A woman was taken to the county police station." => [],
     named_taken_to_hospital_died: "Omar Feld was taken to a local hospital, where he died." => [
         c(Killed, 1, ONE, "Omar Feld")],

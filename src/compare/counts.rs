@@ -8,7 +8,9 @@ use super::*;
 /// `children` (under 18) or `people`; unknown heads stand for themselves
 /// (singular, lower case).
 pub fn counted_class(counted: &str) -> String {
-    let lower = counted.to_lowercase();
+    // Tokenized text spaces its hyphens ("a 16 - year - old"): join them
+    // back so a compound reads as one word.
+    let lower = counted.to_lowercase().replace(" - ", "-");
     let head = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .rfind(|w| !w.is_empty())
@@ -51,9 +53,8 @@ pub fn counted_class(counted: &str) -> String {
         }
         "soldier" | "troop" | "force" | "serviceman" | "servicemember" | "marine" => "troops",
         "diplomat" | "staff" | "personnel" | "employee" | "staffer" | "worker" => "personnel",
-        "policeman" | "officer" | "police" | "policewoman" | "deputy" | "trooper" | "cop" => {
-            "police"
-        }
+        "policeman" | "officer" | "police" | "policewoman" | "deputy" | "trooper" | "cop"
+        | "lawman" | "patrolman" | "constable" => "police",
         "child" | "kid" | "boy" | "girl" | "toddler" | "baby" | "infant" | "teen" | "teenager"
         | "juvenile" | "minor" => "children",
         "gunman" | "suspect" | "attacker" | "shooter" | "militant" | "assailant" => "suspects",

@@ -384,22 +384,66 @@ fn head_noun(counted: &str) -> String {
 /// One person the article reports both injured and dead (the same head
 /// noun, "a 26-year-old mother was taken to hospital in grave condition"
 /// and "the Tulsa mother has died"): the injury was before the death.
+///
+/// A class that names a group counts as the same person too ("the
+/// 10-year-old succumbs to injuries" and "the boy died": both children),
+/// but not the plain `people` class ("a woman was killed, a man hurt").
+/// A person the report itself sets apart ("another man", "a second
+/// victim") is someone else.
 fn mark_deaths(items: &mut [Item]) {
     let one = |v: Interval| v.min == 1 && v.max == Some(1);
-    let dead: Vec<String> = items
+    let dead: Vec<(String, String, Option<u32>)> = items
         .iter()
         .filter(|i| i.kind == FactKind::Killed && i.role != Role::Background && one(i.value))
-        .map(|i| head_noun(&i.report.detail))
+        .map(|i| {
+            (
+                head_noun(&i.report.detail),
+                i.class.clone(),
+                age_of(&i.report.detail),
+            )
+        })
         .collect();
     for item in items.iter_mut() {
         if item.kind == FactKind::Injured
             && item.role != Role::Background
             && one(item.value)
-            && dead.contains(&head_noun(&item.report.detail))
+            && !someone_else(&item.report.detail)
         {
-            item.died = true;
+            let head = head_noun(&item.report.detail);
+            let age = age_of(&item.report.detail);
+            item.died = dead.iter().any(|(h, c, a)| {
+                (*h == head || (*c == item.class && c != "people"))
+                    && !matches!((a, age), (Some(x), Some(y)) if *x != y)
+            });
         }
     }
+}
+
+/// The age a counted phrase gives, "a 15-year-old boy" (also spaced, "15
+/// - year - old"): two people of different ages are two people.
+fn age_of(counted: &str) -> Option<u32> {
+    let lower = counted.to_lowercase().replace(" - ", "-");
+    let at = lower.find("-year-old")?;
+    let digits: String = lower[..at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits.parse().ok()
+}
+
+/// Words that set a person apart from one told before: "another man", "a
+/// second victim", "the other boy".
+fn someone_else(counted: &str) -> bool {
+    counted.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "another" | "other" | "second" | "third" | "fourth" | "fifth"
+        )
+    })
 }
 
 /// Marks each kind's primary main item: the best placed
@@ -535,6 +579,29 @@ fn classes_compatible(kind: FactKind, a: &str, b: &str) -> bool {
     a == b || ((general(a) || general(b)) && !apart(a) && !apart(b))
 }
 
+/// Classes that say which group a person belongs to: two of them that
+/// differ are two people (a police officer is not a child).
+const PERSON_GROUPS: &[&str] = &["children", "personnel", "police", "suspects", "troops"];
+
+/// Whether two one-person items of different articles may be one person
+/// told with different words: "the teen" and "Kimani Gray", "a mother"
+/// and "the mom". A name goes with any noun but the suspect's (for the
+/// dead and the hurt); other nouns go together unless both name a group
+/// ([`PERSON_GROUPS`]) and differ. The words around them then decide
+/// ([`pair_score`]).
+fn one_person(a: &Item, b: &Item) -> bool {
+    if !(one(a.value) && one(b.value)) {
+        return false;
+    }
+    let named = |i: &Item| i.report.rule == "count.named_person";
+    let group = |c: &str| PERSON_GROUPS.contains(&c);
+    let suspect = |c: &str| c == "suspects" && a.kind != FactKind::Arrested;
+    if suspect(&a.class) || suspect(&b.class) {
+        return false;
+    }
+    named(a) || named(b) || !(group(&a.class) && group(&b.class))
+}
+
 /// Whether two statuses can describe one figure: either is unknown, or
 /// both say the people are there (deployed, stationed, present), or they
 /// are the same. Withdrawn, remaining, expelled and a cap are figures of
@@ -559,7 +626,7 @@ pub(super) fn is_there(status: Status) -> bool {
 pub(super) fn pair_score(a: &Item, b: &Item, weights: &BTreeMap<&str, f64>) -> Option<f64> {
     if a.kind != b.kind
         || a.role != b.role
-        || !classes_compatible(a.kind, &a.class, &b.class)
+        || !(classes_compatible(a.kind, &a.class, &b.class) || one_person(a, b))
         || !statuses_compatible(a.status, b.status)
     {
         return None;
@@ -768,6 +835,27 @@ mod tests {
         for (a, b, want) in cases {
             assert_eq!(apart_tenfold(a, b), want, "{a:?} {b:?}");
             assert_eq!(apart_tenfold(b, a), want, "{b:?} {a:?}");
+        }
+    }
+
+    #[test]
+    fn ages_of_counted_phrases() {
+        assert_eq!(age_of("a 15-year-old boy"), Some(15));
+        assert_eq!(age_of("the 16 - year - old"), Some(16));
+        assert_eq!(age_of("a teenage boy"), None);
+        assert_eq!(age_of("a two-year-old"), None);
+    }
+
+    #[test]
+    fn someone_set_apart_is_someone_else() {
+        for (counted, want) in [
+            ("another man", true),
+            ("a second victim", true),
+            ("the other boy", true),
+            ("the man", false),
+            ("a 10-year-old", false),
+        ] {
+            assert_eq!(someone_else(counted), want, "{counted}");
         }
     }
 

@@ -53,6 +53,7 @@ fn counted_classes_align_synonyms_and_keep_police_apart() {
     assert_eq!(counted_class("civilians"), "people");
     assert_eq!(counted_class("a young woman"), "people");
     assert_eq!(counted_class("police officers"), "police");
+    assert_eq!(counted_class("full-time lawmen"), "police");
     assert_eq!(counted_class("US diplomats"), "personnel");
     assert_eq!(counted_class("passengers"), "passenger");
     // A status or an age is no class of its own.
@@ -64,6 +65,9 @@ fn counted_classes_align_synonyms_and_keep_police_apart() {
     assert_eq!(counted_class("a two-year-old"), "children");
     assert_eq!(counted_class("a 6-month-old"), "children");
     assert_eq!(counted_class("juveniles"), "children");
+    // Tokenized text spaces its hyphens.
+    assert_eq!(counted_class("a 16 - year - old"), "children");
+    assert_eq!(counted_class("the 34 - year - old"), "people");
 }
 
 #[test]

@@ -52,10 +52,13 @@ pub(super) fn mark(items: &[Item], rows: &[Vec<usize>], facts: &mut [AlignedFact
                 let mut value = i.report.stated().unwrap_or(i.value);
                 // People injured who later died: an article that reports
                 // nobody dead, in a story that counts dead, may count them
-                // among its injured.
+                // among its injured. Only a figure as large as the dead
+                // can hold them: "14 injured" in a story whose dead are 24
+                // does not count the dead.
                 if kind == FactKind::Injured
                     && let Some(died) = killed_toll
                     && killed_of(items, i.member) == 0
+                    && value.min >= died
                 {
                     value = Interval {
                         min: value.min.saturating_sub(died),

@@ -136,10 +136,12 @@ fn month_of(word: &str) -> Option<u32> {
 /// "next Tuesday"): a weekday there is the next such day, not the last.
 fn speaks_of_future(w: &Words, sentences: &[Span], i: usize) -> bool {
     let at = w.tokens[i].span.start;
-    // Sentences are in text order: a binary search, not a scan per weekday.
-    let start = sentences[..sentences.partition_point(|s| s.start <= at)]
-        .last()
-        .filter(|s| at < s.end)
+    // Sentences are sorted and disjoint: a binary search, not a scan, so a
+    // page of many dates costs no more per date.
+    let k = sentences.partition_point(|s| s.end <= at);
+    let start = sentences
+        .get(k)
+        .filter(|s| s.start <= at)
         .map_or(0, |s| s.start);
     w.lower[..i]
         .iter()

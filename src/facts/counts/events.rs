@@ -137,6 +137,10 @@ fn homes_event(w: &Words, i: usize) -> Option<FactKind> {
 /// newsfacts convention: charged, indicted, on trial as defendants).
 const ACCUSED: &[&str] = &["charged", "convicted", "indicted"];
 
+/// How many words a hedge ("said to have been") adds to the window an
+/// event is searched in.
+const HEDGE_WORDS: usize = 3;
+
 /// Reporting words that, followed by "to", hedge the event after them
 /// instead of making the noun their agent: "one person is believed to
 /// have been arrested", "two are said to be missing".
@@ -164,7 +168,11 @@ pub(super) fn event_within(
     window: usize,
     starts: &[bool],
 ) -> Option<(FactKind, usize)> {
-    for k in from..(from + window).min(w.tokens.len()) {
+    let mut end = (from + window).min(w.tokens.len());
+    let mut next = from;
+    while next < end {
+        let k = next;
+        next += 1;
         if w.breaks_before(k) || starts[k] || NEGATIONS.contains(&w.lower[k]) {
             return None;
         }
@@ -201,7 +209,10 @@ pub(super) fn event_within(
         {
             return None;
         }
+        // A hedge lengthens the clause by its own words: "were said to
+        // have been rescued".
         if HEDGES_BEFORE_TO.contains(&word) && w.lower.get(k + 1) == Some(&"to") {
+            end = (end + HEDGE_WORDS).min(w.tokens.len());
             continue;
         }
         if word.ends_with("n't") || AGENT_STOP.contains(&word) {
@@ -224,6 +235,11 @@ pub(super) fn event_within(
         if defers_to_verb(w, k) {
             continue;
         }
+        // "was taken to an area hospital", "were transported to St. Mary's
+        // Hospital": who is carried to hospital is hurt.
+        if let Some(h) = conveyed_to_hospital(w, k) {
+            return Some((FactKind::Injured, h));
+        }
         if let Some(kind) = event_at(w, k, starts) {
             // "the officer who shot ...": the agent ("who was shot" has
             // "was" before the verb).
@@ -236,6 +252,67 @@ pub(super) fn event_within(
                 return None;
             }
             return Some((kind, k));
+        }
+    }
+    None
+}
+
+/// After a counted noun, skips a phrase naming who the people belong to
+/// ("officers with the Bristol Police Department", "staff from the Red
+/// Cross"): a preposition, "the" and up to six capitalized words. Returns
+/// the token after it (`from` when there is none).
+fn skip_organization(w: &Words, from: usize) -> usize {
+    let n = w.tokens.len();
+    if from >= n || w.breaks_before(from) || !matches!(w.lower[from], "with" | "from" | "of") {
+        return from;
+    }
+    let mut k = from + 1;
+    if k < n && w.lower[k] == "the" {
+        k += 1;
+    }
+    let names = k;
+    while k < n && k < names + 6 && !w.breaks_before(k) && is_capitalized(w.word(k)) {
+        k += 1;
+    }
+    if k == names { from } else { k }
+}
+
+/// Participles of being carried somewhere: with "to ... hospital" after
+/// them, the people carried are hurt.
+const CONVEYED: &[&str] = &[
+    "admitted",
+    "airlifted",
+    "brought",
+    "driven",
+    "flown",
+    "rushed",
+    "sent",
+    "taken",
+    "transferred",
+    "transported",
+];
+
+/// How many words may stand between "to" and "hospital": "to an area
+/// hospital", "to University of Louisville Hospital".
+const HOSPITAL_WINDOW: usize = 5;
+
+/// The token of "hospital" when the word at `k` is a participle of being
+/// carried ([`CONVEYED`]) followed by "to" and, within
+/// [`HOSPITAL_WINDOW`] words, "hospital" ("taken to a local hospital").
+pub(super) fn conveyed_to_hospital(w: &Words, k: usize) -> Option<usize> {
+    if !CONVEYED.contains(&w.lower[k])
+        || w.lower.get(k + 1) != Some(&"to")
+        || w.breaks_before(k + 1)
+    {
+        return None;
+    }
+    let end = (k + 2 + HOSPITAL_WINDOW).min(w.tokens.len());
+    for h in k + 2..end {
+        if w.breaks_before(h) || w.gap(h).contains(',') {
+            return None;
+        }
+        if matches!(w.lower[h], "hospital" | "hospitals") {
+            return Some(h);
         }
     }
     None
@@ -262,16 +339,31 @@ pub(super) fn skip_apposition_or_parts(w: &Words, from: usize, starts: &[bool]) 
     {
         return from;
     }
-    for k in from + 1..(from + 14).min(n) {
+    // A list of members ("a 25-year-old man, a 26-year-old man, and a
+    // 33-year-old man,") ends at the comma after which no member starts.
+    let member = |k: usize| {
+        matches!(w.lower[k], "a" | "an" | "the" | "and" | "both") || starts.get(k) == Some(&true)
+    };
+    let mut k = from + 1;
+    let mut limit = from + 14;
+    while k < limit.min(n) {
         if w.breaks_before(k) {
             return from;
         }
         if w.gap(k).contains(',') {
-            return k;
+            if member(k) && limit < from + APPOSITION_LIST_WORDS {
+                limit = (k + 14).min(from + APPOSITION_LIST_WORDS);
+            } else {
+                return k;
+            }
         }
+        k += 1;
     }
     from
 }
+
+/// How far an apposition listing the members of a count may run (words).
+const APPOSITION_LIST_WORDS: usize = 40;
 
 /// Whether the event verb at `k` is active with an object after it
 /// ("killed six people", "shot his friend"), so the noun before it is the
@@ -400,6 +492,7 @@ pub(super) fn status_near(w: &Words, start: usize, end: usize) -> Option<Status>
 /// responding"), or "the arrival of" right before the count. Looser
 /// placements ("pulled a gun on two guards") say nothing about them.
 pub(super) fn status_after(w: &Words, start: usize, end: usize) -> Option<Status> {
+    let end = skip_organization(w, end);
     for k in end..(end + 5).min(w.tokens.len()) {
         if w.breaks_before(k) || (k > end && w.gap(k).contains(',')) {
             break;

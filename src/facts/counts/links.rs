@@ -28,7 +28,10 @@
 //!   kind contradicts.
 //!
 //! Sub-count parents are searched among the counts of the same sentence
-//! first, then of the two sentences before.
+//! first, then of the two sentences before; a part that takes its kind from
+//! its parent ("all but five of the victims") and the anaphora ("the four")
+//! look back [`ANAPHORA_SENTENCES`] sentences. Every search is bounded so,
+//! and facts stays linear in the article's length.
 
 use super::*;
 
@@ -58,6 +61,9 @@ pub(super) struct Hint {
     /// Opened by "initially", "earlier", ...: superseded when a later count
     /// of the kind disagrees.
     pub earlier: bool,
+    /// A partitive that names its group ("five of the victims", not "five
+    /// of them"): its parent may be told paragraphs before.
+    pub names_group: bool,
 }
 
 /// The parent a clause points a count to.
@@ -320,6 +326,10 @@ pub(super) fn resolve(out: &mut Vec<Fact>, hints: &[Hint], sentence_starts: &[us
         let kind = out[h.fact].kind;
         // Earlier counts a parent may be: this sentence, or the two before.
         let window_start = sentence_window(sentence_starts, h.sentence.start);
+        // Anaphora ("the four") and parts told far from their group look
+        // back ANAPHORA_SENTENCES sentences at most.
+        let anaphora_start =
+            sentence_window_of(sentence_starts, h.sentence.start, ANAPHORA_SENTENCES);
         // Hints come sentence by sentence in text order, so the walk back
         // stops at the window's start: linear in the article, not quadratic.
         let earlier = || {
@@ -347,8 +357,36 @@ pub(super) fn resolve(out: &mut Vec<Fact>, hints: &[Hint], sentence_starts: &[us
                 let same = earlier().find(|p| p.sentence == h.sentence);
                 same.or_else(|| earlier().find(|p| p.sentence != h.sentence))
                     .filter(bigger)
+                    .or_else(|| {
+                        // A part whose kind is its parent's ("all but five
+                        // of the victims had been released") may point
+                        // further back, to the group told paragraphs
+                        // before: the nearest larger whole count within
+                        // ANAPHORA_SENTENCES sentences.
+                        if !(h.kind_from_parent && h.names_group) {
+                            return None;
+                        }
+                        hints[..h_idx]
+                            .iter()
+                            .rev()
+                            .take_while(|p| p.sentence.start >= anaphora_start)
+                            .filter(|p| p.sentence.start < window_start)
+                            .filter(|p| {
+                                count_of(&out[p.fact]).is_some_and(|c| c.subset.is_none())
+                                    && out[p.fact].kind != FactKind::People
+                            })
+                            .find(bigger)
+                    })
             }
-            Parent::At(tok) => hints.iter().find(|p| p.start == tok && p.fact != h.fact),
+            // The count at `tok` is in this sentence ("two of the 40"):
+            // only this sentence's hints are searched.
+            Parent::At(tok) => {
+                let from = hints[..h_idx].partition_point(|p| p.sentence.start < h.sentence.start);
+                hints[from..]
+                    .iter()
+                    .take_while(|p| p.sentence.start <= h.sentence.start)
+                    .find(|p| p.start == tok && p.fact != h.fact)
+            }
             Parent::Revised => {
                 let previous = earlier().find(|p| p.sentence == h.sentence);
                 match previous {
@@ -404,11 +442,11 @@ pub(super) fn resolve(out: &mut Vec<Fact>, hints: &[Hint], sentence_starts: &[us
             None if h.kind_from_parent => drop.push(h.fact),
             None => {}
         }
-        // "the four were treated": the noun of the earlier count of four.
         if h.anaphoric
             && let Some(p) = hints[..h_idx]
                 .iter()
                 .rev()
+                .take_while(|p| p.sentence.start >= anaphora_start)
                 .find(|p| count_of(&out[p.fact]).is_some_and(|c| c.value == child.value))
             && let Some(pc) = count_of(&out[p.fact]).cloned()
             && let FactValue::Count(c) = &mut out[h.fact].value
@@ -417,22 +455,39 @@ pub(super) fn resolve(out: &mut Vec<Fact>, hints: &[Hint], sentence_starts: &[us
         }
     }
     // "Police initially said two people died; ... four people died": the
-    // first figure is superseded.
-    for (h_idx, h) in hints.iter().enumerate() {
-        if !h.earlier {
-            continue;
-        }
-        let Some(value) = count_of(&out[h.fact]).map(|c| c.value) else {
+    // first figure is superseded. One walk back over the hints keeps, per
+    // kind, the smallest upper bound and the largest lower bound of the
+    // later whole counts: a later count disjoint from a value lies wholly
+    // below it or wholly above it, so these two bounds decide.
+    let mut later: Vec<(FactKind, Option<u64>, u64)> = Vec::new();
+    for h in hints.iter().rev() {
+        let Some(c) = count_of(&out[h.fact]).cloned() else {
             continue;
         };
         let kind = out[h.fact].kind;
-        let later = hints[h_idx + 1..].iter().any(|p| {
-            out[p.fact].kind == kind
-                && count_of(&out[p.fact])
-                    .is_some_and(|c| c.subset.is_none() && !overlap(c.value, value))
-        });
-        if later && let FactValue::Count(c) = &mut out[h.fact].value {
-            c.superseded = true;
+        if h.earlier
+            && let Some(&(_, low_max, high_min)) = later.iter().find(|(k, _, _)| *k == kind)
+        {
+            let below = low_max.is_some_and(|m| m < c.value.min);
+            let above = c.value.max.is_some_and(|m| high_min > m);
+            if (below || above)
+                && let FactValue::Count(count) = &mut out[h.fact].value
+            {
+                count.superseded = true;
+            }
+        }
+        if c.subset.is_none() {
+            match later.iter_mut().find(|(k, _, _)| *k == kind) {
+                Some(entry) => {
+                    entry.1 = match (entry.1, c.value.max) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, None) => a,
+                        (None, b) => b,
+                    };
+                    entry.2 = entry.2.max(c.value.min);
+                }
+                None => later.push((kind, c.value.max, c.value.min)),
+            }
         }
     }
     if !drop.is_empty() {
@@ -446,15 +501,20 @@ pub(super) fn resolve(out: &mut Vec<Fact>, hints: &[Hint], sentence_starts: &[us
     }
 }
 
-/// Whether two intervals share a value.
-fn overlap(a: Interval, b: Interval) -> bool {
-    a.min <= b.max.unwrap_or(u64::MAX) && b.min <= a.max.unwrap_or(u64::MAX)
-}
-
 /// Byte start of the sentence two before the one starting at `start`.
 fn sentence_window(sentence_starts: &[usize], start: usize) -> usize {
+    sentence_window_of(sentence_starts, start, 2)
+}
+
+/// How many sentences back "the four", "all six", "both" look for the
+/// group they name: the search is bounded so that an article of any length
+/// costs time in proportion to it.
+pub(super) const ANAPHORA_SENTENCES: usize = 12;
+
+/// Byte start of the sentence `back` before the one starting at `start`.
+fn sentence_window_of(sentence_starts: &[usize], start: usize, back: usize) -> usize {
     let i = sentence_starts.partition_point(|&s| s < start);
-    sentence_starts[i.saturating_sub(2)..]
+    sentence_starts[i.saturating_sub(back)..]
         .first()
         .copied()
         .unwrap_or(0)

@@ -292,6 +292,15 @@ const BRIDGE: &[&str] = &[
     "whom",
 ];
 
+/// Whether only [`BRIDGE`] words stand between a bare number ending at
+/// `from` and its event at `at`, or bridge words and then a phrase of
+/// being carried to hospital ending there ("all six were taken to Stanford
+/// Hospital").
+fn bridged(w: &Words, from: usize, at: usize) -> bool {
+    let bridge = |to: usize| (from..to).all(|b| BRIDGE.contains(&w.lower[b]));
+    bridge(at) || (from..at).any(|k| bridge(k) && events::conveyed_to_hospital(w, k) == Some(at))
+}
+
 /// Event words that cannot take an object, so never link to a number after
 /// them ("he died two days later").
 const INTRANSITIVE: &[&str] = &[
@@ -741,14 +750,13 @@ fn apposed(w: &Words, start: usize, sentence: Span, starts: &[bool], hints: &[Hi
     if start == 0 || w.breaks_before(start) {
         return false;
     }
-    // Hints come sentence by sentence, so this sentence's are the last
-    // ones: the walk back stops at the first of another sentence (linear in
-    // the article, not quadratic on one long paragraph of sentences).
+    // Hints come sentence by sentence in text order: the walk back stops at
+    // this sentence's first, so a long article costs no more per count.
     let Some(p) = hints
         .iter()
         .rev()
-        .take_while(|h| h.sentence == sentence)
-        .find(|h| h.end <= start)
+        .take_while(|h| h.sentence.start >= sentence.start)
+        .find(|h| h.sentence == sentence && h.end <= start)
     else {
         return false;
     };
@@ -916,6 +924,8 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
     let mut qi = 0;
     let mut hints: Vec<Hint> = Vec::new();
     let sentence_starts: Vec<usize> = sentence_tokens.iter().map(|s| s.2.start).collect();
+    // Surnames of the people named so far (see `singulars::Known`).
+    let mut known = singulars::Known::default();
     for &(s_start, s_end, sentence) in sentence_tokens {
         let first_fact = out.len();
         while qi < quantities.len() && quantities[qi].start < s_start {
@@ -1023,7 +1033,15 @@ pub(crate) fn extract(w: &Words, sentence_tokens: &[(usize, usize, Span)], out: 
             }
         }
         implicit_singulars(w, s_start, s_end, sentence, &starts, out, &mut hints);
-        named_persons(w, s_start, s_end, sentence, &starts, out, &mut hints);
+        named_persons(
+            w,
+            (s_start, s_end),
+            sentence,
+            &starts,
+            out,
+            &mut hints,
+            &mut known,
+        );
         reflexives(w, s_start, s_end, sentence, &starts, out);
         // Counts in a sentence about several incidents are totals over them.
         if out.len() > first_fact && (s_start..s_end).any(|k| AGGREGATE_CUES.contains(&w.lower[k]))
@@ -1144,6 +1162,7 @@ fn count_fact(
         anaphoric: links::anaphoric(w, q),
         bare,
         earlier: links::earlier_cue(w, q.start),
+        names_group: partitive.is_some() && w.lower.get(q.end + 1) == Some(&"the"),
     };
     if let Some((kind, head, from)) = toll.filter(|_| before.is_none() && after.is_none()) {
         hints.push(Hint {
@@ -1194,7 +1213,7 @@ fn count_fact(
         (None, None, Some((k, at)))
             if partitive.is_some()
                 || ((q.rule != "vague" || at == q.end)
-                    && (q.end..at).all(|b| BRIDGE.contains(&w.lower[b]))
+                    && bridged(w, q.end, at)
                     && (q.end..=at).all(|b| !w.gap(b).contains(','))) =>
         {
             (k, "after", at, q.start)

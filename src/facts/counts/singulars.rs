@@ -211,6 +211,16 @@ pub(super) fn implicit_singulars(
             }
             first -= 1;
         }
+        // A noun that modifies the head ("a police officer", "a fire
+        // captain") is part of the phrase, so the article and "including"
+        // before it are found.
+        while first > s_start
+            && !w.breaks_before(first)
+            && !w.gap(first).contains(',')
+            && COMPOUND_MODIFIERS.contains(&w.lower[first - 1])
+        {
+            first -= 1;
+        }
         // "no other student was injured"
         if first > s_start && matches!(w.lower[first - 1], "no" | "nobody") {
             continue;
@@ -311,10 +321,7 @@ pub(super) fn implicit_singulars(
         // shooting dies", "the boy was rushed to the hospital, where he was
         // pronounced dead", "the fatal shooting of a man", "found the victim
         // mortally wounded".
-        let dies_after = (i + 1..s_end.min(i + 14)).any(|k| {
-            matches!(w.lower[k], "died" | "dies" | "succumbed")
-                || (w.lower[k] == "dead" && w.lower[k - 1] == "pronounced")
-        });
+        let dies_after = dies_after(w, i, s_end);
         let fatal_event = at > 0 && matches!(w.lower[at - 1], "fatal" | "deadly" | "mortally");
         if matches!(kind, FactKind::Shot | FactKind::Injured) && (dies_after || fatal_event) {
             kind = FactKind::Killed;
@@ -346,6 +353,7 @@ pub(super) fn implicit_singulars(
             anaphoric: false,
             bare: false,
             earlier: links::earlier_cue(w, np_start),
+            names_group: false,
         });
         out.push(Fact {
             kind,
@@ -495,10 +503,12 @@ const NOT_NAME: &[&str] = &[
     "board",
     "bridge",
     "bureau",
+    "care",
     "center",
     "centre",
     "church",
     "city",
+    "clinic",
     "co",
     "college",
     "company",
@@ -515,6 +525,7 @@ const NOT_NAME: &[&str] = &[
     "friday",
     "government",
     "group",
+    "health",
     "highway",
     "hospital",
     "inc",
@@ -524,6 +535,7 @@ const NOT_NAME: &[&str] = &[
     "june",
     "march",
     "may",
+    "medical",
     "ministry",
     "monday",
     "national",
@@ -562,12 +574,12 @@ const NOT_NAME: &[&str] = &[
 /// where every word is capitalized.
 pub(super) fn named_persons(
     w: &Words,
-    s_start: usize,
-    s_end: usize,
+    (s_start, s_end): (usize, usize),
     sentence: Span,
     starts: &[bool],
     out: &mut Vec<Fact>,
     hints: &mut Vec<Hint>,
+    known: &mut Known,
 ) {
     let cap = |k: usize| {
         let word = w.word(k);
@@ -598,8 +610,13 @@ pub(super) fn named_persons(
         if first < j && OPENERS.contains(&w.lower[first]) {
             first += 1;
         }
-        // No name holds a number: "Four American service members".
-        if j - first < 2 || (first..j).any(|k| NOT_NAME.contains(&w.lower[k]) || starts[k]) {
+        // No name holds a number: "Four American service members". One
+        // word is a name when it is the surname of a person named before
+        // ("Wilbert Thibodeaux, 48, ..." then "Thibodeaux also was shot").
+        let surname_only = j - first == 1 && known.contains(w.lower[first]);
+        if (j - first < 2 && !surname_only)
+            || (first..j).any(|k| NOT_NAME.contains(&w.lower[k]) || starts[k])
+        {
             continue;
         }
         // Headline-style lines capitalize every word.
@@ -613,6 +630,13 @@ pub(super) fn named_persons(
         {
             continue;
         }
+        // Names coordinated with this one ("Jason Kimble and Laquintin
+        // Carter were injured", "injuring Leanne Smith and Dustin Grey"):
+        // one count of them all.
+        let (people, j) = coordinated_names(w, j, s_end, starts, &cap);
+        i = i.max(j);
+        let name = span_of(w, first, j - 1);
+        let name_text = &w.text[name.start..name.end];
         // A person counted by a noun just before ("36-year-old Duncan
         // Rait", "the victim, John Smith") is counted there.
         if first > s_start
@@ -626,7 +650,11 @@ pub(super) fn named_persons(
         }
         // A modifier of a noun ("Fort Riley teen") or a place after a
         // preposition ("shot in Pine Hills", "of Battle Creek").
-        if j < s_end && !w.breaks_before(j) && people_class(w.lower[j]).is_some() {
+        if j < s_end
+            && !w.breaks_before(j)
+            && !w.gap(j).contains(',')
+            && people_class(w.lower[j]).is_some()
+        {
             continue;
         }
         let before = event_before(w, first, starts);
@@ -659,7 +687,7 @@ pub(super) fn named_persons(
             // one naming another person ("a friend of Nathaniel Conley, who
             // was killed").
             let mut k = after;
-            while k < s_end && k < after + 7 && !w.breaks_before(k) {
+            while k < s_end && k < after + NAME_APPOSITION_WORDS && !w.breaks_before(k) {
                 k += 1;
                 if k < s_end && is_capitalized(w.word(k)) {
                     break;
@@ -670,10 +698,32 @@ pub(super) fn named_persons(
                 }
             }
         }
-        let Some((kind, at)) = before.or_else(|| event_within(w, after, 5, starts)) else {
+        // "Among those shot was Chris Rafael": an inverted event, and with
+        // "among" a part of the group told before.
+        let (inverted, among) = inverted_event(w, first, s_start, starts);
+        // A name with an age in apposition is a person's ("Wilbert
+        // Thibodeaux, 48,"): their surname alone names them later.
+        if after > j && j - first >= 2 {
+            known.insert(w.lower[j - 1]);
+        }
+        let Some((kind, at)) = before
+            .or_else(|| event_within(w, after, 5, starts))
+            .or(inverted)
+        else {
             continue;
         };
+        if j - first >= 2 {
+            known.insert(w.lower[j - 1]);
+        }
+        let among = among && before.is_none() && inverted == Some((kind, at));
         let shot_word = matches!(w.lower[at], "shot" | "shoots" | "shooting");
+        // "Walter Lane was taken to a local hospital, where he died".
+        let kind =
+            if matches!(kind, FactKind::Injured | FactKind::Shot) && dies_after(w, j - 1, s_end) {
+                FactKind::Killed
+            } else {
+                kind
+            };
         if !(matches!(
             kind,
             FactKind::Killed
@@ -690,14 +740,19 @@ pub(super) fn named_persons(
             start: first,
             end: j,
             sentence,
+            parent: if among {
+                Parent::Previous
+            } else {
+                Parent::None
+            },
             ..Hint::default()
         });
         out.push(Fact {
             kind,
             value: FactValue::Count(Count::new(
                 Interval {
-                    min: 1,
-                    max: Some(1),
+                    min: people,
+                    max: Some(people),
                 },
                 name_text,
             )),
@@ -706,6 +761,117 @@ pub(super) fn named_persons(
             rule: "count.named_person",
         });
     }
+}
+
+/// How long an apposition after a name may run before its closing comma:
+/// "Mahnefah Gray, sister of the teen killed by police, was arrested".
+const NAME_APPOSITION_WORDS: usize = 12;
+
+/// The surnames of the people an article has named so far (a name with an
+/// event, or with an age in apposition), so that a surname alone names the
+/// person again. At most [`Known::LIMIT`] are kept (the first ones), so a
+/// look-up costs the same however long the article.
+#[derive(Debug, Default)]
+pub(super) struct Known {
+    surnames: Vec<String>,
+}
+
+impl Known {
+    /// How many surnames an article keeps.
+    pub const LIMIT: usize = 32;
+
+    fn insert(&mut self, surname: &str) {
+        if self.surnames.len() < Self::LIMIT && !self.contains(surname) {
+            self.surnames.push(surname.to_string());
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.surnames.iter().any(|s| s == word)
+    }
+}
+
+/// Nouns that modify a person noun after them: "a police officer", "a
+/// border guard".
+const COMPOUND_MODIFIERS: &[&str] = &["army", "border", "fire", "police", "security"];
+
+/// Whether the person at token `i` dies later in the sentence, within
+/// [`DIES_AFTER_WORDS`] words: "was taken to a local hospital, where he
+/// died", "rushed to hospital but later died", "succumbed".
+fn dies_after(w: &Words, i: usize, s_end: usize) -> bool {
+    (i + 1..s_end.min(i + DIES_AFTER_WORDS)).any(|k| {
+        matches!(w.lower[k], "died" | "dies" | "succumbed")
+            || (w.lower[k] == "dead" && w.lower[k - 1] == "pronounced")
+    })
+}
+
+/// How far after a person [`dies_after`] looks for their death.
+const DIES_AFTER_WORDS: usize = 14;
+
+/// Names coordinated after a name ending before token `j`: ", 33, and
+/// Kendra Hill", "and Dustin Grey", ", Ana Ruiz and Li Wei". Each is two
+/// to four capitalized words joined by "and" or a comma (past an age in
+/// an apposition, ", 28,"), with no count start among them. Returns how
+/// many people the whole coordination names (1 when none follows) and
+/// the token after its last name. A comma alone joins only when an "and"
+/// closes the list, so an apposition ("John Smith, Mary's son") is no
+/// second person.
+fn coordinated_names(
+    w: &Words,
+    j: usize,
+    s_end: usize,
+    starts: &[bool],
+    cap: &dyn Fn(usize) -> bool,
+) -> (u64, usize) {
+    let name_at = |k: usize| -> Option<usize> {
+        let mut e = k;
+        while e < s_end && e < k + 4 && cap(e) && !starts[e] && (e == k || w.gap(e) == " ") {
+            e += 1;
+        }
+        let ok = e - k >= 2
+            && (k..e).all(|x| !NOT_NAME.contains(&w.lower[x]))
+            && !super::super::places::is_place_name(w.word(k));
+        ok.then_some(e)
+    };
+    // Past an age apposition: ", 33,".
+    let skip_age = |k: usize| -> usize {
+        if k + 1 < s_end
+            && w.gap(k).contains(',')
+            && w.lower[k].bytes().all(|b| b.is_ascii_digit())
+            && w.gap(k + 1).contains(',')
+        {
+            k + 1
+        } else {
+            k
+        }
+    };
+    // Names after commas, counted once an "and" closes the list.
+    let mut listed = 0;
+    let mut end = j;
+    loop {
+        let k = skip_age(end);
+        if k >= s_end || w.breaks_before(k) {
+            break;
+        }
+        if w.lower[k] == "and" {
+            if k + 1 < s_end
+                && !w.breaks_before(k + 1)
+                && let Some(e) = name_at(k + 1)
+            {
+                return (2 + listed, e);
+            }
+            break;
+        }
+        if w.gap(k).contains(',')
+            && let Some(e) = name_at(k)
+        {
+            listed += 1;
+            end = e;
+            continue;
+        }
+        break;
+    }
+    (1, j)
 }
 
 /// Whether most words of the sentence's first line are capitalized, as in

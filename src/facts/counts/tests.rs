@@ -73,6 +73,47 @@ count_tests! {
         c(Injured, 4, Some(4), "U.S. service members")],
     singular_dies_after_shooting: "Boy, 16, dies after being accidentally shot." => [
         c(Killed, 1, ONE, "Boy")],
+    // Coordinated names are one count of them all (GVA injured toll).
+    named_pair_before_event: "Marta Olsen and Pieter Vogel were injured in the blast." => [
+        c(Injured, 2, Some(2), "Marta Olsen and Pieter Vogel")],
+    named_pair_after_event: "The driver fired twice, injuring Ada Brill and Tomas Reyes." => [
+        c(Injured, 2, Some(2), "Ada Brill and Tomas Reyes")],
+    named_list_with_ages: "Owen Hart, 41, and Lena Moss, 39, were killed in the crash." => [
+        c(Killed, 2, Some(2), "Owen Hart, 41, and Lena Moss")],
+    named_list_of_three: "Kai Turner, Rosa Lind and Ivan Petrov were arrested." => [
+        c(Arrested, 3, Some(3), "Kai Turner, Rosa Lind and Ivan Petrov")],
+    named_one_then_other_event: "Nora Beck was killed and Sam Iles was wounded." => [
+        c(Killed, 1, ONE, "Nora Beck"), c(Injured, 1, ONE, "Sam Iles")],
+    // Carried to hospital, however the hospital is named.
+    conveyed_area_hospital: "Another man was taken to an area hospital after the shooting." => [
+        c(Injured, 1, ONE, "Another man")],
+    conveyed_named_hospital: "Two victims were transported to Lakeview Memorial Hospital." => [
+        c(Injured, 2, Some(2), "victims")],
+    conveyed_bare_number: "Nine people were shot. All nine were taken to Lakeview Memorial Hospital." => [
+        c(Shot, 9, Some(9), "people"), c(Injured, 9, Some(9), "people")],
+    hedge_lengthens_window: "Three hikers with the guide were said to have been rescued." => [
+        c(Evacuated, 3, Some(3), "hikers")],
+    included_compound_noun: "Four others were injured, including a police officer." => [
+        c(Injured, 4, Some(4), "others"), c(Injured, 1, ONE, "police officer")],
+    named_inverted_among: "Nine people were shot. Among those shot was Tomas Reyes, 19." => [
+        c(Shot, 9, Some(9), "people"), c(Shot, 1, ONE, "Tomas Reyes")],
+    named_inverted_also: "Also wounded was Ada Brill." => [c(Injured, 1, ONE, "Ada Brill")],
+    // Person tracking: a surname alone names a person named before.
+    surname_after_full_name: "Wilbur Thane, 48, was arrested on Friday. Police said Thane also was shot." => [
+        c(Arrested, 1, ONE, "Wilbur Thane"), c(Shot, 1, ONE, "Thane")],
+    surname_after_age_apposition: "Wilbur Thane, 48, fled the scene. Thane was later arrested." => [
+        c(Arrested, 1, ONE, "Thane")],
+    single_word_unknown: "Police said Thane also was shot." => [],
+    personnel_with_organization: "Three officers with the Lakeview Police Department arrived within minutes." => [
+        c(Personnel, 3, Some(3), "officers")],
+    conveyed_not_police_station: "A woman was taken to the county police station." => [],
+    named_taken_to_hospital_died: "Omar Feld was taken to a local hospital, where he died." => [
+        c(Killed, 1, ONE, "Omar Feld")],
+    named_not_a_clinic: "He was flown to Pine Valley Health Care and then to a hospital." => [],
+    // An apposition between commas is no event of the name's: the verb
+    // after it is.
+    named_long_apposition: "Ada Brill, sister of the man killed by police, was arrested on Friday." => [
+        c(Arrested, 1, ONE, "Ada Brill"), c(Killed, 1, ONE, "man")],
     singular_pronounced_dead: "The boy was rushed to the hospital, where he was pronounced dead." => [
         c(Killed, 1, ONE, "boy")],
     singular_mortally_wounded: "Officers found the victim mortally wounded." => [
@@ -200,6 +241,34 @@ count_tests! {
         c(Killed, 1, ONE, "daughter, 9-year-old")],
     no_negated_singular: "No other student was injured in the ordeal." => [],
     no_plain_people: "Three people attended the meeting." => [],
+}
+
+/// A part whose kind is its parent's finds its group paragraphs before
+/// ("all but five of the victims"), within ANAPHORA_SENTENCES sentences.
+#[test]
+fn part_finds_its_group_sentences_before() {
+    let text = "Nine people were shot at the party on Saturday. Police closed the street. \
+        Detectives interviewed witnesses. Officers searched the area. \
+        By Monday all but five of the victims had been released from hospitals.";
+    let parts: Vec<(FactKind, u64, bool)> = extract_all(text, None)
+        .into_iter()
+        .filter_map(|f| match f.value {
+            FactValue::Count(c) => Some((f.kind, c.value.min, c.subset.is_some())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(parts, [(Shot, 9, false), (Shot, 5, true)]);
+    // "of them" points to what was just told, not paragraphs back: the
+    // bullets are no people.
+    let bullets = "Nine people were shot at the party on Saturday. Police closed the street. \
+        Detectives interviewed witnesses. The autopsy found seven bullets, three of them from the rear.";
+    assert!(counts(bullets).iter().all(|(_, min, _, _)| *min != 3));
+    // Too far back: no parent, no part.
+    let far = format!(
+        "Nine people were shot. {} Five of them were released.",
+        "Police searched the area. ".repeat(14)
+    );
+    assert!(counts(&far).iter().all(|(_, min, _, _)| *min != 5));
 }
 
 /// (value min, background) of every count in `text` published on `published`.

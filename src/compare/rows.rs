@@ -672,6 +672,10 @@ fn apart_tenfold(a: Interval, b: Interval) -> bool {
 pub(super) fn group_rows(items: &[Item]) -> Vec<Vec<usize>> {
     let weights = word_weights(items);
     let mut rows: Vec<Vec<usize>> = Vec::new();
+    // The rows of each kind and role, in row order: a row holds items of one
+    // kind and role (pair_score joins no others), so an item is tried only
+    // against the rows of its own.
+    let mut rows_of: Vec<((FactKind, Role), Vec<usize>)> = Vec::new();
     let mut by_member: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, item) in items.iter().enumerate() {
         by_member.entry(item.member).or_default().push(i);
@@ -687,7 +691,12 @@ pub(super) fn group_rows(items: &[Item]) -> Vec<Vec<usize>> {
         // Every (score, item, row) this article could take.
         let mut options: Vec<(f64, usize, usize)> = Vec::new();
         for &i in own {
-            for (r, row) in rows.iter().enumerate() {
+            let key = (items[i].kind, items[i].role);
+            let Some((_, candidates)) = rows_of.iter().find(|(k, _)| *k == key) else {
+                continue;
+            };
+            for &r in candidates {
+                let row = &rows[r];
                 let mut total = 0.0;
                 let mut fits = true;
                 for &j in row {
@@ -718,6 +727,11 @@ pub(super) fn group_rows(items: &[Item]) -> Vec<Vec<usize>> {
         }
         for &i in own {
             if !placed.contains(&i) {
+                let key = (items[i].kind, items[i].role);
+                match rows_of.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, candidates)) => candidates.push(rows.len()),
+                    None => rows_of.push((key, vec![rows.len()])),
+                }
                 rows.push(vec![i]);
             }
         }

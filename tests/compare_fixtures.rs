@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use crate::util::{TestEnv, fixtures, stderr, stdout};
+use crate::util::{TestEnv, fixtures, stderr, stdout, thousands};
 
 fn articles_path() -> String {
     fixtures()
@@ -40,17 +40,7 @@ fn input_ids() -> Vec<String> {
 /// A count as the matrix shows it: `12`, `12+`, `20–30`, `2,000`.
 fn show(value: &Value) -> String {
     let min = value["min"].as_u64().unwrap();
-    let group = |n: u64| {
-        let digits = n.to_string();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
-    };
+    let group = thousands;
     match value["max"].as_u64() {
         Some(max) if max == min => group(min),
         Some(max) if min == 0 => format!("≤{}", group(max)),

@@ -16,21 +16,11 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::util::{TestEnv, fixtures, stdout};
+use crate::util::{TestEnv, fixtures, stdout, thousands};
 
 /// A value as the expected file writes it: `14`, `12+`, `20–30`, `2,000`.
 fn show(value: &Value) -> String {
-    let group = |n: u64| {
-        let digits = n.to_string();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
-    };
+    let group = thousands;
     let min = value["min"].as_u64().unwrap();
     match value["max"].as_u64() {
         Some(max) if max == min => group(min),

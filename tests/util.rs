@@ -73,3 +73,17 @@ macro_rules! eqnice {
         }
     }};
 }
+
+/// A whole number with thousands separators, as the matrix writes it:
+/// `2,000`, `12`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
